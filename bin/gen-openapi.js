@@ -1,0 +1,1 @@
+console.log("openapi: nothing to generate yet");
