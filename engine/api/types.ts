@@ -96,6 +96,8 @@ export interface TextStream {
 export interface ApiResponse {
   status: number;
   headers: Record<string, string>;
+  /** `Warning: 299 - "…"` headers: unknown fields under fieldValidation=Warn, deprecations. */
+  warnings?: string[];
   /** A JSON object, or a string for text/plain answers (logs). */
   body?: unknown;
   watch?: WatchStream;

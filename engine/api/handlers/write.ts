@@ -1,0 +1,191 @@
+/**
+ * create, update and patch: decode → prepare → default → admit → validate → store, the flow of
+ * the API server's generic registry. Everything a write needs to check before it stores lives
+ * here, so the three verbs differ only in how they build the new object.
+ */
+import type { ApiContext } from '../context.ts';
+import { storageKey } from '../context.ts';
+import { toStorage } from '../conversion.ts';
+import { statusErrors } from '../errors.ts';
+import {
+  admitObject, decodeObject, defaultObject, patchObject, prepareForCreate, serverSideApply, trackManagedFields, validateObject,
+} from '../pipeline.ts';
+import { groupVersion } from '../registry.ts';
+import type { ApiResponse, KubeObject } from '../types.ts';
+import type { Call } from './common.ts';
+import { clone, deepEqual, fail, isDryRun, json, present, specOf, target, tracksGeneration } from './common.ts';
+import { checkNamespaceAcceptsWrites, finishDeletionIfDone } from './delete.ts';
+
+/** The body as an object with metadata, or the decode error the API server gives. */
+function requireObject(call: Call): KubeObject {
+  const body = call.body;
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+    fail(statusErrors.badRequest(`Object '${Array.isArray(body) ? 'Kind' : 'Kind'}' is missing in '${JSON.stringify(body ?? null)}'`));
+  }
+  const object = body as KubeObject;
+  const expected = groupVersion(call.info);
+  if (object.apiVersion !== undefined && object.apiVersion !== expected) {
+    fail(statusErrors.badRequest(`the API version in the data (${object.apiVersion}) does not match the expected API version (${expected})`));
+  }
+  if (object.kind !== undefined && object.kind !== call.info.kind) {
+    fail(statusErrors.badRequest(`${object.kind} in version "${call.info.version}" cannot be handled as a ${call.info.kind}: no kind "${object.kind}" is registered for version "${expected}" in scheme "pkg/api/legacyscheme/scheme.go:30"`));
+  }
+  return { ...object, apiVersion: expected, kind: call.info.kind, metadata: { ...(object.metadata ?? {}) } };
+}
+
+/** The field manager of a write: the query parameter, else the client's User-Agent up to its first `/`. */
+function fieldManager(call: Call): string {
+  if (call.query.fieldManager) return call.query.fieldManager;
+  const agent = call.headers['user-agent'] ?? '';
+  return agent.split('/')[0] || 'unknown';
+}
+
+function checkNamespace(ctx: ApiContext, call: Call, object: KubeObject): void {
+  if (!call.info.namespaced) {
+    delete object.metadata.namespace;
+    return;
+  }
+  if (object.metadata.namespace && call.namespace && object.metadata.namespace !== call.namespace) {
+    fail(statusErrors.badRequest('the namespace of the provided object does not match the namespace sent on the request'));
+  }
+  object.metadata.namespace = call.namespace;
+}
+
+function invalid(call: Call, object: KubeObject, errors: ReturnType<typeof validateObject>): never {
+  fail(statusErrors.invalid(call.info.kind, call.info.group, object.metadata.name ?? '', errors));
+}
+
+export function create(ctx: ApiContext, call: Call): ApiResponse {
+  const decoded = decodeObject(call, requireObject(call));
+  const object = decoded.object;
+  checkNamespace(ctx, call, object);
+  if (object.metadata.resourceVersion) {
+    fail(statusErrors.internal('resourceVersion should not be set on objects to be created'));
+  }
+  return createObject(ctx, call, object, decoded.warnings);
+}
+
+/** The create path shared by POST and by apply/update of an object that does not exist yet. */
+export function createObject(ctx: ApiContext, call: Call, requested: KubeObject, warnings: string[] = [], track = true): ApiResponse {
+  const dryRun = isDryRun(call);
+  let object = toStorage(call.info, requested);
+  if (!object.metadata.name && object.metadata.generateName) {
+    object.metadata.name = object.metadata.generateName + ctx.random.nameSuffix();
+  }
+  if (call.info.namespaced && object.metadata.namespace) checkNamespaceAcceptsWrites(ctx, call, object);
+  const meta = object.metadata;
+  for (const field of ['uid', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation', 'selfLink'] as const) {
+    delete meta[field];
+  }
+  meta.uid = ctx.random.uuid();
+  meta.creationTimestamp = new Date(Math.floor(ctx.clock.now() / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  if (tracksGeneration(call.info)) meta.generation = 1;
+  object = prepareForCreate(call.info, object);
+  object = defaultObject(call.info, object);
+  object = admitObject(ctx, { operation: 'CREATE', info: call.info, object, user: call.user, dryRun });
+  const errors = validateObject(call.info, object);
+  if (errors.length) invalid(call, object, errors);
+  const key = storageKey(call.info);
+  if (ctx.store.get(key, object.metadata.namespace, object.metadata.name!)) {
+    fail(statusErrors.alreadyExists(target(call, object.metadata.name)));
+  }
+  if (track) object = trackManagedFields(call, undefined, object, fieldManager(call), ctx.clock.now());
+  const stored = dryRun ? { ...object, metadata: { ...object.metadata } } : ctx.store.create(key, object);
+  return json(201, present(call.info, stored), warnings);
+}
+
+export function update(ctx: ApiContext, call: Call): ApiResponse {
+  const decoded = decodeObject(call, requireObject(call));
+  const object = decoded.object;
+  if (object.metadata.name !== undefined && object.metadata.name !== call.name) {
+    fail(statusErrors.badRequest(`the name of the object (${object.metadata.name}) does not match the name on the URL (${call.name})`));
+  }
+  object.metadata.name = call.name;
+  checkNamespace(ctx, call, object);
+  const old = ctx.store.get(storageKey(call.info), call.namespace, call.name!);
+  if (!old) fail(statusErrors.notFound(target(call)));
+  const requestedVersion = object.metadata.resourceVersion;
+  if (requestedVersion && requestedVersion !== old.metadata.resourceVersion) fail(statusErrors.modified(target(call)));
+  return updateObject(ctx, call, toStorage(call.info, object), old, decoded.warnings);
+}
+
+/** Carry over what a write to the main resource may not change: server-set metadata and status. */
+function keepServerFields(call: Call, next: KubeObject, old: KubeObject): KubeObject {
+  const meta = { ...next.metadata };
+  for (const field of ['uid', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation'] as const) {
+    if (old.metadata[field] === undefined) delete meta[field];
+    else meta[field] = old.metadata[field] as never;
+  }
+  meta.resourceVersion = old.metadata.resourceVersion;
+  const out: KubeObject = { ...next, metadata: meta };
+  if (call.info.subresources?.includes('status')) {
+    if (old.status === undefined) delete out.status;
+    else out.status = old.status;
+  }
+  return out;
+}
+
+/** The update path shared by PUT and every kind of PATCH. */
+export function updateObject(ctx: ApiContext, call: Call, requested: KubeObject, old: KubeObject, warnings: string[] = [], manager = fieldManager(call), track = true): ApiResponse {
+  const dryRun = isDryRun(call);
+  let object = keepServerFields(call, requested, old);
+  object = defaultObject(call.info, object);
+  object = admitObject(ctx, { operation: 'UPDATE', info: call.info, object, old, user: call.user, dryRun });
+  const errors = validateObject(call.info, object, old);
+  if (errors.length) invalid(call, object, errors);
+  if (tracksGeneration(call.info) && !deepEqual(specOf(object), specOf(old))) {
+    object.metadata.generation = (old.metadata.generation ?? 1) + 1;
+  }
+  return commitUpdate(ctx, call, object, old, dryRun, warnings, track ? manager : undefined);
+}
+
+/** Store an updated object unless nothing changed; finish a deletion whose last finalizer went. */
+export function commitUpdate(ctx: ApiContext, call: Call, next: KubeObject, old: KubeObject, dryRun: boolean, warnings: string[], manager: string | undefined): ApiResponse {
+  let object = manager === undefined ? next : trackManagedFields(call, old, next, manager, ctx.clock.now());
+  // A write that changes nothing is not stored: the resourceVersion stays, no watch event fires.
+  if (deepEqual(withoutManagedTimes(object), withoutManagedTimes(old))) return json(200, present(call.info, old), warnings);
+  object = { ...object, metadata: { ...object.metadata, resourceVersion: old.metadata.resourceVersion } };
+  if (dryRun) return json(200, present(call.info, object), warnings);
+  const stored = ctx.store.update(storageKey(call.info), object, old);
+  const final = finishDeletionIfDone(ctx, call, stored);
+  return json(200, present(call.info, final), warnings);
+}
+
+function withoutManagedTimes(object: KubeObject): KubeObject {
+  const managed = object.metadata.managedFields?.map(({ time: _t, ...rest }) => rest);
+  return { ...object, metadata: { ...object.metadata, resourceVersion: undefined, managedFields: managed as never } };
+}
+
+export function patch(ctx: ApiContext, call: Call): ApiResponse {
+  const contentType = (call.headers['content-type'] ?? '').split(';')[0].trim();
+  const old = ctx.store.get(storageKey(call.info), call.namespace, call.name!);
+  if (contentType === 'application/apply-patch+yaml') return apply(ctx, call, old);
+  if (!old) fail(statusErrors.notFound(target(call)));
+  const patched = patchObject(call.info, contentType, present(call.info, old), call.body);
+  const decoded = decodeObject(call, { ...patched, metadata: { ...(patched.metadata ?? {}) } });
+  const object = decoded.object;
+  if (object.metadata.name !== call.name) {
+    fail(statusErrors.badRequest(`the name of the object (${object.metadata.name}) does not match the name on the URL (${call.name})`));
+  }
+  checkNamespace(ctx, call, object);
+  const requestedVersion = object.metadata.resourceVersion;
+  if (requestedVersion && requestedVersion !== old.metadata.resourceVersion) fail(statusErrors.modified(target(call)));
+  return updateObject(ctx, call, toStorage(call.info, object), old, decoded.warnings);
+}
+
+/** Server-side apply: merge the applied configuration, owning fields per manager; create when absent. */
+function apply(ctx: ApiContext, call: Call, old: KubeObject | undefined): ApiResponse {
+  if (!call.query.fieldManager) {
+    fail(statusErrors.badRequest('PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch'));
+  }
+  const applied = requireObject(call);
+  const result = serverSideApply(call, old && present(call.info, old), applied, call.query.fieldManager, call.query.force === 'true', ctx.clock.now());
+  const decoded = decodeObject(call, result);
+  const object = decoded.object;
+  checkNamespace(ctx, call, object);
+  if (!old) {
+    object.metadata.name ??= call.name;
+    return createObject(ctx, call, object, decoded.warnings, false);
+  }
+  return updateObject(ctx, call, toStorage(call.info, object), old, decoded.warnings, call.query.fieldManager, false);
+}

@@ -1,0 +1,204 @@
+/**
+ * The API server's front door: `handle(request)` routes every read and write — from the HTTP
+ * adapter, the kubectl emulator, controllers, the lab and the grader — to the handler for its
+ * verb, turns failures into `Status` answers, and writes one audit record per request.
+ */
+import type { Clock, Random } from '../clock.ts';
+import { rfc3339Micro } from '../clock.ts';
+import { AuditLog } from './audit.ts';
+import type { AdmissionPlugin, ApiContext, SubresourceProvider } from './context.ts';
+import {
+  aggregatedContentType, aggregatedDiscovery, aggregatedVersion, apiGroupDocument, apiGroupList, apiResourceList,
+  apiVersions, serverVersion,
+} from './discovery.ts';
+import { StatusError, statusErrors } from './errors.ts';
+import type { Call } from './handlers/common.ts';
+import { json, statusResponse } from './handlers/common.ts';
+import { remove, removeCollection } from './handlers/delete.ts';
+import { get, list } from './handlers/read.ts';
+import { binding, finalize, scale, status } from './handlers/subresources.ts';
+import { create, patch, update } from './handlers/write.ts';
+import { openapiResponse } from './pipeline.ts';
+import { Registry } from './registry.ts';
+import type { ResourceRequest } from './request-info.ts';
+import { parseRequestPath } from './request-info.ts';
+import { Store } from './store.ts';
+import type { ApiRequest, ApiResponse, UserInfo } from './types.ts';
+import type { OpenWatch } from './watch.ts';
+import { bookmarkInterval } from './watch.ts';
+
+/** The cluster administrator kind's kubeconfig authenticates as. */
+export const adminUser: UserInfo = { username: 'kubernetes-admin', groups: ['kubeadm:cluster-admins', 'system:authenticated'] };
+
+/** Largest request body the API server reads (3 MiB). */
+export const maxRequestBytes = 3 * 1024 * 1024;
+
+export interface ApiServerOptions {
+  clock: Clock;
+  random: Random;
+  /** Changes kept for watch replay (default 20,000). */
+  historySize?: number;
+}
+
+export class ApiServer {
+  readonly context: ApiContext & { watches: Set<OpenWatch> };
+
+  constructor(options: ApiServerOptions) {
+    this.context = {
+      store: new Store(options.historySize),
+      registry: new Registry(),
+      clock: options.clock,
+      random: options.random,
+      audit: new AuditLog(),
+      admission: [],
+      subresources: new Map(),
+      watches: new Set(),
+    };
+  }
+
+  /** Add an admission plugin (run on every write after defaulting, before validation). */
+  addAdmission(plugin: AdmissionPlugin): void {
+    this.context.admission.push(plugin);
+  }
+
+  /** Serve a subresource such as `pods/log` (key `/pods/log`, or `apps/deployments/…` with a group). */
+  serveSubresource(key: string, provider: SubresourceProvider): void {
+    this.context.subresources.set(key, provider);
+  }
+
+  /** Send bookmarks to watches that asked for them, once a minute of virtual time. */
+  tick(): void {
+    const now = this.context.clock.now();
+    const rv = String(this.context.store.resourceVersion());
+    for (const watch of this.context.watches) {
+      if (watch.allowBookmarks && now - watch.lastBookmark >= bookmarkInterval) watch.bookmark(rv);
+    }
+  }
+
+  handle(request: ApiRequest): ApiResponse {
+    const info = parseRequestPath(request.path);
+    if (info.kind === 'other') return this.handleOther(request);
+    if (info.kind === 'discovery') return this.handleDiscovery(request, info.path, info.group, info.version);
+    return this.handleResource(request, info);
+  }
+
+  private handleOther(request: ApiRequest): ApiResponse {
+    const path = request.path.replace(/\/+$/, '') || '/';
+    if (path === '/version') return json(200, serverVersion);
+    if (['/healthz', '/livez', '/readyz'].includes(path)) {
+      return { status: 200, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'ok' };
+    }
+    if (path.startsWith('/openapi/v3')) {
+      const answer = openapiResponse(this.context.registry, path);
+      if (answer) return answer;
+    }
+    return statusResponse(statusErrors.pathNotFound());
+  }
+
+  private handleDiscovery(request: ApiRequest, path: string, group?: string, version?: string): ApiResponse {
+    const registry = this.context.registry;
+    const aggregated = aggregatedVersion(request.headers?.accept);
+    if ((path === '/api' || path === '/apis') && aggregated) {
+      return { status: 200, headers: { 'content-type': aggregatedContentType(aggregated) }, body: aggregatedDiscovery(registry, path === '/api', aggregated) };
+    }
+    let body: unknown;
+    if (path === '/api') body = apiVersions();
+    else if (path === '/apis') body = apiGroupList(registry);
+    else if (version) body = apiResourceList(registry, group ?? '', version);
+    else if (group) body = apiGroupDocument(registry, group);
+    return body ? json(200, body) : statusResponse(statusErrors.pathNotFound());
+  }
+
+  private handleResource(request: ApiRequest, target: ResourceRequest): ApiResponse {
+    const ctx = this.context;
+    const user = request.user ?? adminUser;
+    const query = request.query ?? {};
+    const headers = request.headers ?? {};
+    const resourceInfo = ctx.registry.byResource(target.group, target.version, target.resource);
+    const verb = verbOf(request.method, target, query);
+    let response: ApiResponse;
+    if (!resourceInfo || (resourceInfo.namespaced === false && target.namespace !== undefined) ||
+      (target.subresource && !resourceInfo.subresources?.includes(target.subresource))) {
+      response = statusResponse(statusErrors.pathNotFound());
+    } else {
+      const call: Call = { ...target, info: resourceInfo, query, headers, body: request.body, user };
+      try {
+        response = this.dispatch(call, request.method, verb);
+      } catch (error) {
+        if (!(error instanceof StatusError)) throw error;
+        response = statusResponse(error.status);
+      }
+    }
+    ctx.audit.add({
+      time: rfc3339Micro(ctx.clock.now()),
+      user: user.username,
+      groups: user.groups,
+      verb,
+      group: target.group,
+      version: target.version,
+      resource: target.resource,
+      subresource: target.subresource,
+      namespace: target.namespace,
+      name: target.name ?? nameFromBody(request.body),
+      requestURI: request.path + queryString(query),
+      code: response.status,
+      userAgent: headers['user-agent'],
+    });
+    return response;
+  }
+
+  private dispatch(call: Call, method: string, verb: string): ApiResponse {
+    const ctx = this.context;
+    if (call.subresource) {
+      const provided = ctx.subresources.get(`${call.info.group}/${call.info.resource}/${call.subresource}`);
+      if (provided) {
+        const object = ctx.store.get(`${call.info.group}/${call.info.resource}`, call.namespace, call.name!);
+        if (!object) throw new StatusError(statusErrors.notFound({ group: call.info.group, resource: call.info.resource, name: call.name }));
+        return provided({ ...call, object });
+      }
+      if (call.subresource === 'status' && ['GET', 'PUT', 'PATCH'].includes(method)) return status(ctx, call, method);
+      if (call.subresource === 'scale' && ['GET', 'PUT', 'PATCH'].includes(method)) return scale(ctx, call, method);
+      if (call.subresource === 'binding' && method === 'POST') return binding(ctx, call);
+      if (call.subresource === 'finalize' && method === 'PUT') return finalize(ctx, call);
+      return statusResponse(statusErrors.methodNotAllowed());
+    }
+    if (call.info.resource === 'bindings' && method === 'POST') {
+      const body = (call.body ?? {}) as { metadata?: { name?: string } };
+      return binding(ctx, { ...call, info: ctx.registry.byResource('', 'v1', 'pods')!, name: body.metadata?.name });
+    }
+    if (!call.info.verbs.includes(verb === 'watch' ? 'watch' : verb)) return statusResponse(statusErrors.methodNotAllowed());
+    switch (verb) {
+      case 'get': return get(ctx, call);
+      case 'list':
+      case 'watch': return list(ctx, call);
+      case 'create': return create(ctx, call);
+      case 'update': return update(ctx, call);
+      case 'patch': return patch(ctx, call);
+      case 'delete': return remove(ctx, call);
+      case 'deletecollection': return removeCollection(ctx, call);
+    }
+    return statusResponse(statusErrors.methodNotAllowed());
+  }
+}
+
+/** The Kubernetes verb for an HTTP method on a resource URL, as the RequestInfoFactory names it. */
+export function verbOf(method: string, target: ResourceRequest, query: Record<string, string>): string {
+  switch (method) {
+    case 'GET': return target.name ? 'get' : query.watch === 'true' || query.watch === '1' ? 'watch' : 'list';
+    case 'POST': return 'create';
+    case 'PUT': return 'update';
+    case 'PATCH': return 'patch';
+    case 'DELETE': return target.name ? 'delete' : 'deletecollection';
+  }
+  return method.toLowerCase();
+}
+
+function nameFromBody(body: unknown): string | undefined {
+  const name = (body as { metadata?: { name?: unknown } } | undefined)?.metadata?.name;
+  return typeof name === 'string' ? name : undefined;
+}
+
+function queryString(query: Record<string, string>): string {
+  const entries = Object.entries(query);
+  return entries.length ? '?' + new URLSearchParams(entries).toString() : '';
+}
