@@ -1,0 +1,82 @@
+/**
+ * Running the real kubectl against `kubelab serve` in tests: a server on a free port with a manual
+ * clock, a kubectl cache directory of its own, and clean-up of both.
+ */
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { startLabServer, type LabServer } from '../../server/http.ts';
+import { defaultServeOptions } from '../../server/options.ts';
+
+function findKubectl(): string | undefined {
+  try {
+    return execFileSync('sh', ['-c', 'command -v kubectl'], { encoding: 'utf8' }).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The kubectl on the PATH, if any. Tests that need it skip with a message when there is none. */
+export const kubectlPath = findKubectl();
+export const noKubectlMessage = 'kubectl is not on the PATH: the real-kubectl tests are skipped';
+if (!kubectlPath) console.warn(noKubectlMessage);
+
+export interface KubectlResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+export interface RealKubectl {
+  lab: LabServer;
+  /** Run `kubectl ARGS` against the lab; `files` are written to the working directory first. */
+  run(args: string | string[], options?: { stdin?: string; files?: Record<string, string>; env?: Record<string, string> }): Promise<KubectlResult>;
+  /** The working directory kubectl runs in. */
+  workdir: string;
+  stop(): Promise<void>;
+}
+
+/** Split a command line the simple way: whitespace, with single or double quotes grouping. */
+export function splitArgs(line: string): string[] {
+  const out: string[] = [];
+  const re = /"([^"]*)"|'([^']*)'|(\S+)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(line))) out.push(m[1] ?? m[2] ?? m[3]);
+  return out;
+}
+
+export async function startRealKubectl(options: { seed?: number } = {}): Promise<RealKubectl> {
+  const lab = await startLabServer({ ...defaultServeOptions, port: 0, clock: 'manual', seed: options.seed ?? 1 });
+  const home = mkdtempSync(join(tmpdir(), 'kubelab-kubectl-'));
+  const workdir = join(home, 'work');
+  mkdirSync(workdir);
+  const cacheDir = join(home, 'cache');
+  return {
+    lab,
+    workdir,
+    run(args, runOptions = {}) {
+      for (const [name, content] of Object.entries(runOptions.files ?? {})) {
+        mkdirSync(dirname(join(workdir, name)), { recursive: true });
+        writeFileSync(join(workdir, name), content);
+      }
+      const argv = Array.isArray(args) ? args : splitArgs(args);
+      return new Promise((resolve) => {
+        const child = execFile(kubectlPath!, ['--server', lab.url, '--cache-dir', cacheDir, ...argv], {
+          cwd: workdir,
+          env: { ...process.env, HOME: home, KUBECONFIG: join(home, 'kubeconfig'), ...runOptions.env },
+          timeout: 30_000,
+        }, (error, stdout, stderr) => {
+          const code = error && typeof (error as { code?: unknown }).code === 'number' ? (error as { code: number }).code : error ? 1 : 0;
+          resolve({ stdout, stderr, exitCode: code });
+        });
+        if (runOptions.stdin !== undefined) child.stdin?.end(runOptions.stdin);
+        else child.stdin?.end();
+      });
+    },
+    async stop() {
+      await lab.close();
+      rmSync(home, { recursive: true, force: true });
+    },
+  };
+}
