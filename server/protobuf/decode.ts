@@ -125,6 +125,10 @@ export function decodeMessage(bytes: Uint8Array, name: string): Record<string, u
       else delete out[spec.name];
     }
   }
+  for (const text of Object.values(fields)) {
+    const spec = parseFieldSpec(text);
+    if (spec.repeated && spec.keepZero && !(spec.name in out)) out[spec.name] = null;
+  }
   return out;
 }
 

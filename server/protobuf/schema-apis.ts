@@ -34,12 +34,12 @@ export const apiMessages: MessageTable = {
   },
   JobTemplateSpec: { 1: 'metadata:ObjectMeta', 2: 'spec:JobSpec' },
   CronJobStatus: {}, // not set by any generator: decoded as {}
-  Role: { 1: 'metadata:ObjectMeta', 2: 'rules:PolicyRule[]' },
+  Role: { 1: 'metadata:ObjectMeta', 2: 'rules:PolicyRule[]!' },
   PolicyRule: {
-    1: 'verbs:string[]', 2: 'apiGroups:string[]', 3: 'resources:string[]', 4: 'resourceNames:string[]',
+    1: 'verbs:string[]!', 2: 'apiGroups:string[]', 3: 'resources:string[]', 4: 'resourceNames:string[]',
     5: 'nonResourceURLs:string[]',
   },
-  ClusterRole: { 1: 'metadata:ObjectMeta', 2: 'rules:PolicyRule[]', 3: 'aggregationRule:AggregationRule!' },
+  ClusterRole: { 1: 'metadata:ObjectMeta', 2: 'rules:PolicyRule[]!', 3: 'aggregationRule:AggregationRule!' },
   AggregationRule: { 1: 'clusterRoleSelectors:LabelSelector[]' },
   RoleBinding: { 1: 'metadata:ObjectMeta', 2: 'subjects:Subject[]', 3: 'roleRef:RoleRef!' },
   Subject: { 1: 'kind:string!', 2: 'apiGroup:string', 3: 'name:string!', 4: 'namespace:string' },
@@ -52,7 +52,10 @@ export const apiMessages: MessageTable = {
     1: 'minAvailable:intOrString!', 2: 'selector:LabelSelector!', 3: 'maxUnavailable:intOrString!',
     4: 'unhealthyPodEvictionPolicy:string!',
   },
-  PodDisruptionBudgetStatus: {}, // not set by any generator: decoded as {}
+  PodDisruptionBudgetStatus: {
+    1: 'observedGeneration:int64', 2: 'disruptedPods:{string:time}', 3: 'disruptionsAllowed:int32!',
+    4: 'currentHealthy:int32!', 5: 'desiredHealthy:int32!', 6: 'expectedPods:int32!', 7: 'conditions:Condition[]',
+  },
   PriorityClass: {
     1: 'metadata:ObjectMeta', 2: 'value:int32!', 3: 'globalDefault:bool', 4: 'description:string',
     5: 'preemptionPolicy:string!',
@@ -66,17 +69,20 @@ export const apiMessages: MessageTable = {
   IngressServiceBackend: { 1: 'name:string!', 2: 'port:ServiceBackendPort' },
   ServiceBackendPort: { 1: 'name:string', 2: 'number:int32' },
   IngressTLS: { 1: 'hosts:string[]', 2: 'secretName:string' },
-  IngressRule: { 1: 'host:string', 2: 'ingressRuleValue:IngressRuleValue' },
+  IngressRule: { 1: 'host:string', 2: 'ingressRuleValue:IngressRuleValue^' },
   IngressRuleValue: { 1: 'http:HTTPIngressRuleValue!' },
-  HTTPIngressRuleValue: { 1: 'paths:HTTPIngressPath[]' },
+  HTTPIngressRuleValue: { 1: 'paths:HTTPIngressPath[]!' },
   HTTPIngressPath: { 1: 'path:string', 3: 'pathType:string!', 2: 'backend:IngressBackend!' },
-  IngressStatus: {}, // not set by any generator: decoded as {}
+  IngressStatus: { 1: 'loadBalancer:IngressLoadBalancerStatus' },
+  IngressLoadBalancerStatus: { 1: 'ingress:IngressLoadBalancerIngress[]' },
+  IngressLoadBalancerIngress: { 1: 'ip:string', 2: 'hostname:string', 4: 'ports:IngressPortStatus[]' },
+  IngressPortStatus: { 1: 'port:int32!', 2: 'protocol:string!', 3: 'error:string!' },
   TokenRequest: { 1: 'metadata:ObjectMeta', 2: 'spec:TokenRequestSpec!', 3: 'status:TokenRequestStatus' },
   TokenRequestSpec: {
-    1: 'audiences:string[]', 4: 'expirationSeconds:int64!', 3: 'boundObjectRef:BoundObjectReference!',
+    1: 'audiences:string[]!', 4: 'expirationSeconds:int64!', 3: 'boundObjectRef:BoundObjectReference!',
   },
   BoundObjectReference: { 1: 'kind:string', 2: 'apiVersion:string', 3: 'name:string', 4: 'uID:string' },
-  TokenRequestStatus: {}, // not set by any generator: decoded as {}
+  TokenRequestStatus: { 1: 'token:string!', 2: 'expirationTimestamp:time!' },
   HorizontalPodAutoscaler: {
     1: 'metadata:ObjectMeta', 2: 'spec:HorizontalPodAutoscalerSpec', 3: 'status:HorizontalPodAutoscalerStatus',
   },
@@ -116,27 +122,7 @@ export const apiMessages: MessageTable = {
     3: 'stabilizationWindowSeconds:int32!', 1: 'selectPolicy:string!', 2: 'policies:v2.HPAScalingPolicy[]',
   },
   'v2.HPAScalingPolicy': { 1: 'type:string!', 2: 'value:int32!', 3: 'periodSeconds:int32!' },
-  'v2.HorizontalPodAutoscalerStatus': {
-    1: 'observedGeneration:int64!', 2: 'lastScaleTime:time!', 3: 'currentReplicas:int32', 4: 'desiredReplicas:int32!',
-    5: 'currentMetrics:v2.MetricStatus[]', 6: 'conditions:v2.HorizontalPodAutoscalerCondition[]',
-  },
-  'v2.MetricStatus': {
-    1: 'type:string!', 2: 'object:v2.ObjectMetricStatus!', 3: 'pods:v2.PodsMetricStatus!',
-    4: 'resource:v2.ResourceMetricStatus!', 7: 'containerResource:v2.ContainerResourceMetricStatus!',
-    5: 'external:v2.ExternalMetricStatus!',
-  },
-  'v2.ObjectMetricStatus': {
-    1: 'metric:v2.MetricIdentifier!', 2: 'current:v2.MetricValueStatus!',
-    3: 'describedObject:v2.CrossVersionObjectReference!',
-  },
-  'v2.MetricValueStatus': { 1: 'value:quantity!', 2: 'averageValue:quantity!', 3: 'averageUtilization:int32!' },
-  'v2.PodsMetricStatus': { 1: 'metric:v2.MetricIdentifier!', 2: 'current:v2.MetricValueStatus!' },
-  'v2.ResourceMetricStatus': { 1: 'name:string!', 2: 'current:v2.MetricValueStatus!' },
-  'v2.ContainerResourceMetricStatus': { 1: 'name:string!', 2: 'current:v2.MetricValueStatus!', 3: 'container:string!' },
-  'v2.ExternalMetricStatus': { 1: 'metric:v2.MetricIdentifier!', 2: 'current:v2.MetricValueStatus!' },
-  'v2.HorizontalPodAutoscalerCondition': {
-    1: 'type:string!', 2: 'status:string!', 3: 'lastTransitionTime:time', 4: 'reason:string', 5: 'message:string',
-  },
+  'v2.HorizontalPodAutoscalerStatus': {}, // not set by any generator: decoded as {}
   SelfSubjectAccessReview: {
     1: 'metadata:ObjectMeta', 2: 'spec:SelfSubjectAccessReviewSpec!', 3: 'status:SubjectAccessReviewStatus',
   },
@@ -151,5 +137,5 @@ export const apiMessages: MessageTable = {
   FieldSelectorAttributes: { 1: 'rawSelector:string', 2: 'requirements:FieldSelectorRequirement[]' },
   LabelSelectorAttributes: { 1: 'rawSelector:string', 2: 'requirements:LabelSelectorRequirement[]' },
   NonResourceAttributes: { 1: 'path:string', 2: 'verb:string' },
-  SubjectAccessReviewStatus: {}, // not set by any generator: decoded as {}
+  SubjectAccessReviewStatus: { 1: 'allowed:bool!', 4: 'denied:bool', 2: 'reason:string', 3: 'evaluationError:string' },
 };

@@ -22,7 +22,7 @@ export const coreMessages: MessageTable = {
   LabelSelectorRequirement: { 1: 'key:string!', 2: 'operator:string!', 3: 'values:string[]' },
   PodTemplateSpec: { 1: 'metadata:ObjectMeta', 2: 'spec:PodSpec' },
   PodSpec: {
-    1: 'volumes:Volume[]', 20: 'initContainers:Container[]', 2: 'containers:Container[]',
+    1: 'volumes:Volume[]', 20: 'initContainers:Container[]', 2: 'containers:Container[]!',
     34: 'ephemeralContainers:EphemeralContainer[]', 3: 'restartPolicy:string',
     4: 'terminationGracePeriodSeconds:int64!', 5: 'activeDeadlineSeconds:int64!', 6: 'dnsPolicy:string',
     7: 'nodeSelector:{string:string}', 8: 'serviceAccountName:string', 9: 'serviceAccount:string',
@@ -51,9 +51,9 @@ export const coreMessages: MessageTable = {
     1: 'name:string', 2: 'hostPort:int32', 3: 'containerPort:int32!', 4: 'protocol:string', 5: 'hostIP:string',
   },
   EnvFromSource: { 1: 'prefix:string', 2: 'configMapRef:ConfigMapEnvSource!', 3: 'secretRef:SecretEnvSource!' },
-  ConfigMapEnvSource: { 1: 'localObjectReference:LocalObjectReference', 2: 'optional:bool!' },
+  ConfigMapEnvSource: { 1: 'localObjectReference:LocalObjectReference^', 2: 'optional:bool!' },
   LocalObjectReference: { 1: 'name:string' },
-  SecretEnvSource: { 1: 'localObjectReference:LocalObjectReference', 2: 'optional:bool!' },
+  SecretEnvSource: { 1: 'localObjectReference:LocalObjectReference^', 2: 'optional:bool!' },
   EnvVar: { 1: 'name:string!', 2: 'value:string', 3: 'valueFrom:EnvVarSource!' },
   EnvVarSource: {
     1: 'fieldRef:ObjectFieldSelector!', 2: 'resourceFieldRef:ResourceFieldSelector!',
@@ -61,8 +61,8 @@ export const coreMessages: MessageTable = {
   },
   ObjectFieldSelector: { 1: 'apiVersion:string', 2: 'fieldPath:string!' },
   ResourceFieldSelector: { 1: 'containerName:string', 2: 'resource:string!', 3: 'divisor:quantity' },
-  ConfigMapKeySelector: { 1: 'localObjectReference:LocalObjectReference', 2: 'key:string!', 3: 'optional:bool!' },
-  SecretKeySelector: { 1: 'localObjectReference:LocalObjectReference', 2: 'key:string!', 3: 'optional:bool!' },
+  ConfigMapKeySelector: { 1: 'localObjectReference:LocalObjectReference^', 2: 'key:string!', 3: 'optional:bool!' },
+  SecretKeySelector: { 1: 'localObjectReference:LocalObjectReference^', 2: 'key:string!', 3: 'optional:bool!' },
   ResourceRequirements: { 1: 'limits:{string:quantity}', 2: 'requests:{string:quantity}', 3: 'claims:ResourceClaim[]' },
   ResourceClaim: {}, // not set by any generator: decoded as {}
   ContainerResizePolicy: {}, // not set by any generator: decoded as {}
@@ -89,7 +89,10 @@ export const coreMessages: MessageTable = {
   PodResourceClaim: {}, // not set by any generator: decoded as {}
   Namespace: { 1: 'metadata:ObjectMeta', 2: 'spec:NamespaceSpec', 3: 'status:NamespaceStatus' },
   NamespaceSpec: { 1: 'finalizers:string[]' },
-  NamespaceStatus: {}, // not set by any generator: decoded as {}
+  NamespaceStatus: { 1: 'phase:string', 2: 'conditions:NamespaceCondition[]' },
+  NamespaceCondition: {
+    1: 'type:string!', 2: 'status:string!', 4: 'lastTransitionTime:time', 5: 'reason:string', 6: 'message:string',
+  },
   ConfigMap: {
     1: 'metadata:ObjectMeta', 4: 'immutable:bool!', 2: 'data:{string:string}', 3: 'binaryData:{string:bytes}',
   },
@@ -113,7 +116,14 @@ export const coreMessages: MessageTable = {
   },
   SessionAffinityConfig: { 1: 'clientIP:ClientIPConfig!' },
   ClientIPConfig: { 1: 'timeoutSeconds:int32!' },
-  ServiceStatus: {}, // not set by any generator: decoded as {}
+  ServiceStatus: { 1: 'loadBalancer:LoadBalancerStatus', 2: 'conditions:Condition[]' },
+  LoadBalancerStatus: { 1: 'ingress:LoadBalancerIngress[]' },
+  LoadBalancerIngress: { 1: 'ip:string', 2: 'hostname:string', 3: 'ipMode:string!', 4: 'ports:PortStatus[]' },
+  PortStatus: { 1: 'port:int32!', 2: 'protocol:string!', 3: 'error:string!' },
+  Condition: {
+    1: 'type:string!', 2: 'status:string!', 3: 'observedGeneration:int64', 4: 'lastTransitionTime:time!',
+    5: 'reason:string!', 6: 'message:string!',
+  },
   ServiceAccount: {
     1: 'metadata:ObjectMeta', 2: 'secrets:ObjectReference[]', 3: 'imagePullSecrets:LocalObjectReference[]',
     4: 'automountServiceAccountToken:bool!',
@@ -125,7 +135,7 @@ export const coreMessages: MessageTable = {
   ResourceQuota: { 1: 'metadata:ObjectMeta', 2: 'spec:ResourceQuotaSpec', 3: 'status:ResourceQuotaStatus' },
   ResourceQuotaSpec: { 1: 'hard:{string:quantity}', 2: 'scopes:string[]', 3: 'scopeSelector:ScopeSelector!' },
   ScopeSelector: {}, // not set by any generator: decoded as {}
-  ResourceQuotaStatus: {}, // not set by any generator: decoded as {}
+  ResourceQuotaStatus: { 1: 'hard:{string:quantity}', 2: 'used:{string:quantity}' },
   Pod: { 1: 'metadata:ObjectMeta', 2: 'spec:PodSpec', 3: 'status:PodStatus' },
   PodStatus: {}, // not set by any generator: decoded as {}
   TypedLocalObjectReference: { 1: 'apiGroup:string!', 2: 'kind:string!', 3: 'name:string!' },

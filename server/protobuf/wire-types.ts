@@ -3,7 +3,7 @@
  * (`string`, `int32`, `int64`, `bool`, `bytes`, `double`), a well-known Kubernetes type (`time`,
  * `intOrString`, `quantity`, `rawJson`, `duration`) or a message name; `[]` marks a repeated field,
  * `{key:value}` a map (repeated entries with key = 1, value = 2), `!` a field whose zero value must
- * be kept, and `^` a Go-inlined struct whose fields join the parent object.
+ * be kept (a list or map without omitempty becomes `null` when absent, as Go's JSON writes it), and `^` a Go-inlined struct whose fields join the parent object.
  */
 
 /** Field number → field spec, for one message. An empty table decodes any body to `{}`. */
@@ -29,11 +29,11 @@ const cache = new Map<string, FieldSpec>();
 export function parseFieldSpec(spec: string): FieldSpec {
   const cached = cache.get(spec);
   if (cached) return cached;
-  const match = /^(\w+):(\{(\w+):([\w.]+)\}|([\w.]+)(\[\])?)([!^]*)$/.exec(spec);
+  const match = /^(\w+):(?:\{(\w+):([\w.]+)\}|([\w.]+)(\[\])?)([!^]*)$/.exec(spec);
   if (!match) throw new Error(`bad field spec ${spec}`);
-  const [, name, , mapKey, mapValue, type, repeated, flags] = match;
+  const [, name, mapKey, mapValue, type, repeated, flags] = match;
   const parsed: FieldSpec = mapKey
-    ? { name, type: mapKey, repeated: true, mapValue, keepZero: true, inline: false }
+    ? { name, type: mapKey, repeated: true, mapValue, keepZero: flags.includes('!'), inline: false }
     : { name, type, repeated: repeated === '[]', keepZero: flags.includes('!'), inline: flags.includes('^') };
   cache.set(spec, parsed);
   return parsed;
