@@ -7,6 +7,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LabControl } from '../engine/control/lab-control.ts';
+import { loadOpenapiDocuments } from '../engine/api/openapi/openapi.ts';
 import type { ServeOptions } from './options.ts';
 import { serveControlApi } from './control-api.ts';
 import { serveKubeApi } from './kube-api.ts';
@@ -56,7 +57,8 @@ function serveStatic(req: IncomingMessage, res: ServerResponse, url: string): vo
 }
 
 /** Start serving; resolves once listening (with the real port when `port` is 0). */
-export function startLabServer(options: ServeOptions): Promise<LabServer> {
+export async function startLabServer(options: ServeOptions): Promise<LabServer> {
+  await loadOpenapiDocuments();
   const control = new LabControl({ seed: options.seed, clock: options.clock });
   let url = '';
   const server = createServer((req, res) => {

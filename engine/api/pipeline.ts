@@ -3,26 +3,62 @@
  * request handlers read as the API server's flow: decode → default → admit → validate → store.
  * Each step is implemented in its own folder; this file only wires them.
  */
+import { allocateServiceAddresses } from './admission/service-allocation.ts';
 import type { AdmissionAttributes, ApiContext } from './context.ts';
+import { openapiDocument, openapiIndex } from './openapi/openapi.ts';
+import { toTable } from './table/index.ts';
 import { statusErrors, StatusError } from './errors.ts';
 import type { FieldError } from './field-errors.ts';
 import type { Registry, ResourceInfo } from './registry.ts';
-import type { ApiResponse, KubeObject } from './types.ts';
+import type { ApiResponse, KubeObject, UserInfo } from './types.ts';
+import {
+  admitDefaults, applyDefaults, canonicalize, prepareForCreate, prepareForUpdate, type AdmissionContext,
+} from './defaulting/index.ts';
 
-/** Fill in the defaults the API server applies (engine/api/defaulting). */
-export function defaultObject(_info: ResourceInfo, object: KubeObject): KubeObject {
-  return object;
+/**
+ * Defaulting, the mutating admission plugins and the registry's create-time preparation, in the
+ * API server's order. The object must already carry its uid and creationTimestamp.
+ */
+export function prepareCreate(ctx: ApiContext, info: ResourceInfo, object: KubeObject, user: UserInfo, dryRun: boolean): KubeObject {
+  let out = applyDefaults(info, object);
+  out = admitDefaults(info, out, admissionLookups(ctx));
+  out = prepareForCreate(info, out, { now: ctx.clock.now() });
+  out = admitObject(ctx, { operation: 'CREATE', info, object: out, user, dryRun });
+  return canonicalize(out);
 }
 
-/** What the registry strategy does before a create: reset status, set initial fields. */
-export function prepareForCreate(_info: ResourceInfo, object: KubeObject): KubeObject {
-  return object;
+/** Defaulting and the registry's update-time rules (status kept, generation bumped on spec changes). */
+export function prepareUpdate(ctx: ApiContext, info: ResourceInfo, object: KubeObject, old: KubeObject, user: UserInfo, dryRun: boolean): KubeObject {
+  let out = applyDefaults(info, object);
+  out = prepareForUpdate(info, out, old);
+  out = admitObject(ctx, { operation: 'UPDATE', info, object: out, old, user, dryRun });
+  return canonicalize(out);
 }
 
 /** Run admission: the built-in plugins, then the ones registered in the context. */
 export function admitObject(ctx: ApiContext, attributes: AdmissionAttributes): KubeObject {
+  allocateServiceAddresses(ctx, attributes);
   for (const plugin of ctx.admission) plugin.admit?.(attributes);
   return attributes.object;
+}
+
+/** What the admission plugins look up in the cluster, read from the store. */
+function admissionLookups(ctx: ApiContext): AdmissionContext {
+  return {
+    random: ctx.random,
+    defaultStorageClassName: ctx.store.list('storage.k8s.io/storageclasses')
+      .find((sc) => sc.metadata.annotations?.['storageclass.kubernetes.io/is-default-class'] === 'true')?.metadata.name,
+    serviceAccountAutomount: (namespace, name) =>
+      (ctx.store.get('/serviceaccounts', namespace, name) as { automountServiceAccountToken?: boolean } | undefined)?.automountServiceAccountToken,
+    priorityClass: (name) => {
+      const pc = ctx.store.get('scheduling.k8s.io/priorityclasses', undefined, name) as { value?: number; preemptionPolicy?: string; globalDefault?: boolean } | undefined;
+      return pc && { value: pc.value ?? 0, preemptionPolicy: pc.preemptionPolicy, globalDefault: pc.globalDefault };
+    },
+    globalDefaultPriorityClass: () => {
+      const pc = ctx.store.list('scheduling.k8s.io/priorityclasses').find((p) => (p as { globalDefault?: boolean }).globalDefault);
+      return pc && { name: pc.metadata.name!, info: { value: (pc as { value?: number }).value ?? 0, preemptionPolicy: (pc as { preemptionPolicy?: string }).preemptionPolicy } };
+    },
+  };
 }
 
 /** Validate after defaulting (engine/api/validation). */
@@ -30,10 +66,7 @@ export function validateObject(_info: ResourceInfo, _object: KubeObject, _old?: 
   return [];
 }
 
-/** Strict decoding: unknown fields, duplicate fields, wrong types, per `fieldValidation`. */
-export function decodeObject(_call: { info: ResourceInfo; query: Record<string, string> }, object: KubeObject): { object: KubeObject; warnings: string[] } {
-  return { object, warnings: [] };
-}
+export { decodeObject } from './decode.ts';
 
 /** Record which manager owns which fields after an ordinary write. */
 export function trackManagedFields(_call: { info: ResourceInfo }, _old: KubeObject | undefined, object: KubeObject, _manager: string, _now: number): KubeObject {
@@ -70,9 +103,16 @@ export function formatSelector(selector: unknown): string {
   return Object.entries(s.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`).join(',');
 }
 
-/** `/openapi/v3` and its per-group-version documents. */
-export function openapiResponse(_registry: Registry, _path: string): ApiResponse | undefined {
-  return undefined;
+/** `/openapi/v3` and its per-group-version documents (once loadOpenapiDocuments has run). */
+export function openapiResponse(_registry: Registry, path: string): ApiResponse | undefined {
+  const headers = { 'content-type': 'application/json' };
+  if (path === '/openapi/v3') return { status: 200, headers, body: openapiIndex() };
+  try {
+    const document = openapiDocument(path.slice('/openapi/v3/'.length));
+    return document && { status: 200, headers: { ...headers, 'cache-control': 'public, immutable' }, body: document };
+  } catch {
+    return undefined;
+  }
 }
 
 /** Whether the client asked for server-side printing (`Accept: application/json;as=Table;…`). */
@@ -82,25 +122,20 @@ export function wantsTable(headers: Record<string, string>): boolean {
 
 /** A Table for objects already presented in the caller's version. */
 export function tableFor(
-  _call: { info: ResourceInfo; query: Record<string, string> },
+  call: { info: ResourceInfo; query: Record<string, string> },
   objects: KubeObject[],
   resourceVersion: string,
-  _now: number,
+  now: number,
   metadata: Record<string, unknown> = { resourceVersion },
 ): unknown {
-  return {
-    kind: 'Table',
-    apiVersion: 'meta.k8s.io/v1',
-    metadata,
-    columnDefinitions: [
-      { name: 'Name', type: 'string', format: 'name', description: 'Name', priority: 0 },
-      { name: 'Created At', type: 'date', format: '', description: 'Created At', priority: 0 },
-    ],
-    rows: objects.map((o) => ({
-      cells: [o.metadata.name, o.metadata.creationTimestamp],
-      object: { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: o.metadata },
-    })),
-  };
+  const includeObject = call.query.includeObject as 'None' | 'Metadata' | 'Object' | undefined;
+  return toTable(call.info, objects, {
+    now,
+    includeObject: includeObject ?? 'Metadata',
+    resourceVersion,
+    continue: metadata.continue as string | undefined,
+    remainingItemCount: metadata.remainingItemCount as number | undefined,
+  });
 }
 
 /** The label- and field-selector filter a list or watch asked for. */

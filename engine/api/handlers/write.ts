@@ -8,12 +8,13 @@ import { storageKey } from '../context.ts';
 import { toStorage } from '../conversion.ts';
 import { statusErrors } from '../errors.ts';
 import {
-  admitObject, decodeObject, defaultObject, patchObject, prepareForCreate, serverSideApply, trackManagedFields, validateObject,
+  decodeObject, patchObject, prepareCreate, prepareUpdate, serverSideApply, trackManagedFields, validateObject,
 } from '../pipeline.ts';
+import { rfc3339 } from '../../clock.ts';
 import { groupVersion } from '../registry.ts';
 import type { ApiResponse, KubeObject } from '../types.ts';
 import type { Call } from './common.ts';
-import { clone, deepEqual, fail, isDryRun, json, present, specOf, target, tracksGeneration } from './common.ts';
+import { deepEqual, fail, isDryRun, json, present, target } from './common.ts';
 import { checkNamespaceAcceptsWrites, finishDeletionIfDone } from './delete.ts';
 
 /** The body as an object with metadata, or the decode error the API server gives. */
@@ -78,11 +79,8 @@ export function createObject(ctx: ApiContext, call: Call, requested: KubeObject,
     delete meta[field];
   }
   meta.uid = ctx.random.uuid();
-  meta.creationTimestamp = new Date(Math.floor(ctx.clock.now() / 1000) * 1000).toISOString().replace('.000Z', 'Z');
-  if (tracksGeneration(call.info)) meta.generation = 1;
-  object = prepareForCreate(call.info, object);
-  object = defaultObject(call.info, object);
-  object = admitObject(ctx, { operation: 'CREATE', info: call.info, object, user: call.user, dryRun });
+  meta.creationTimestamp = rfc3339(ctx.clock.now());
+  object = prepareCreate(ctx, call.info, object, call.user, dryRun);
   const errors = validateObject(call.info, object);
   if (errors.length) invalid(call, object, errors);
   const key = storageKey(call.info);
@@ -129,13 +127,9 @@ function keepServerFields(call: Call, next: KubeObject, old: KubeObject): KubeOb
 export function updateObject(ctx: ApiContext, call: Call, requested: KubeObject, old: KubeObject, warnings: string[] = [], manager = fieldManager(call), track = true): ApiResponse {
   const dryRun = isDryRun(call);
   let object = keepServerFields(call, requested, old);
-  object = defaultObject(call.info, object);
-  object = admitObject(ctx, { operation: 'UPDATE', info: call.info, object, old, user: call.user, dryRun });
+  object = prepareUpdate(ctx, call.info, object, old, call.user, dryRun);
   const errors = validateObject(call.info, object, old);
   if (errors.length) invalid(call, object, errors);
-  if (tracksGeneration(call.info) && !deepEqual(specOf(object), specOf(old))) {
-    object.metadata.generation = (old.metadata.generation ?? 1) + 1;
-  }
   return commitUpdate(ctx, call, object, old, dryRun, warnings, track ? manager : undefined);
 }
 
