@@ -8,6 +8,7 @@ import {
   cannotBeHandledMessage, findUnknownFields, strictDecodingMessage, typeErrors, unknownFieldMessage,
 } from './openapi/strict-decoding.ts';
 import type { SchemaSummary } from './openapi/summary.ts';
+import { normalizeQuantities } from './validation/quantity-fields.ts';
 import type { ResourceInfo } from './registry.ts';
 import type { KubeObject } from './types.ts';
 
@@ -62,6 +63,12 @@ export function decodeObject(
   if (!call.info.custom) {
     const wrongTypes = typeErrors(gvk, object);
     if (wrongTypes.length) throw new StatusError(statusErrors.badRequest(cannotBeHandledMessage(gvk, wrongTypes[0])));
+  }
+  if (!call.info.custom) {
+    // Quantities are parsed on decoding: a bad one is a 400, good ones are stored in canonical form.
+    const normalized = normalizeQuantities(call.info.group, call.info.kind, object);
+    if (normalized.error) throw new StatusError(statusErrors.badRequest(cannotBeHandledMessage(gvk, normalized.error)));
+    object = normalized.object as KubeObject;
   }
   const unknown = findUnknownFields(gvk, object, customSummary);
   if (!unknown.length) return { object, warnings: [] };

@@ -7,10 +7,19 @@ import { allocateServiceAddresses } from './admission/service-allocation.ts';
 import type { AdmissionAttributes, ApiContext } from './context.ts';
 import { openapiDocument, openapiIndex } from './openapi/openapi.ts';
 import { toTable } from './table/index.ts';
+import { applyJsonPatch } from './patch/json-patch.ts';
+import { applyMergePatch, type JsonObject } from './patch/merge-patch.ts';
+import { builtinPatchTypes, customResourcePatchTypes, unsupportedPatchType } from './patch/patch-errors.ts';
+import { applyStrategicMergePatch } from './patch/strategic-merge.ts';
+import { formatLabelSelector } from './selectors/label-selector.ts';
+import { parseLabelSelector } from './selectors/labels-parser.ts';
+import { matchLabels } from './selectors/labels.ts';
+import { fieldsOf, matchFields, parseFieldSelectorFor } from './selectors/fields.ts';
+import { validateObject as validate } from './validation/index.ts';
 import { statusErrors, StatusError } from './errors.ts';
 import type { FieldError } from './field-errors.ts';
 import type { Registry, ResourceInfo } from './registry.ts';
-import type { ApiResponse, KubeObject, UserInfo } from './types.ts';
+import type { ApiResponse, Json, KubeObject, UserInfo } from './types.ts';
 import {
   admitDefaults, applyDefaults, canonicalize, prepareForCreate, prepareForUpdate, type AdmissionContext,
 } from './defaulting/index.ts';
@@ -62,8 +71,9 @@ function admissionLookups(ctx: ApiContext): AdmissionContext {
 }
 
 /** Validate after defaulting (engine/api/validation). */
-export function validateObject(_info: ResourceInfo, _object: KubeObject, _old?: KubeObject): FieldError[] {
-  return [];
+export function validateObject(info: ResourceInfo, object: KubeObject, old?: KubeObject): FieldError[] {
+  if (info.custom) return [];
+  return validate(info, object, old);
 }
 
 export { decodeObject } from './decode.ts';
@@ -75,32 +85,38 @@ export function trackManagedFields(_call: { info: ResourceInfo }, _old: KubeObje
 
 /** Apply a JSON merge, JSON or strategic merge patch to the object as the caller's version shows it. */
 export function patchObject(info: ResourceInfo, contentType: string, current: KubeObject, patch: unknown): KubeObject {
-  if (contentType === 'application/merge-patch+json' || contentType === 'application/strategic-merge-patch+json') {
-    return mergePatch(current, patch) as KubeObject;
+  const doc = current as unknown as Json;
+  let result;
+  switch (contentType) {
+    case 'application/merge-patch+json':
+      result = applyMergePatch(doc, patch as Json);
+      if (!result.ok) throw new StatusError(statusErrors.badRequest(result.message));
+      break;
+    case 'application/json-patch+json':
+      result = applyJsonPatch(doc, patch);
+      break;
+    case 'application/strategic-merge-patch+json':
+      result = applyStrategicMergePatch(current as unknown as JsonObject, patch, { group: info.group, kind: info.kind, version: info.version });
+      break;
+    default:
+      result = unsupportedPatchType(info.custom ? customResourcePatchTypes : builtinPatchTypes);
   }
-  throw new StatusError(statusErrors.unsupportedMediaType(contentType));
-  void info;
-}
-
-function mergePatch(target: unknown, patch: unknown): unknown {
-  if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) return patch;
-  const out: Record<string, unknown> = target && typeof target === 'object' && !Array.isArray(target) ? { ...(target as object) } : {};
-  for (const [key, value] of Object.entries(patch)) {
-    if (value === null) delete out[key];
-    else out[key] = mergePatch(out[key], value);
-  }
-  return out;
+  if (!result.ok) throw new StatusError(result.status);
+  const value = result.value as unknown;
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new StatusError(statusErrors.badRequest('the patch did not produce an object'));
+  return value as KubeObject;
 }
 
 /** Server-side apply of `applied` onto `live` by `manager`; throws the 409 conflict Status. */
 export function serverSideApply(_call: { info: ResourceInfo }, live: KubeObject | undefined, applied: KubeObject, _manager: string, _force: boolean, _now: number): KubeObject {
-  return live ? (mergePatch(live, applied) as KubeObject) : applied;
+  if (!live) return applied;
+  const merged = applyMergePatch(live as unknown as Json, applied as unknown as Json);
+  return merged.ok ? (merged.value as unknown as KubeObject) : applied;
 }
 
 /** `metav1.FormatLabelSelector`: `app=web,tier in (a,b)`. */
 export function formatSelector(selector: unknown): string {
-  const s = (selector ?? {}) as { matchLabels?: Record<string, string> };
-  return Object.entries(s.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`).join(',');
+  return formatLabelSelector(selector as Parameters<typeof formatLabelSelector>[0]);
 }
 
 /** `/openapi/v3` and its per-group-version documents (once loadOpenapiDocuments has run). */
@@ -138,8 +154,17 @@ export function tableFor(
   });
 }
 
-/** The label- and field-selector filter a list or watch asked for. */
-export function objectMatcher(call: { query: Record<string, string> }): (object: KubeObject) => boolean {
-  const labels = (call.query.labelSelector ?? '').split(',').filter(Boolean).map((term) => term.split('='));
-  return (object) => labels.every(([k, v]) => object.metadata.labels?.[k] === v);
+/** The label- and field-selector filter a list or watch asked for; a bad selector is a 400. */
+export function objectMatcher(call: { info: ResourceInfo; query: Record<string, string> }): (object: KubeObject) => boolean {
+  const labels = parseLabelSelector(call.query.labelSelector ?? '');
+  if (!labels.ok) throw new StatusError(statusErrors.badRequest(labels.message));
+  const resource = { group: call.info.group, kind: call.info.kind, namespaced: call.info.namespaced, custom: call.info.custom };
+  const fields = parseFieldSelectorFor(resource, call.query.fieldSelector ?? '');
+  if (!fields.ok) throw new StatusError(statusErrors.badRequest(fields.message));
+  const labelSelector = labels.value;
+  const fieldSelector = fields.value;
+  const anyFields = fieldSelector.requirements.length > 0;
+  return (object) =>
+    matchLabels(labelSelector, object.metadata.labels) &&
+    (!anyFields || matchFields(fieldSelector, fieldsOf(resource, object)));
 }
