@@ -1,0 +1,179 @@
+/**
+ * managedFields for ordinary writes — create, update (PUT), and JSON, merge and strategic merge
+ * patches — as the API server's field manager records them (`FieldManager.UpdateNoErrors`): the
+ * writer's entry takes every field it added or changed, other managers lose those fields and the
+ * ones it removed, and managers left with nothing disappear.
+ */
+import { rfc3339 } from '../../clock.ts';
+import type { KubeObject, ManagedFieldsEntry } from '../types.ts';
+import type { JsonValue, Path } from './fieldpath.ts';
+import { FieldSet } from './fieldpath.ts';
+import type { Managed } from './managers.ts';
+import { capUpdateManagers, decodeManagedFields, emptyManaged, encodeManagedFields, managerIdentifier } from './managers.ts';
+import type { ApplySchema, GroupKind } from './schema.ts';
+import { schemaFor, TypedError } from './schema.ts';
+import { compare } from './typed.ts';
+import type { Comparison } from './typed.ts';
+import { zeroObject } from './zero-values.ts';
+
+/** Fields no manager ever owns (`stripMetaManager`): identity and bookkeeping of the object itself. */
+const strippedFields = FieldSet.of(
+  [{ field: 'apiVersion' }],
+  [{ field: 'kind' }],
+  [{ field: 'metadata' }],
+  ...['name', 'namespace', 'creationTimestamp', 'selfLink', 'uid', 'clusterName', 'generation', 'managedFields', 'resourceVersion']
+    .map((name): Path => [{ field: 'metadata' }, { field: name }]),
+);
+
+/** Drop the stripped fields from one manager's set, and the manager if nothing is left. */
+export function stripMeta(managed: Managed, id: string): void {
+  const versioned = managed.fields.get(id);
+  if (!versioned) return;
+  const set = versioned.set.difference(strippedFields);
+  if (set.empty()) managed.fields.delete(id);
+  else managed.fields.set(id, { ...versioned, set });
+}
+
+/**
+ * Fields the registry strategy resets, so nobody owns them through this endpoint
+ * (`GetResetFields`): the main resource ignores `status`; `/status` ignores `spec` and, for
+ * workloads, `metadata.labels`.
+ */
+export function defaultResetFields(subresource?: string): string[][] {
+  if (subresource === 'status') return [['spec'], ['metadata', 'labels']];
+  return [['status']];
+}
+
+/** The reset-fields set for a list of field-name paths. */
+export function resetSet(paths: readonly string[][]): FieldSet {
+  return FieldSet.of(...paths.map((p) => p.map((field) => ({ field }))));
+}
+
+/** Compare two objects with the reset fields (and everything below them) taken out. */
+export function compareWithout(before: JsonValue, after: JsonValue, schema: ApplySchema, reset: FieldSet): Comparison {
+  const topLevel = new Set<string>();
+  for (const [, pe] of reset.members) if ('field' in pe) topLevel.add(pe.field);
+  return filterComparison(compare(before, after, schema, topLevel), reset);
+}
+
+/** A comparison with the reset fields (and everything below them) taken out. */
+export function filterComparison(c: Comparison, reset: FieldSet): Comparison {
+  return { added: c.added.recursiveDifference(reset), modified: c.modified.recursiveDifference(reset), removed: c.removed.recursiveDifference(reset) };
+}
+
+/** The object without managedFields, as the field manager compares and merges it. */
+export function withoutManagedFields(object: KubeObject): KubeObject {
+  const { managedFields: _dropped, ...metadata } = object.metadata ?? {};
+  return { ...object, metadata };
+}
+
+/**
+ * Record an Update by the manager `id` on `managed` (`Updater.Update` then `managedFieldsUpdater`):
+ * mutates `managed`; returns whether the manager changed anything.
+ */
+export function recordUpdate(
+  managed: Managed, before: JsonValue, after: JsonValue, id: string, apiVersion: string, time: string, schema: ApplySchema, reset: FieldSet,
+): boolean {
+  const change = compareWithout(before, after, schema, reset);
+  const taken = change.modified.union(change.added);
+  for (const [other, versioned] of managed.fields) {
+    const set = versioned.set.difference(taken).difference(change.removed);
+    if (set.empty()) managed.fields.delete(other);
+    else managed.fields.set(other, { ...versioned, set });
+  }
+  const current = '{"manager":"current-operation"}';
+  managed.fields.set(current, { set: taken, apiVersion, applied: false });
+  stripMeta(managed, current);
+  const mine = managed.fields.get(current);
+  managed.fields.delete(current);
+  if (!mine) return false;
+  const previous = managed.fields.get(id);
+  managed.fields.set(id, { set: previous ? mine.set.union(previous.set) : mine.set, apiVersion, applied: false });
+  managed.times.set(id, time);
+  return true;
+}
+
+/** An ordinary write, for `updateManagedFields`. */
+export interface UpdateInput {
+  /** The stored object before the write; undefined for a create. */
+  live?: KubeObject;
+  /** The object about to be stored (defaulted, as the handler has it before storage). */
+  updated: KubeObject;
+  /** `fieldManager`, or the user-agent prefix (see managerOrUserAgent). */
+  manager: string;
+  operation?: 'Update';
+  subresource?: string;
+  /** The request's group/version, e.g. `apps/v1`. */
+  apiVersion: string;
+  /** Virtual time in milliseconds; written with whole seconds. */
+  time: number;
+  /** Kind of the object; by default taken from `apiVersion` and `updated.kind`. */
+  gvk?: GroupKind;
+  /** Paths the strategy resets (default: defaultResetFields(subresource)). */
+  resetFields?: string[][];
+}
+
+function isResetRequest(entries: unknown): boolean {
+  if (!Array.isArray(entries)) return false;
+  if (entries.length === 0) return true;
+  return entries.length === 1 && entries[0] !== null && typeof entries[0] === 'object' && Object.keys(entries[0] as object).length === 0;
+}
+
+function tryDecode(entries: ManagedFieldsEntry[] | undefined): Managed | undefined {
+  try {
+    return decodeManagedFields(entries ?? []);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Which managedFields an update starts from (`decodeLiveOrNew`): the live ones for a subresource;
+ * for the main resource the request's own when it sends valid ones (`[]` or `[{}]` resets them),
+ * else the live ones.
+ */
+function startingManaged(input: UpdateInput): Managed {
+  const liveManaged = (): Managed => tryDecode(input.live?.metadata.managedFields) ?? emptyManaged();
+  if (input.subresource) return liveManaged();
+  const sent = input.updated.metadata?.managedFields;
+  if (isResetRequest(sent)) return emptyManaged();
+  const decoded = tryDecode(sent);
+  return decoded && decoded.fields.size > 0 ? decoded : liveManaged();
+}
+
+/** Group and kind from an apiVersion and kind. */
+export function groupKindOf(apiVersion: string, kind: string | undefined): GroupKind {
+  const slash = apiVersion.indexOf('/');
+  return { group: slash < 0 ? '' : apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1), kind: kind ?? '' };
+}
+
+/**
+ * The object to store after an ordinary write, with its managedFields brought up to date. An
+ * object already stored without managedFields stays without them (tracking starts at the next
+ * apply); an object the field manager cannot read keeps the live managedFields, as
+ * `UpdateNoErrors` does.
+ */
+export function updateManagedFields(input: UpdateInput): KubeObject {
+  const gk = input.gvk ?? groupKindOf(input.apiVersion, input.updated.kind);
+  const schema = schemaFor(gk);
+  const reset = resetSet(input.resetFields ?? defaultResetFields(input.subresource));
+  const managed = startingManaged(input);
+  const updated = withoutManagedFields(input.updated);
+  if (managed.fields.size === 0 && input.live?.metadata.uid) return updated;
+  const before = input.live ? withoutManagedFields(input.live) : zeroObject(gk);
+  const id = managerIdentifier({ manager: input.manager || 'unknown', operation: 'Update', apiVersion: input.apiVersion, subresource: input.subresource });
+  try {
+    recordUpdate(managed, before as JsonValue, updated as JsonValue, id, input.apiVersion, rfc3339(input.time), schema, reset);
+  } catch (error) {
+    if (!(error instanceof TypedError)) throw error;
+    return withManagedFields(updated, input.live?.metadata.managedFields);
+  }
+  capUpdateManagers(managed);
+  return withManagedFields(updated, encodeManagedFields(managed));
+}
+
+/** The object with these managedFields (none: the field is left out). */
+export function withManagedFields(object: KubeObject, entries: ManagedFieldsEntry[] | undefined): KubeObject {
+  const stripped = withoutManagedFields(object);
+  return entries ? { ...stripped, metadata: { ...stripped.metadata, managedFields: entries } } : stripped;
+}
