@@ -53,9 +53,9 @@ export async function serveKubeApi(cluster: Cluster, req: IncomingMessage, res: 
   if (response.watch) return streamWatch(res, response, Number(request.query?.timeoutSeconds ?? 0));
   if (response.stream) return streamText(res, response);
   const contentType = response.headers['content-type'] ?? 'application/json';
-  if (typeof response.body === 'string' && !contentType.startsWith('application/json')) {
+  if (response.body instanceof Uint8Array || (typeof response.body === 'string' && !contentType.startsWith('application/json'))) {
     res.writeHead(response.status, { ...response.headers });
-    res.end(response.body);
+    res.end(response.body as string | Uint8Array);
     return;
   }
   sendJson(res, response.status, response.body, response.headers, response.warnings);

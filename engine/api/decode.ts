@@ -3,6 +3,7 @@
  * unknown fields are refused (`fieldValidation=Strict`), reported as warnings (`Warn`, the
  * default) or silently dropped (`Ignore`). Unknown fields never reach storage.
  */
+import { base64Error } from './base64.ts';
 import { statusErrors, StatusError } from './errors.ts';
 import {
   cannotBeHandledMessage, findUnknownFields, strictDecodingMessage, typeErrors, unknownFieldMessage,
@@ -63,6 +64,8 @@ export function decodeObject(
   if (!call.info.custom) {
     const wrongTypes = typeErrors(gvk, object);
     if (wrongTypes.length) throw new StatusError(statusErrors.badRequest(cannotBeHandledMessage(gvk, wrongTypes[0])));
+    const badBytes = base64Error(call.info.kind, object);
+    if (badBytes) throw new StatusError(statusErrors.badRequest(cannotBeHandledMessage(gvk, badBytes)));
   }
   if (!call.info.custom) {
     // Quantities are parsed on decoding: a bad one is a 400, good ones are stored in canonical form.

@@ -6,6 +6,7 @@
 import { allocateServiceAddresses } from './admission/service-allocation.ts';
 import type { AdmissionAttributes, ApiContext } from './context.ts';
 import { openapiDocument, openapiIndex } from './openapi/openapi.ts';
+import { serverSideApply, updateManagedFields, updateScaleManagedFields } from './apply/index.ts';
 import { toTable } from './table/index.ts';
 import { applyJsonPatch } from './patch/json-patch.ts';
 import { applyMergePatch, type JsonObject } from './patch/merge-patch.ts';
@@ -19,6 +20,7 @@ import { validateObject as validate } from './validation/index.ts';
 import { statusErrors, StatusError } from './errors.ts';
 import type { FieldError } from './field-errors.ts';
 import type { Registry, ResourceInfo } from './registry.ts';
+import { groupVersion } from './registry.ts';
 import type { ApiResponse, Json, KubeObject, UserInfo } from './types.ts';
 import {
   admitDefaults, applyDefaults, canonicalize, prepareForCreate, prepareForUpdate, type AdmissionContext,
@@ -78,9 +80,14 @@ export function validateObject(info: ResourceInfo, object: KubeObject, old?: Kub
 
 export { decodeObject } from './decode.ts';
 
-/** Record which manager owns which fields after an ordinary write. */
-export function trackManagedFields(_call: { info: ResourceInfo }, _old: KubeObject | undefined, object: KubeObject, _manager: string, _now: number): KubeObject {
-  return object;
+/** Record which manager owns which fields after an ordinary write (create, update, patch, /scale, /status). */
+export function trackManagedFields(call: { info: ResourceInfo; subresource?: string }, old: KubeObject | undefined, object: KubeObject, manager: string, now: number): KubeObject {
+  const apiVersion = groupVersion(call.info);
+  if (call.subresource === 'scale' && old) return updateScaleManagedFields({ live: old, updated: object, manager, apiVersion });
+  return updateManagedFields({
+    live: old, updated: object, manager, subresource: call.subresource, apiVersion, time: now,
+    gvk: { group: call.info.group, kind: call.info.kind, version: call.info.version },
+  });
 }
 
 /** Apply a JSON merge, JSON or strategic merge patch to the object as the caller's version shows it. */
@@ -107,11 +114,17 @@ export function patchObject(info: ResourceInfo, contentType: string, current: Ku
   return value as KubeObject;
 }
 
-/** Server-side apply of `applied` onto `live` by `manager`; throws the 409 conflict Status. */
-export function serverSideApply(_call: { info: ResourceInfo }, live: KubeObject | undefined, applied: KubeObject, _manager: string, _force: boolean, _now: number): KubeObject {
-  if (!live) return applied;
-  const merged = applyMergePatch(live as unknown as Json, applied as unknown as Json);
-  return merged.ok ? (merged.value as unknown as KubeObject) : applied;
+/**
+ * Server-side apply of `applied` onto `live` (both in the caller's version) by `manager`: the merged
+ * object with its managedFields, or the 409 conflict Status thrown.
+ */
+export function applyConfiguration(call: { info: ResourceInfo; subresource?: string }, live: KubeObject | undefined, applied: KubeObject, manager: string, force: boolean, now: number): KubeObject {
+  const result = serverSideApply({
+    live, applied, manager, force, time: now, subresource: call.subresource,
+    gvk: { group: call.info.group, kind: call.info.kind, version: call.info.version },
+  });
+  if ('conflicts' in result) throw new StatusError(result.status);
+  return { ...result.object, metadata: { ...result.object.metadata, managedFields: result.managedFields } };
 }
 
 /** `metav1.FormatLabelSelector`: `app=web,tier in (a,b)`. */

@@ -19,6 +19,7 @@ import { get, list } from './handlers/read.ts';
 import { binding, finalize, scale, status } from './handlers/subresources.ts';
 import { create, patch, update } from './handlers/write.ts';
 import { openapiResponse } from './pipeline.ts';
+import { openapiV2Response } from './openapi/v2.ts';
 import { Registry } from './registry.ts';
 import type { ResourceRequest } from './request-info.ts';
 import { parseRequestPath } from './request-info.ts';
@@ -88,6 +89,7 @@ export class ApiServer {
     if (['/healthz', '/livez', '/readyz'].includes(path)) {
       return { status: 200, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'ok' };
     }
+    if (path === '/openapi/v2') return openapiV2Response();
     if (path.startsWith('/openapi/v3')) {
       const answer = openapiResponse(this.context.registry, path);
       if (answer) return answer;

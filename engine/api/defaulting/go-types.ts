@@ -75,7 +75,7 @@ const tokenPattern = /^([A-Za-z0-9$_.-]+?)(?::([A-Za-z0-9.]+))?(@)?(!|~|-|=[snb]
 const parsed = new Map<string, GoStruct>();
 
 function parseStruct(pkg: string, spec: string): GoStruct {
-  const fields = spec.split(' ').map((token): GoField => {
+  const fields = spec.split(' ').filter(Boolean).map((token): GoField => {
     const m = tokenPattern.exec(token);
     if (!m) throw new Error(`bad field token ${token}`);
     const [, name, type, map, flag] = m;

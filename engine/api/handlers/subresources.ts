@@ -13,6 +13,7 @@ import type { Call } from './common.ts';
 import { fail, isDryRun, json, present, target } from './common.ts';
 import { commitUpdate, updateObject } from './write.ts';
 import { rfc3339 } from '../../clock.ts';
+import { managerOrUserAgent } from '../apply/index.ts';
 
 function current(ctx: ApiContext, call: Call): KubeObject {
   const object = ctx.store.get(storageKey(call.info), call.namespace, call.name!);
@@ -42,8 +43,7 @@ export function status(ctx: ApiContext, call: Call, method: string): ApiResponse
   if (rv && rv !== old.metadata.resourceVersion) fail(statusErrors.modified(target(call)));
   // Only status changes through /status: metadata and spec come from the stored object.
   const object: KubeObject = { ...old, status: next.status };
-  const manager = call.query.fieldManager ?? (call.headers['user-agent'] ?? '').split('/')[0];
-  return commitUpdate(ctx, call, object, old, isDryRun(call), [], manager || 'unknown');
+  return commitUpdate(ctx, call, object, old, isDryRun(call), [], managerOrUserAgent(call.query.fieldManager, call.headers['user-agent']));
 }
 
 /** The Scale a workload shows through its `scale` subresource. */
@@ -77,7 +77,7 @@ export function scale(ctx: ApiContext, call: Call, method: string): ApiResponse 
   const rv = wanted.metadata?.resourceVersion;
   if (rv && rv !== old.metadata.resourceVersion) fail(statusErrors.modified(target(call)));
   const next: KubeObject = { ...old, spec: { ...(old.spec as object), replicas } };
-  const response = updateObject(ctx, call, next, old, [], call.query.fieldManager ?? (call.headers['user-agent'] ?? '').split('/')[0]);
+  const response = updateObject(ctx, call, next, old, [], managerOrUserAgent(call.query.fieldManager, call.headers['user-agent']));
   const stored = ctx.store.get(storageKey(call.info), call.namespace, call.name!) ?? old;
   return { ...response, body: scaleOf(call, isDryRun(call) ? next : stored) };
 }

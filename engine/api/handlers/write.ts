@@ -8,9 +8,10 @@ import { storageKey } from '../context.ts';
 import { toStorage } from '../conversion.ts';
 import { statusErrors } from '../errors.ts';
 import {
-  decodeObject, patchObject, prepareCreate, prepareUpdate, serverSideApply, trackManagedFields, validateObject,
+  applyConfiguration, decodeObject, patchObject, prepareCreate, prepareUpdate, trackManagedFields, validateObject,
 } from '../pipeline.ts';
 import { rfc3339 } from '../../clock.ts';
+import { managerOrUserAgent } from '../apply/index.ts';
 import { groupVersion } from '../registry.ts';
 import type { ApiResponse, KubeObject } from '../types.ts';
 import type { Call } from './common.ts';
@@ -36,9 +37,7 @@ function requireObject(call: Call): KubeObject {
 
 /** The field manager of a write: the query parameter, else the client's User-Agent up to its first `/`. */
 function fieldManager(call: Call): string {
-  if (call.query.fieldManager) return call.query.fieldManager;
-  const agent = call.headers['user-agent'] ?? '';
-  return agent.split('/')[0] || 'unknown';
+  return managerOrUserAgent(call.query.fieldManager, call.headers['user-agent'] ?? '');
 }
 
 function checkNamespace(ctx: ApiContext, call: Call, object: KubeObject): void {
@@ -169,17 +168,18 @@ export function patch(ctx: ApiContext, call: Call): ApiResponse {
 
 /** Server-side apply: merge the applied configuration, owning fields per manager; create when absent. */
 function apply(ctx: ApiContext, call: Call, old: KubeObject | undefined): ApiResponse {
-  if (!call.query.fieldManager) {
-    fail(statusErrors.badRequest('PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch'));
+  const manager = call.query.fieldManager;
+  if (!manager) {
+    fail(statusErrors.invalid('PatchOptions', 'meta.k8s.io', '', [{ type: 'FieldValueRequired', field: 'fieldManager', detail: 'is required for apply patch' }]));
   }
-  const applied = requireObject(call);
-  const result = serverSideApply(call, old && present(call.info, old), applied, call.query.fieldManager, call.query.force === 'true', ctx.clock.now());
-  const decoded = decodeObject(call, result);
-  const object = decoded.object;
+  const decoded = decodeObject(call, requireObject(call));
+  const applied = decoded.object;
+  if (applied.metadata.name !== undefined && applied.metadata.name !== call.name) {
+    fail(statusErrors.badRequest(`the name of the object (${applied.metadata.name}) does not match the name on the URL (${call.name})`));
+  }
+  const object = applyConfiguration(call, old && present(call.info, old), applied, manager, call.query.force === 'true', ctx.clock.now());
+  object.metadata.name ??= call.name;
   checkNamespace(ctx, call, object);
-  if (!old) {
-    object.metadata.name ??= call.name;
-    return createObject(ctx, call, object, decoded.warnings, false);
-  }
-  return updateObject(ctx, call, toStorage(call.info, object), old, decoded.warnings, call.query.fieldManager, false);
+  if (!old) return createObject(ctx, call, object, decoded.warnings, false);
+  return updateObject(ctx, call, toStorage(call.info, object), old, decoded.warnings, manager, false);
 }
