@@ -11,6 +11,8 @@ import { ControllerRunner } from './runtime/controller.ts';
 import { GarbageCollector } from './controllers/garbage-collector/garbage-collector.ts';
 import { NamespaceController } from './controllers/namespace/namespace.ts';
 import { bootstrapObjects } from './bootstrap.ts';
+import { RootCACertPublisher } from './controllers/serviceaccount/root-ca-publisher.ts';
+import { ServiceAccountsController } from './controllers/serviceaccount/serviceaccounts.ts';
 
 export interface ClusterOptions {
   /** Seed of the random source: names, UIDs, IPs. Default 1. */
@@ -38,6 +40,8 @@ export class Cluster {
     const registry = this.api.context.registry;
     this.controllers.add(new GarbageCollector(registry));
     this.controllers.add(new NamespaceController(registry));
+    this.controllers.add(new ServiceAccountsController());
+    this.controllers.add(new RootCACertPublisher());
     this.settle();
   }
 

@@ -67,7 +67,8 @@ describe('API server: create and read', () => {
     for (const name of ['b', 'a', 'c']) call(c, 'POST', cmPath, configMap(name));
     const list = call(c, 'GET', cmPath).body as { kind: string; items: KubeObject[] };
     expect(list.kind).toBe('ConfigMapList');
-    expect(list.items.map((i) => i.metadata.name)).toEqual(['a', 'b', 'c']);
+    // kube-root-ca.crt is published into every namespace, as in a real cluster.
+    expect(list.items.map((i) => i.metadata.name)).toEqual(['a', 'b', 'c', 'kube-root-ca.crt']);
     expect(list.items[0].kind).toBeUndefined();
   });
 
@@ -76,9 +77,9 @@ describe('API server: create and read', () => {
     for (const name of ['a', 'b', 'c']) call(c, 'POST', cmPath, configMap(name));
     const first = call(c, 'GET', cmPath, undefined, { limit: '2' }).body as { items: KubeObject[]; metadata: { continue: string; remainingItemCount: number } };
     expect(first.items.map((i) => i.metadata.name)).toEqual(['a', 'b']);
-    expect(first.metadata.remainingItemCount).toBe(1);
+    expect(first.metadata.remainingItemCount).toBe(2);
     const rest = call(c, 'GET', cmPath, undefined, { limit: '2', continue: first.metadata.continue }).body as { items: KubeObject[]; metadata: { continue?: string } };
-    expect(rest.items.map((i) => i.metadata.name)).toEqual(['c']);
+    expect(rest.items.map((i) => i.metadata.name)).toEqual(['c', 'kube-root-ca.crt']);
     expect(rest.metadata.continue).toBeUndefined();
   });
 });
@@ -193,6 +194,13 @@ describe('API server: deletion and garbage collection', () => {
     expect(['a', 'b', 'c'].map((n) => call(c, 'GET', `${cmPath}/${n}`).status)).toEqual([404, 404, 404]);
   });
 
+  it('gives every namespace its default ServiceAccount and root CA ConfigMap', () => {
+    const c = cluster();
+    call(c, 'POST', '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team' } });
+    expect(call(c, 'GET', '/api/v1/namespaces/team/serviceaccounts/default').status).toBe(200);
+    expect((call(c, 'GET', '/api/v1/namespaces/team/configmaps/kube-root-ca.crt').body as { data: Record<string, string> }).data['ca.crt']).toContain('BEGIN CERTIFICATE');
+  });
+
   it('empties a deleted namespace, then removes it', () => {
     const c = cluster();
     call(c, 'POST', '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team' } });
@@ -219,7 +227,7 @@ describe('API server: audit', () => {
     const c = cluster();
     call(c, 'POST', cmPath, configMap('a'));
     call(c, 'GET', `${cmPath}/missing`);
-    const records = c.api.context.audit.query({ resource: 'configmaps', namespace: 'default' });
+    const records = c.api.context.audit.query({ resource: 'configmaps', namespace: 'default', user: 'kubernetes-admin' });
     expect(records.map((r) => [r.user, r.verb, r.name, r.code])).toEqual([
       ['kubernetes-admin', 'create', 'a', 201],
       ['kubernetes-admin', 'get', 'missing', 404],
