@@ -19,6 +19,7 @@ import { kindKey, summarizeSchemas } from '../../engine/api/openapi/summary.ts';
 import { buildSchemas } from './build-schemas.ts';
 import type { ServedKind } from './build-schemas.ts';
 import { goNamedTypes } from './go-types.ts';
+import { addLackingFields } from './lacking-fields-apply.ts';
 import { readKubernetesTypes } from './read-types.ts';
 import type { TypeModel } from './read-types.ts';
 
@@ -49,7 +50,8 @@ function kindDefinitions(types: Map<string, TypeModel>): Map<string, string> {
 
 /** Builds every document of the served built-in group-versions. */
 export function generateOpenapi(resources: readonly ResourceInfo[] = builtinResources, root = kubernetesTypesRoot()): GeneratedOpenapi {
-  const types = readKubernetesTypes(root);
+  // kubernetes-types 1.30 is the newest on npm; lacking-fields.ts brings it to v1.32.
+  const types = addLackingFields(readKubernetesTypes(root));
   const definitions = kindDefinitions(types);
   const apiVersionOf = (r: ResourceInfo): string => (r.group ? `${r.group}/${r.version}` : r.version);
   const served: (ResourceInfo & { definition: string; listDefinition: string })[] = [];

@@ -4,6 +4,8 @@
  * its errors, and the CRD schema extensions kubernetes-types omits.
  */
 
+import { lackedGoNamedTypes, lackedNumberFormats } from './lacking-fields-apply.ts';
+
 /**
  * Number fields that are not int32, keyed `GoStruct.field`. Everything else typed `number` in
  * kubernetes-types is an int32 upstream. Taken from the Go field types of k8s.io/api and
@@ -49,6 +51,7 @@ export const numberFormats: Record<string, 'int64' | 'double'> = {
   'JSONSchemaProps.maximum': 'double',
   'JSONSchemaProps.minimum': 'double',
   'JSONSchemaProps.multipleOf': 'double',
+  ...lackedNumberFormats(), // LinuxContainerUser.uid, … (fields added after 1.30)
 };
 
 /**
@@ -102,6 +105,7 @@ export const goNamedTypes: Record<string, string> = {
   'HTTPIngressPath.pathType': 'v1.PathType',
   'NetworkPolicySpec.policyTypes': '[]v1.PolicyType',
   'NamespaceSpec.finalizers': '[]v1.FinalizerName',
+  ...lackedGoNamedTypes(), // PodSecurityContext.supplementalGroupsPolicy, … (fields added after 1.30)
 };
 
 /**

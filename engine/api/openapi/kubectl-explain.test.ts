@@ -70,6 +70,14 @@ describe.skipIf(!kubectl)('kubectl explain against the generated OpenAPI v3', ()
       'Number of desired pods. This is a pointer to distinguish between explicit zero and not specified. Defaults to 1.');
   });
 
+  it('explains pod-level resources, a v1.32 field kubernetes-types 1.30 lacks', async () => {
+    const result = await run(['--server', url, '--cache-dir', cacheDir, 'explain', 'deployment.spec.template.spec.resources']);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain('FIELD: resources <ResourceRequirements>');
+    expect(result.stdout.replace(/\s+/g, ' ')).toContain(
+      'Resources is the total amount of CPU and Memory resources required by all containers in the pod.');
+  });
+
   it('walks the whole Deployment with --recursive', async () => {
     const result = await run(['--server', url, '--cache-dir', cacheDir, 'explain', 'deployment', '--recursive']);
     expect(result.stderr).toBe('');
