@@ -86,6 +86,8 @@ export const statusErrors = {
     failure(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf${contentType.includes('patch') ? '' : ''}`),
   gone: (message: string): Status => failure(410, 'Expired', message),
   tooLarge: (limit: number): Status => failure(413, 'RequestEntityTooLarge', `Request entity too large: limit is ${limit}`),
+  /** A plain error from the storage layer: 500 with no reason; kubectl prints `Error from server: <message>`. */
+  storage: (message: string): Status => failure(500, undefined, message),
   internal: (why: string): Status => failure(500, 'InternalError', `Internal error occurred: ${why}`, { causes: [{ message: why }] }),
   tooManyRequests: (message: string): Status => failure(429, 'TooManyRequests', message),
 };

@@ -2,6 +2,7 @@
  * Field errors as apimachinery's `field.Error` shapes them. `Invalid` responses carry one cause
  * per error, and the message is built from them (see errors.ts).
  */
+import { GoValue, goQuote } from './go-syntax.ts';
 
 export type FieldErrorType =
   | 'FieldValueNotFound'
@@ -38,9 +39,13 @@ const typeText: Record<FieldErrorType, string> = {
   FieldValueTypeInvalid: 'Invalid value',
 };
 
-/** Go's `%q` for strings, plain numbers and booleans, JSON for everything else. */
+/**
+ * As `field.Error.ErrorBody` prints a value: `%q` for strings, plain numbers and booleans, Go
+ * syntax for values that carry it (GoValue), JSON for the rest.
+ */
 function formatValue(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (value instanceof GoValue) return value.syntax;
+  if (typeof value === 'string') return goQuote(value);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (value === null || value === undefined) return 'null';
   return JSON.stringify(value);

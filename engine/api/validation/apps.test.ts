@@ -48,19 +48,19 @@ describe('apps/Deployment', () => {
     ['a valid Deployment', deployment(), []],
     ['no selector', deployment({ selector: undefined, template: template({ app: 'broken' }) }), [
       'spec.selector: Required value',
-      'spec.template.metadata.labels: Invalid value: {"app":"broken"}: `selector` does not match template `labels`',
+      'spec.template.metadata.labels: Invalid value: map[string]string{"app":"broken"}: `selector` does not match template `labels`',
     ]],
     ['selector and labels differ', deployment({ template: template({ app: 'wrong-app-name' }) }), [
-      'spec.template.metadata.labels: Invalid value: {"app":"wrong-app-name"}: `selector` does not match template `labels`',
+      'spec.template.metadata.labels: Invalid value: map[string]string{"app":"wrong-app-name"}: `selector` does not match template `labels`',
     ]],
-    ['an empty selector', deployment({ selector: {} }), ['spec.selector: Invalid value: {}: empty selector is invalid for deployment']],
+    ['an empty selector', deployment({ selector: {} }), ['spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string(nil), MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: empty selector is invalid for deployment']],
     ['a bad selector operator', deployment({ selector: { matchExpressions: [{ key: 'app', operator: 'Is', values: ['web'] }] } }), [
       'spec.selector.matchExpressions[0].operator: Invalid value: "Is": not a valid selector operator',
       'spec.selector: Invalid value: {"matchExpressions":[{"key":"app","operator":"Is","values":["web"]}]}: invalid label selector',
     ]],
     ['negative replicas', deployment({ replicas: -1 }), ['spec.replicas: Invalid value: -1: must be greater than or equal to 0']],
     ['maxSurge and maxUnavailable both 0', deployment({ strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 0, maxSurge: 0 } } }), [
-      'spec.strategy.rollingUpdate.maxUnavailable: Invalid value: 0: may not be 0 when `maxSurge` is 0',
+      'spec.strategy.rollingUpdate.maxUnavailable: Invalid value: intstr.IntOrString{Type:0, IntVal:0, StrVal:""}: may not be 0 when `maxSurge` is 0',
     ]],
     ['maxUnavailable over 100%', deployment({ strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '110%', maxSurge: 1 } } }), [
       'spec.strategy.rollingUpdate.maxUnavailable: Invalid value: "110%": must not be greater than 100%',
@@ -100,7 +100,7 @@ describe('apps/Deployment', () => {
     expect(run('apps/Deployment', deployment({ replicas: 5 }), old)).toEqual([]);
     const changed = deployment({ selector: { matchLabels: { app: 'web', tier: 'front' } }, template: template({ app: 'web', tier: 'front' }) });
     expect(run('apps/Deployment', changed, old)).toEqual([
-      'spec.selector: Invalid value: {"matchLabels":{"app":"web","tier":"front"}}: field is immutable',
+      'spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string{"app":"web", "tier":"front"}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: field is immutable',
     ]);
   });
 
@@ -123,7 +123,7 @@ describe('apps/ReplicaSet', () => {
   it.each([
     ['valid', rs({}), []],
     // Upstream's ReplicaSet message says "deployment" too.
-    ['an empty selector', rs({ selector: { matchLabels: {} } }), ['spec.selector: Invalid value: {"matchLabels":{}}: empty selector is invalid for deployment']],
+    ['an empty selector', rs({ selector: { matchLabels: {} } }), ['spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string{}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: empty selector is invalid for deployment']],
     ['negative minReadySeconds', rs({ minReadySeconds: -5 }), ['spec.minReadySeconds: Invalid value: -5: must be greater than or equal to 0']],
   ] as [string, KubeObject, string[]][])('%s', (_n, obj, expected) => {
     expect(run('apps/ReplicaSet', obj)).toEqual(expected);
@@ -151,10 +151,10 @@ describe('apps/StatefulSet', () => {
     ['an unknown retention policy', statefulSet({ persistentVolumeClaimRetentionPolicy: { whenDeleted: 'Keep', whenScaled: 'Retain' } }), [
       'spec.persistentVolumeClaimRetentionPolicy.whenDeleted: Unsupported value: "Keep": supported values: "Retain", "Delete"',
     ]],
-    ['an empty selector', statefulSet({ selector: {} }), ['spec.selector: Invalid value: {}: empty selector is invalid for statefulset']],
+    ['an empty selector', statefulSet({ selector: {} }), ['spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string(nil), MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: empty selector is invalid for statefulset']],
     ['no selector', statefulSet({ selector: undefined }), [
       'spec.selector: Required value',
-      'spec.template.metadata.labels: Invalid value: {"app":"web"}: `selector` does not match template `labels`',
+      'spec.template.metadata.labels: Invalid value: map[string]string{"app":"web"}: `selector` does not match template `labels`',
     ]],
     ['a negative ordinals.start', statefulSet({ ordinals: { start: -1 } }), ['spec.ordinals.start: Invalid value: -1: must be greater than or equal to 0']],
     ['activeDeadlineSeconds', statefulSet({ template: template({ app: 'web' }, { activeDeadlineSeconds: 5 }) }), [
@@ -193,10 +193,10 @@ describe('apps/DaemonSet', () => {
     ['an unknown update strategy', daemonSet({ updateStrategy: { type: 'Always' } }), [
       'spec.updateStrategy: Unsupported value: {"type":"Always"}: supported values: "RollingUpdate", "OnDelete"',
     ]],
-    ['an empty selector', daemonSet({ selector: {} }), ['spec.selector: Invalid value: {}: empty selector is invalid for daemonset']],
+    ['an empty selector', daemonSet({ selector: {} }), ['spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string(nil), MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: empty selector is invalid for daemonset']],
     // A DaemonSet has no "Required" for its selector upstream: it only fails to match.
     ['no selector', daemonSet({ selector: undefined }), [
-      'spec.template.metadata.labels: Invalid value: {"app":"web"}: `selector` does not match template `labels`',
+      'spec.template.metadata.labels: Invalid value: map[string]string{"app":"web"}: `selector` does not match template `labels`',
     ]],
     ['restartPolicy OnFailure', daemonSet({ template: template({ app: 'web' }, { restartPolicy: 'OnFailure' }) }), [
       'spec.template.spec.restartPolicy: Unsupported value: "OnFailure": supported values: "Always"',

@@ -4,6 +4,7 @@
  */
 
 import { fieldError } from '../field-errors.ts';
+import { goIntOrString, goLabelSelector, goStringMap } from '../go-syntax.ts';
 import type { FieldError } from '../field-errors.ts';
 import type { KubeObject } from '../types.ts';
 import { asObject, child, deepEqual, str, strMap } from './field-path.ts';
@@ -19,9 +20,14 @@ function validateWorkloadSelector(spec: Loose, kindWord: string): FieldError[] {
   if (!isSet(spec.selector)) return [fieldError.required('spec.selector')];
   const errs = validateLabelSelector(spec.selector, 'spec.selector');
   if (selectorTermCount(spec.selector) === 0) {
-    errs.push(fieldError.invalid('spec.selector', spec.selector, `empty selector is invalid for ${kindWord}`));
+    errs.push(fieldError.invalid('spec.selector', goLabelSelector(spec.selector), `empty selector is invalid for ${kindWord}`));
   }
   return errs;
+}
+
+/** `spec.selector: Invalid value: v1.LabelSelector{…}: field is immutable`. */
+function immutableSelector(selector: unknown, old: unknown): FieldError[] {
+  return deepEqual(selector, old) ? [] : [fieldError.invalid('spec.selector', goLabelSelector(selector), 'field is immutable')];
 }
 
 /** `selector does not match template labels`, when the selector is parseable and not empty. */
@@ -30,7 +36,7 @@ function selectorMismatch(spec: Loose, template: Loose): FieldError[] {
   if (!selector || selector.kind === 'everything') return [];
   const labels = strMap(asObject(template.metadata)?.labels);
   if (selectorMatches(selector, labels)) return [];
-  return [fieldError.invalid('spec.template.metadata.labels', asObject(template.metadata)?.labels ?? {},
+  return [fieldError.invalid('spec.template.metadata.labels', goStringMap(asObject(template.metadata)?.labels),
     '`selector` does not match template `labels`')];
 }
 
@@ -68,7 +74,7 @@ function validateRollingUpdateDeployment(ru: Loose, path: string): FieldError[] 
     ...validatePositiveIntOrPercent(ru.maxSurge, child(path, 'maxSurge')),
   ];
   if (intOrPercentValue(ru.maxUnavailable) === 0 && intOrPercentValue(ru.maxSurge) === 0) {
-    errs.push(fieldError.invalid(child(path, 'maxUnavailable'), ru.maxUnavailable ?? 0, 'may not be 0 when `maxSurge` is 0'));
+    errs.push(fieldError.invalid(child(path, 'maxUnavailable'), goIntOrString(ru.maxUnavailable ?? 0), 'may not be 0 when `maxSurge` is 0'));
   }
   errs.push(...notMoreThan100Percent(ru.maxUnavailable, child(path, 'maxUnavailable')));
   return errs;
@@ -109,7 +115,7 @@ export function validateDeployment(validatePodTemplate: PodTemplateValidator): K
         errs.push(fieldError.invalid('spec.progressDeadlineSeconds', deadline, 'must be greater than minReadySeconds'));
       }
     }
-    if (old) errs.push(...immutable(spec.selector, specOf(old).selector, 'spec.selector'));
+    if (old) errs.push(...immutableSelector(spec.selector, specOf(old).selector));
     return errs;
   };
 }
@@ -124,7 +130,7 @@ export function validateReplicaSet(validatePodTemplate: PodTemplateValidator): K
       ...validateWorkloadSelector(spec, 'deployment'),
       ...validateReplicaSetTemplate(spec, validatePodTemplate),
     ];
-    if (old) errs.push(...immutable(spec.selector, specOf(old).selector, 'spec.selector'));
+    if (old) errs.push(...immutableSelector(spec.selector, specOf(old).selector));
     return errs;
   };
 }
@@ -178,7 +184,7 @@ function validateStatefulSetSpec(spec: Loose): FieldError[] {
   else {
     errs.push(...validateLabelSelector(spec.selector, 'spec.selector'));
     if (selectorTermCount(spec.selector) === 0) {
-      errs.push(fieldError.invalid('spec.selector', spec.selector, 'empty selector is invalid for statefulset'));
+      errs.push(fieldError.invalid('spec.selector', goLabelSelector(spec.selector), 'empty selector is invalid for statefulset'));
     }
   }
   const template = asObject(spec.template) ?? {};
@@ -248,17 +254,17 @@ export function validateDaemonSet(validatePodTemplate: PodTemplateValidator): Ki
     const selector = labelSelectorAsSelector(spec.selector);
     const labels = asObject(template.metadata)?.labels;
     if (selector && !selectorMatches(selector, strMap(labels))) {
-      errs.push(fieldError.invalid('spec.template.metadata.labels', labels ?? {}, '`selector` does not match template `labels`'));
+      errs.push(fieldError.invalid('spec.template.metadata.labels', goStringMap(labels), '`selector` does not match template `labels`'));
     }
     if (isSet(spec.selector) && selectorTermCount(spec.selector) === 0) {
-      errs.push(fieldError.invalid('spec.selector', spec.selector, 'empty selector is invalid for daemonset'));
+      errs.push(fieldError.invalid('spec.selector', goLabelSelector(spec.selector), 'empty selector is invalid for daemonset'));
     }
     errs.push(...validatePodTemplate(template, 'spec.template'));
     errs.push(...alwaysRestartRules(template, 'DaemonSet'));
     errs.push(...nonNegative(spec.minReadySeconds, 'spec.minReadySeconds'));
     errs.push(...validateDaemonSetUpdateStrategy(asObject(spec.updateStrategy) ?? {}));
     errs.push(...nonNegative(spec.revisionHistoryLimit, 'spec.revisionHistoryLimit'));
-    if (old) errs.push(...immutable(spec.selector, specOf(old).selector, 'spec.selector'));
+    if (old) errs.push(...immutableSelector(spec.selector, specOf(old).selector));
     return errs;
   };
 }

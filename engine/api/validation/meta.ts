@@ -7,11 +7,11 @@
  * (that is the defaulting/strategy step), so `not allowed on this type` is only seen when a
  * caller skips that step.
  */
+import { goOwnerReference, goOwnerReferences } from '../go-syntax.ts';
 import { fieldError } from '../field-errors.ts';
 import type { FieldError } from '../field-errors.ts';
 import type { ObjectMeta, OwnerReference } from '../types.ts';
 import { asObject, asObjects, child, deepEqual, index, str, strMap } from './field-path.ts';
-import type { Loose } from './field-path.ts';
 import {
   byteLength, isQualifiedName, isValidLabelValue, nameIsDNS1035Label, nameIsDNSLabel, nameIsDNSSubdomain, nameIsPathSegment,
 } from './names.ts';
@@ -96,13 +96,6 @@ export function validateLabelSelector(selector: unknown, path: string, opts: Lab
   return errs;
 }
 
-/** An owner reference re-ordered as Go marshals `metav1.OwnerReference`, for error values. */
-function ownerReferenceJSON(ref: Loose): Loose {
-  const out: Loose = { apiVersion: str(ref.apiVersion), kind: str(ref.kind), name: str(ref.name), uid: str(ref.uid) };
-  if (typeof ref.controller === 'boolean') out.controller = ref.controller;
-  if (typeof ref.blockOwnerDeletion === 'boolean') out.blockOwnerDeletion = ref.blockOwnerDeletion;
-  return out;
-}
 
 /** `schema.ParseGroupVersion`: `v1` → core, `apps/v1` → apps; anything else has no version. */
 function parseGroupVersion(apiVersion: string): { group: string; version: string } {
@@ -124,12 +117,12 @@ export function validateOwnerReferences(ownerReferences: unknown, path: string):
     if (!str(ref.uid)) errs.push(fieldError.invalid(child(path, 'uid'), str(ref.uid), 'must not be empty'));
     // Events may not own anything (apimachinery's BannedOwners).
     if (gv.group === '' && gv.version === 'v1' && ref.kind === 'Event') {
-      errs.push(fieldError.invalid(path, ownerReferenceJSON(ref), '/v1, Kind=Event is disallowed from being an owner'));
+      errs.push(fieldError.invalid(path, goOwnerReference(ref), '/v1, Kind=Event is disallowed from being an owner'));
     }
     if (ref.controller === true) {
       const current = `${str(ref.kind)}/${str(ref.name)}`;
       if (firstController) {
-        errs.push(fieldError.invalid(path, refs.map(ownerReferenceJSON),
+        errs.push(fieldError.invalid(path, goOwnerReferences(refs),
           `Only one reference can have Controller set to true. Found "true" in references for ${firstController} and ${current}`));
       } else {
         firstController = current;
