@@ -11,6 +11,7 @@ import { ControllerRunner } from './runtime/controller.ts';
 import { GarbageCollector } from './controllers/garbage-collector/garbage-collector.ts';
 import { NamespaceController } from './controllers/namespace/namespace.ts';
 import { bootstrapObjects } from './bootstrap.ts';
+import { CustomResourceDefinitionController } from './controllers/crd/crd-controller.ts';
 import { RootCACertPublisher } from './controllers/serviceaccount/root-ca-publisher.ts';
 import { ServiceAccountsController } from './controllers/serviceaccount/serviceaccounts.ts';
 
@@ -40,6 +41,7 @@ export class Cluster {
     const registry = this.api.context.registry;
     this.controllers.add(new GarbageCollector(registry));
     this.controllers.add(new NamespaceController(registry));
+    this.controllers.add(new CustomResourceDefinitionController(registry));
     this.controllers.add(new ServiceAccountsController());
     this.controllers.add(new RootCACertPublisher());
     this.settle();

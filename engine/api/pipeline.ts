@@ -8,6 +8,8 @@ import type { AdmissionAttributes, ApiContext } from './context.ts';
 import { openapiDocument, openapiIndex } from './openapi/openapi.ts';
 import { serverSideApply, updateManagedFields, updateScaleManagedFields } from './apply/index.ts';
 import { toTable } from './table/index.ts';
+import type { Printer } from './table/types.ts';
+import { customFieldResource, customOpenapiDocuments, customPrinter, prepareCustomResource, validateCustom } from './custom-resources.ts';
 import { applyJsonPatch } from './patch/json-patch.ts';
 import { applyMergePatch, type JsonObject } from './patch/merge-patch.ts';
 import { builtinPatchTypes, customResourcePatchTypes, unsupportedPatchType } from './patch/patch-errors.ts';
@@ -19,19 +21,21 @@ import { fieldsOf, matchFields, parseFieldSelectorFor } from './selectors/fields
 import { validateObject as validate } from './validation/index.ts';
 import { statusErrors, StatusError } from './errors.ts';
 import type { FieldError } from './field-errors.ts';
-import type { Registry, ResourceInfo } from './registry.ts';
+import type { ResourceInfo } from './registry.ts';
 import { groupVersion } from './registry.ts';
 import type { ApiResponse, Json, KubeObject, UserInfo } from './types.ts';
 import {
   admitDefaults, applyDefaults, canonicalize, prepareForCreate, prepareForUpdate, type AdmissionContext,
 } from './defaulting/index.ts';
+import { dropDisabledFields } from './defaulting/drop-disabled.ts';
 
 /**
  * Defaulting, the mutating admission plugins and the registry's create-time preparation, in the
  * API server's order. The object must already carry its uid and creationTimestamp.
  */
 export function prepareCreate(ctx: ApiContext, info: ResourceInfo, object: KubeObject, user: UserInfo, dryRun: boolean): KubeObject {
-  let out = applyDefaults(info, object);
+  let out = applyDefaults(info, dropDisabledFields(info, object));
+  if (info.custom) out = prepareCustomResource(ctx, info, out);
   out = admitDefaults(info, out, admissionLookups(ctx));
   out = prepareForCreate(info, out, { now: ctx.clock.now() });
   out = admitObject(ctx, { operation: 'CREATE', info, object: out, user, dryRun });
@@ -40,7 +44,8 @@ export function prepareCreate(ctx: ApiContext, info: ResourceInfo, object: KubeO
 
 /** Defaulting and the registry's update-time rules (status kept, generation bumped on spec changes). */
 export function prepareUpdate(ctx: ApiContext, info: ResourceInfo, object: KubeObject, old: KubeObject, user: UserInfo, dryRun: boolean): KubeObject {
-  let out = applyDefaults(info, object);
+  let out = applyDefaults(info, dropDisabledFields(info, object, old));
+  if (info.custom) out = prepareCustomResource(ctx, info, out, old);
   out = prepareForUpdate(info, out, old);
   out = admitObject(ctx, { operation: 'UPDATE', info, object: out, old, user, dryRun });
   return canonicalize(out);
@@ -73,8 +78,8 @@ function admissionLookups(ctx: ApiContext): AdmissionContext {
 }
 
 /** Validate after defaulting (engine/api/validation). */
-export function validateObject(info: ResourceInfo, object: KubeObject, old?: KubeObject): FieldError[] {
-  if (info.custom) return [];
+export function validateObject(ctx: ApiContext, info: ResourceInfo, object: KubeObject, old?: KubeObject): FieldError[] {
+  if (info.custom) return validateCustom(ctx, info, object, old);
   return validate(info, object, old);
 }
 
@@ -133,11 +138,12 @@ export function formatSelector(selector: unknown): string {
 }
 
 /** `/openapi/v3` and its per-group-version documents (once loadOpenapiDocuments has run). */
-export function openapiResponse(_registry: Registry, path: string): ApiResponse | undefined {
+export function openapiResponse(ctx: ApiContext, path: string): ApiResponse | undefined {
   const headers = { 'content-type': 'application/json' };
-  if (path === '/openapi/v3') return { status: 200, headers, body: openapiIndex() };
+  const custom = customOpenapiDocuments(ctx);
+  if (path === '/openapi/v3') return { status: 200, headers, body: openapiIndex(custom) };
   try {
-    const document = openapiDocument(path.slice('/openapi/v3/'.length));
+    const document = openapiDocument(path.slice('/openapi/v3/'.length), custom);
     return document && { status: 200, headers: { ...headers, 'cache-control': 'public, immutable' }, body: document };
   } catch {
     return undefined;
@@ -156,6 +162,7 @@ export function tableFor(
   resourceVersion: string,
   now: number,
   metadata: Record<string, unknown> = { resourceVersion },
+  printer?: Printer,
 ): unknown {
   const includeObject = call.query.includeObject as 'None' | 'Metadata' | 'Object' | undefined;
   return toTable(call.info, objects, {
@@ -164,14 +171,21 @@ export function tableFor(
     resourceVersion,
     continue: metadata.continue as string | undefined,
     remainingItemCount: metadata.remainingItemCount as number | undefined,
+    printer,
   });
 }
 
+/** The Table printer of a custom resource (its additionalPrinterColumns); built-ins have their own. */
+export function printerFor(ctx: ApiContext, call: { info: ResourceInfo }): Printer | undefined {
+  return call.info.custom ? customPrinter(ctx, call.info) : undefined;
+}
+
 /** The label- and field-selector filter a list or watch asked for; a bad selector is a 400. */
-export function objectMatcher(call: { info: ResourceInfo; query: Record<string, string> }): (object: KubeObject) => boolean {
+export function objectMatcher(call: { info: ResourceInfo; query: Record<string, string> }, ctx?: Pick<ApiContext, 'store'>): (object: KubeObject) => boolean {
   const labels = parseLabelSelector(call.query.labelSelector ?? '');
   if (!labels.ok) throw new StatusError(statusErrors.badRequest(labels.message));
-  const resource = { group: call.info.group, kind: call.info.kind, namespaced: call.info.namespaced, custom: call.info.custom };
+  const resource = call.info.custom && ctx ? customFieldResource(ctx, call.info)
+    : { group: call.info.group, kind: call.info.kind, namespaced: call.info.namespaced, custom: call.info.custom };
   const fields = parseFieldSelectorFor(resource, call.query.fieldSelector ?? '');
   if (!fields.ok) throw new StatusError(statusErrors.badRequest(fields.message));
   const labelSelector = labels.value;

@@ -91,7 +91,7 @@ export class ApiServer {
     }
     if (path === '/openapi/v2') return openapiV2Response();
     if (path.startsWith('/openapi/v3')) {
-      const answer = openapiResponse(this.context.registry, path);
+      const answer = openapiResponse(this.context, path);
       if (answer) return answer;
     }
     return statusResponse(statusErrors.pathNotFound());

@@ -8,7 +8,7 @@ import { storageKey } from './context.ts';
 import { statusErrors } from './errors.ts';
 import type { Call } from './handlers/common.ts';
 import { present } from './handlers/common.ts';
-import { objectMatcher, tableFor, wantsTable } from './pipeline.ts';
+import { objectMatcher, printerFor, tableFor, wantsTable } from './pipeline.ts';
 import type { Change } from './store.ts';
 import type { KubeObject, WatchEvent, WatchStream } from './types.ts';
 
@@ -24,7 +24,7 @@ export interface OpenWatch {
 
 export function openWatch(ctx: ApiContext & { watches?: Set<OpenWatch> }, call: Call): WatchStream {
   const key = storageKey(call.info);
-  const matches = objectMatcher(call);
+  const matches = objectMatcher(call, ctx);
   const table = wantsTable(call.headers);
   const requested = call.query.resourceVersion;
   let unsubscribe: (() => void) | undefined;
@@ -36,7 +36,7 @@ export function openWatch(ctx: ApiContext & { watches?: Set<OpenWatch> }, call: 
 
   const wrap = (object: KubeObject): unknown => {
     const presented = present(call.info, object);
-    return table ? tableFor(call, [presented], presented.metadata.resourceVersion ?? '', ctx.clock.now()) : presented;
+    return table ? tableFor(call, [presented], presented.metadata.resourceVersion ?? '', ctx.clock.now(), undefined, printerFor(ctx, call)) : presented;
   };
 
   const deliver = (change: Change): void => {

@@ -12,6 +12,7 @@ import type { ApiResponse, KubeObject } from '../types.ts';
 import type { Call } from './common.ts';
 import { fail, isDryRun, json, present, target } from './common.ts';
 import { rfc3339 } from '../../clock.ts';
+import { crdStorageKey, markCrdForDeletion } from '../custom-resources.ts';
 
 export interface DeleteOptions {
   gracePeriodSeconds?: number;
@@ -108,6 +109,11 @@ export function deleteObject(ctx: ApiContext, call: Call, object: KubeObject, op
   let grace = 0;
   if (key === '/pods') grace = podGracePeriod(object, options);
   const isNamespace = key === '/namespaces';
+  if (key === crdStorageKey && !object.metadata.deletionTimestamp) {
+    // apiextensions holds a CRD with its cleanup finalizer until its custom resources are gone.
+    const next = markCrdForDeletion(object, rfc3339(ctx.clock.now()));
+    return { deleted: false, object: dryRun ? next : ctx.store.update(key, next, object) };
+  }
   if (object.metadata.deletionTimestamp) {
     // Already being deleted: a second delete may only shorten the grace period.
     if (key === '/pods' && options.gracePeriodSeconds === 0 && !finalizers.length) return finish(ctx, key, object, dryRun);
@@ -146,7 +152,7 @@ export function finishDeletionIfDone(ctx: ApiContext, call: Call, object: KubeOb
 export function removeCollection(ctx: ApiContext, call: Call): ApiResponse {
   const options = deleteOptions(call);
   const dryRun = isDryRun(call);
-  const matches = objectMatcher(call);
+  const matches = objectMatcher(call, ctx);
   const key = storageKey(call.info);
   const items: KubeObject[] = [];
   for (const object of ctx.store.list(key, call.namespace)) {

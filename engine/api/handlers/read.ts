@@ -5,7 +5,7 @@
 import type { ApiContext } from '../context.ts';
 import { storageKey } from '../context.ts';
 import { statusErrors } from '../errors.ts';
-import { objectMatcher, tableFor, wantsTable } from '../pipeline.ts';
+import { objectMatcher, printerFor, tableFor, wantsTable } from '../pipeline.ts';
 import type { ApiResponse, KubeObject } from '../types.ts';
 import { openWatch } from '../watch.ts';
 import type { Call } from './common.ts';
@@ -15,7 +15,7 @@ export function get(ctx: ApiContext, call: Call): ApiResponse {
   const stored = ctx.store.get(storageKey(call.info), call.namespace, call.name!);
   if (!stored) fail(statusErrors.notFound(target(call)));
   const object = present(call.info, stored);
-  if (wantsTable(call.headers)) return json(200, tableFor(call, [object], String(ctx.store.resourceVersion()), ctx.clock.now()));
+  if (wantsTable(call.headers)) return json(200, tableFor(call, [object], String(ctx.store.resourceVersion()), ctx.clock.now(), undefined, printerFor(ctx, call)));
   return json(200, object);
 }
 
@@ -67,7 +67,7 @@ function checkListVersion(ctx: ApiContext, call: Call): void {
 export function list(ctx: ApiContext, call: Call): ApiResponse {
   if (call.query.watch === 'true' || call.query.watch === '1') return watch(ctx, call);
   checkListVersion(ctx, call);
-  const matches = objectMatcher(call);
+  const matches = objectMatcher(call, ctx);
   let items = ctx.store.list(storageKey(call.info), call.namespace).filter((o) => matches(o));
   const rv = ctx.store.resourceVersion();
   const metadata: Record<string, unknown> = { resourceVersion: String(rv) };
@@ -89,7 +89,7 @@ export function list(ctx: ApiContext, call: Call): ApiResponse {
   }
   const presented = items.map((o) => present(call.info, o));
   if (wantsTable(call.headers)) {
-    return json(200, tableFor(call, presented, String(rv), ctx.clock.now(), metadata));
+    return json(200, tableFor(call, presented, String(rv), ctx.clock.now(), metadata, printerFor(ctx, call)));
   }
   return json(200, {
     kind: `${call.info.kind}List`,

@@ -14,6 +14,9 @@ import { fail, isDryRun, json, present, target } from './common.ts';
 import { commitUpdate, updateObject } from './write.ts';
 import { rfc3339 } from '../../clock.ts';
 import { managerOrUserAgent } from '../apply/index.ts';
+import {
+  customResourceWithReplicas, customScale, customScaleForUpdate, customScaleGet, scaleFromCustomResource,
+} from '../custom-resources.ts';
 
 function current(ctx: ApiContext, call: Call): KubeObject {
   const object = ctx.store.get(storageKey(call.info), call.namespace, call.name!);
@@ -66,6 +69,16 @@ function scaleOf(call: Call, object: KubeObject): KubeObject {
 
 export function scale(ctx: ApiContext, call: Call, method: string): ApiResponse {
   const old = current(ctx, call);
+  const custom = call.info.custom ? customScale(ctx, call.info) : undefined;
+  if (custom) {
+    if (method === 'GET') return json(200, customScaleGet(old, custom));
+    const wanted = requested(call, method, customScaleForUpdate(present(call.info, old), custom));
+    const next = customResourceWithReplicas(old, custom, wanted);
+    if (next.metadata.resourceVersion !== old.metadata.resourceVersion) fail(statusErrors.modified(target(call)));
+    const response = updateObject(ctx, call, next, old, [], managerOrUserAgent(call.query.fieldManager, call.headers['user-agent']));
+    const stored = isDryRun(call) ? next : ctx.store.get(storageKey(call.info), call.namespace, call.name!) ?? old;
+    return { ...response, body: scaleFromCustomResource(stored, custom).scale };
+  }
   if (method === 'GET') return json(200, scaleOf(call, old));
   const wanted = requested(call, method, scaleOf(call, old));
   const replicas = (wanted.spec as { replicas?: unknown } | undefined)?.replicas;
