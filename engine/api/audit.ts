@@ -21,21 +21,27 @@ export interface AuditRecord {
   userAgent?: string;
 }
 
-/** A bounded audit log: the oldest records go first once it is full. */
+/** A bounded audit log: a ring that drops the oldest records once it is full. */
 export class AuditLog {
   private records: AuditRecord[] = [];
+  /** Index of the oldest record once the ring has wrapped. */
+  private start = 0;
 
   constructor(private readonly capacity = 50_000) {}
 
   add(record: AuditRecord): void {
-    this.records.push(record);
-    if (this.records.length > this.capacity) this.records.splice(0, this.records.length - this.capacity);
+    if (this.records.length < this.capacity) {
+      this.records.push(record);
+      return;
+    }
+    this.records[this.start] = record;
+    this.start = (this.start + 1) % this.capacity;
   }
 
   /** Records, oldest first, optionally filtered. */
   query(filter: Partial<Pick<AuditRecord, 'verb' | 'resource' | 'namespace' | 'name' | 'user' | 'subresource'>> = {}): AuditRecord[] {
-    return this.records.filter((r) =>
-      Object.entries(filter).every(([key, value]) => value === undefined || r[key as keyof AuditRecord] === value),
-    );
+    const ordered = this.start ? [...this.records.slice(this.start), ...this.records.slice(0, this.start)] : this.records;
+    const entries = Object.entries(filter).filter(([, value]) => value !== undefined);
+    return ordered.filter((r) => entries.every(([key, value]) => r[key as keyof AuditRecord] === value));
   }
 }

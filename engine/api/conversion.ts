@@ -104,3 +104,25 @@ function eventsV1ToCore(object: KubeObject): KubeObject {
   for (const [core, v1] of coreToV1Fields) if (object[v1] !== undefined) out[core] = object[v1];
   return out as KubeObject;
 }
+
+/** Standard base64 of a string's UTF-8 bytes, as Go encodes a []byte in JSON. */
+export function base64Utf8(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
+/**
+ * A Secret's `stringData` is write-only: the v1 → internal conversion copies each entry into
+ * `data` (overwriting), and nothing ever stores or returns `stringData` itself.
+ */
+export function mergeStringData(info: ResourceInfo, object: KubeObject): KubeObject {
+  if (info.group !== '' || info.kind !== 'Secret' || object.stringData === undefined) return object;
+  const { stringData, ...rest } = object;
+  const entries = Object.entries((stringData ?? {}) as Record<string, unknown>);
+  if (!entries.length) return rest as KubeObject;
+  const data: Record<string, unknown> = { ...((rest.data ?? {}) as Record<string, unknown>) };
+  for (const [key, value] of entries) data[key] = base64Utf8(String(value));
+  return { ...rest, data } as KubeObject;
+}

@@ -28,13 +28,14 @@ import {
   admitDefaults, applyDefaults, canonicalize, prepareForCreate, prepareForUpdate, type AdmissionContext,
 } from './defaulting/index.ts';
 import { dropDisabledFields } from './defaulting/drop-disabled.ts';
+import { mergeStringData } from './conversion.ts';
 
 /**
  * Defaulting, the mutating admission plugins and the registry's create-time preparation, in the
  * API server's order. The object must already carry its uid and creationTimestamp.
  */
 export function prepareCreate(ctx: ApiContext, info: ResourceInfo, object: KubeObject, user: UserInfo, dryRun: boolean): KubeObject {
-  let out = applyDefaults(info, dropDisabledFields(info, object));
+  let out = applyDefaults(info, dropDisabledFields(info, mergeStringData(info, object)));
   if (info.custom) out = prepareCustomResource(ctx, info, out);
   out = admitDefaults(info, out, admissionLookups(ctx));
   out = prepareForCreate(info, out, { now: ctx.clock.now() });
@@ -44,7 +45,7 @@ export function prepareCreate(ctx: ApiContext, info: ResourceInfo, object: KubeO
 
 /** Defaulting and the registry's update-time rules (status kept, generation bumped on spec changes). */
 export function prepareUpdate(ctx: ApiContext, info: ResourceInfo, object: KubeObject, old: KubeObject, user: UserInfo, dryRun: boolean): KubeObject {
-  let out = applyDefaults(info, dropDisabledFields(info, object, old));
+  let out = applyDefaults(info, dropDisabledFields(info, mergeStringData(info, object), old));
   if (info.custom) out = prepareCustomResource(ctx, info, out, old);
   out = prepareForUpdate(info, out, old);
   out = admitObject(ctx, { operation: 'UPDATE', info, object: out, old, user, dryRun });

@@ -234,3 +234,15 @@ describe('API server: audit', () => {
     ]);
   });
 });
+
+describe('API server: Secrets', () => {
+  it('merges stringData into data as base64 and never stores stringData', () => {
+    const c = cluster();
+    const created = call(c, 'POST', '/api/v1/namespaces/default/secrets', {
+      apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' }, data: { a: 'eA==' }, stringData: { pw: 's3cret', a: 'ü' },
+    }).body as KubeObject;
+    expect(created.data).toEqual({ a: 'w7w=', pw: 'czNjcmV0' });
+    expect(created.stringData).toBeUndefined();
+    expect(created.type).toBe('Opaque');
+  });
+});

@@ -132,7 +132,14 @@ export class Store {
         this.historyStart = 0;
       }
     }
-    for (const listener of [...this.listeners]) listener(change);
+    // A listener may unsubscribe (or subscribe another) while being told; Set iteration copes with
+    // deletion, and a listener added now is not told of this change.
+    const count = this.listeners.size;
+    let told = 0;
+    for (const listener of this.listeners) {
+      if (told++ >= count) break;
+      listener(change);
+    }
   }
 }
 

@@ -6,6 +6,8 @@
 
 export class WorkQueue {
   private queue: string[] = [];
+  /** Index of the next key in `queue`; the array is compacted now and then rather than shifted per get. */
+  private head = 0;
   private queued = new Set<string>();
   private delayed = new Map<string, number>();
   private failures = new Map<string, number>();
@@ -40,13 +42,18 @@ export class WorkQueue {
   }
 
   get(): string | undefined {
-    const key = this.queue.shift();
-    if (key !== undefined) this.queued.delete(key);
+    if (this.head >= this.queue.length) return undefined;
+    const key = this.queue[this.head++];
+    if (this.head > 1024 && this.head * 2 > this.queue.length) {
+      this.queue = this.queue.slice(this.head);
+      this.head = 0;
+    }
+    this.queued.delete(key);
     return key;
   }
 
   get length(): number {
-    return this.queue.length;
+    return this.queue.length - this.head;
   }
 
   /** Exponential back-off per key for retries after errors: 5 ms doubling up to 1000 s, as client-go's default. */
