@@ -25,6 +25,16 @@ export const knownDifferences: Record<string, { accept: boolean; text?: string; 
     text: 'spec.tolerations[0].operator: Unsupported value: "Gt": supported values: "Equal", "Exists"',
     why: 'numeric toleration operators (Gt, Lt) came after v1.32',
   },
+  'pods/security/security-context-7.yaml': {
+    accept: false,
+    text: 'strict decoding error: unknown field "spec.containers[0].securityContext.cgroupOptions"',
+    why: 'cgroupOptions is not a field of SecurityContext in v1.32',
+  },
+  'policy/quota-vac.yaml': {
+    accept: false,
+    text: 'spec.scopeSelector.matchExpressions.scopeName: Invalid value: "VolumeAttributesClass": unsupported scope',
+    why: 'the VolumeAttributesClass quota scope came after v1.32',
+  },
   'pods/restart-policy/restart-all-containers.yaml': {
     accept: false,
     text: 'strict decoding error: unknown field "spec.initContainers[1].restartPolicyRules"',

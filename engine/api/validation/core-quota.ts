@@ -63,6 +63,35 @@ function validateHard(hard: unknown, path: string): FieldError[] {
   ]);
 }
 
+/**
+ * `spec.scopeSelector`: each expression names a v1.32 scope (VolumeAttributesClass came later)
+ * with an operator that suits it. The real paths carry no list index.
+ */
+function validateScopeSelector(selector: unknown): FieldError[] {
+  const expressions = asObject(selector)?.matchExpressions;
+  if (!Array.isArray(expressions)) return [];
+  const path = 'spec.scopeSelector.matchExpressions';
+  const errs: FieldError[] = [];
+  for (const raw of expressions) {
+    const expression = asObject(raw) ?? {};
+    const scope = String(expression.scopeName ?? '');
+    if (!quotaScopes.includes(scope)) {
+      errs.push(fieldError.invalid(`${path}.scopeName`, scope, 'unsupported scope'));
+      continue;
+    }
+    const operator = String(expression.operator ?? '');
+    const values = Array.isArray(expression.values) ? expression.values : [];
+    if (operator === 'In' || operator === 'NotIn') {
+      if (!values.length) errs.push(fieldError.invalid(`${path}.values`, null, 'must be at least one value when `operator` is \'In\' or \'NotIn\' for scope selector'));
+    } else if (operator === 'Exists' || operator === 'DoesNotExist') {
+      if (values.length) errs.push(fieldError.invalid(`${path}.values`, values, 'must be no value when `operator` is \'Exist\' or \'DoesNotExist\' for scope selector'));
+    } else {
+      errs.push(fieldError.invalid(`${path}.operator`, operator, 'not a valid selector operator'));
+    }
+  }
+  return errs;
+}
+
 /** ResourceQuota create and update (scopes are immutable). */
 export function validateResourceQuota(quota: KubeObject, old?: KubeObject): FieldError[] {
   const spec = asObject(quota.spec) ?? {};
@@ -75,6 +104,7 @@ export function validateResourceQuota(quota: KubeObject, old?: KubeObject): Fiel
   if ((scopes.includes('BestEffort') && scopes.includes('NotBestEffort')) || (scopes.includes('Terminating') && scopes.includes('NotTerminating'))) {
     errs.push(fieldError.invalid('spec.scopes', scopes, 'conflicting scopes'));
   }
+  errs.push(...validateScopeSelector(spec.scopeSelector));
   if (old) {
     const oldScopes = new Set(Array.isArray(asObject(old.spec)?.scopes) ? (asObject(old.spec)?.scopes as unknown[]).map(String) : []);
     const same = oldScopes.size === new Set(scopes).size && scopes.every((s) => oldScopes.has(s));

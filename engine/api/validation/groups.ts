@@ -23,6 +23,13 @@ import {
   validateValidatingAdmissionPolicyBinding,
 } from './misc.ts';
 import { validateCustomResourceDefinition } from './apiextensions.ts';
+import {
+  validateAPIService, validateMutatingWebhookConfiguration, validateValidatingWebhookConfiguration,
+} from './admission-webhooks.ts';
+import {
+  validateCSIDriver, validateCSINode, validateCSIStorageCapacity, validateCertificateSigningRequest, validateFlowSchema,
+  validatePriorityLevelConfiguration, validateRuntimeClass, validateVolumeAttachment,
+} from './cluster-kinds.ts';
 import type { PodTemplateValidator } from './group-helpers.ts';
 
 export type { KindValidator, PodTemplateValidator } from './group-helpers.ts';
@@ -60,6 +67,17 @@ export function makeGroupValidators(
     'admissionregistration.k8s.io/ValidatingAdmissionPolicy': validateValidatingAdmissionPolicy,
     'admissionregistration.k8s.io/ValidatingAdmissionPolicyBinding': validateValidatingAdmissionPolicyBinding,
     'apiextensions.k8s.io/CustomResourceDefinition': validateCustomResourceDefinition,
+    'admissionregistration.k8s.io/MutatingWebhookConfiguration': validateMutatingWebhookConfiguration,
+    'admissionregistration.k8s.io/ValidatingWebhookConfiguration': validateValidatingWebhookConfiguration,
+    'apiregistration.k8s.io/APIService': validateAPIService,
+    'certificates.k8s.io/CertificateSigningRequest': validateCertificateSigningRequest,
+    'flowcontrol.apiserver.k8s.io/FlowSchema': validateFlowSchema,
+    'flowcontrol.apiserver.k8s.io/PriorityLevelConfiguration': validatePriorityLevelConfiguration,
+    'node.k8s.io/RuntimeClass': validateRuntimeClass,
+    'storage.k8s.io/CSIDriver': validateCSIDriver,
+    'storage.k8s.io/CSINode': validateCSINode,
+    'storage.k8s.io/CSIStorageCapacity': validateCSIStorageCapacity,
+    'storage.k8s.io/VolumeAttachment': validateVolumeAttachment,
   };
 }
 

@@ -162,6 +162,8 @@ const nameRules: Record<string, NameValidator> = {
   'rbac.authorization.k8s.io/ClusterRole': nameIsPathSegment,
   'rbac.authorization.k8s.io/RoleBinding': nameIsPathSegment,
   'rbac.authorization.k8s.io/ClusterRoleBinding': nameIsPathSegment,
+  // `v1.` (the core group's APIService) is no DNS subdomain; the `<version>.<group>` rule is in admission-webhooks.ts.
+  'apiregistration.k8s.io/APIService': nameIsPathSegment,
 };
 
 /** The `ValidateNameFunc` Kubernetes uses for a kind's `metadata.name`. */
