@@ -246,3 +246,27 @@ describe('API server: Secrets', () => {
     expect(created.type).toBe('Opaque');
   });
 });
+
+describe('API server: pod logs', () => {
+  const pod = (containers: string[]) => ({
+    apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web' },
+    spec: { containers: containers.map((name) => ({ name, image: 'nginx' })) },
+  });
+
+  it('answers an empty log for a pod not yet on a node', () => {
+    const c = cluster();
+    call(c, 'POST', '/api/v1/namespaces/default/pods', pod(['nginx']));
+    expect(call(c, 'GET', '/api/v1/namespaces/default/pods/web/log')).toMatchObject({ status: 200, body: '' });
+  });
+
+  it('asks which container when a pod has several, and refuses one it does not have', () => {
+    const c = cluster();
+    call(c, 'POST', '/api/v1/namespaces/default/pods', pod(['a', 'b']));
+    expect(call(c, 'GET', '/api/v1/namespaces/default/pods/web/log').body).toMatchObject({
+      code: 400, reason: 'BadRequest', message: 'a container name must be specified for pod web, choose one of: [a b]',
+    });
+    expect(call(c, 'GET', '/api/v1/namespaces/default/pods/web/log', undefined, { container: 'c' }).body).toMatchObject({
+      code: 400, message: 'container c is not valid for pod web',
+    });
+  });
+});

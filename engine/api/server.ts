@@ -17,6 +17,7 @@ import { json, statusResponse } from './handlers/common.ts';
 import { remove, removeCollection } from './handlers/delete.ts';
 import { get, list } from './handlers/read.ts';
 import { binding, finalize, scale, status } from './handlers/subresources.ts';
+import { podLog } from './handlers/pod-log.ts';
 import { create, patch, update } from './handlers/write.ts';
 import { openapiResponse } from './pipeline.ts';
 import { openapiV2Response } from './openapi/v2.ts';
@@ -161,6 +162,7 @@ export class ApiServer {
       if (call.subresource === 'status' && ['GET', 'PUT', 'PATCH'].includes(method)) return status(ctx, call, method);
       if (call.subresource === 'scale' && ['GET', 'PUT', 'PATCH'].includes(method)) return scale(ctx, call, method);
       if (call.subresource === 'binding' && method === 'POST') return binding(ctx, call);
+      if (call.subresource === 'log' && method === 'GET' && call.info.resource === 'pods') return podLog(ctx, call);
       if (call.subresource === 'finalize' && method === 'PUT') return finalize(ctx, call);
       return statusResponse(statusErrors.methodNotAllowed());
     }
