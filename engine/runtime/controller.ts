@@ -35,6 +35,8 @@ function controllerAgent(name: string): string {
 /** Runs controllers until there is no work left at the current virtual time. */
 export class ControllerRunner {
   private controllers: Controller[] = [];
+  /** The latest sync failures, newest last: what to look at when a controller seems stuck. */
+  readonly errors: { controller: string; key: string; message: string; at: number }[] = [];
   private informers = new Map<string, Informer>();
 
   constructor(private readonly api: ApiClient, private readonly clock: Clock, private readonly random: Random) {}
@@ -108,7 +110,8 @@ export class ControllerRunner {
       if (result && result.requeueAfter >= 0) controller.queue.addAt(key, now + result.requeueAfter);
     } catch (error) {
       controller.queue.addAt(key, now + controller.queue.backoff(key));
-      void error;
+      this.errors.push({ controller: controller.name, key, message: error instanceof Error ? error.message : String(error), at: now });
+      if (this.errors.length > 100) this.errors.shift();
     }
   }
 }
