@@ -42,6 +42,7 @@ function subresourceShape(info: ResourceInfo, name: string): SubresourceShape {
     case 'ephemeralcontainers': return { ...same, verbs: ['get', 'patch', 'update'] };
     case 'proxy': return { kind: `${info.kind}ProxyOptions`, verbs: ['create', 'delete', 'get', 'patch', 'update'] };
     case 'finalize': return { ...same, verbs: ['update'] };
+    case 'approval': return { ...same, verbs: ['get', 'patch', 'update'] };
     case 'token': return { kind: 'TokenRequest', group: 'authentication.k8s.io', version: 'v1', verbs: ['create'] };
     default: return { ...same, verbs: ['get'] };
   }

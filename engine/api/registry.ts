@@ -70,6 +70,10 @@ export const builtinResources: ResourceInfo[] = [
     ['serviceaccounts', 'ServiceAccount', true, { shortNames: ['sa'], subresources: ['token'] }],
     ['services', 'Service', true, { shortNames: ['svc'], categories: all, subresources: ['proxy', 'status'] }],
   ]),
+  // The aggregator lists its own group first (priority 20001), then the groups by groupPriorityMinimum.
+  ...group('apiregistration.k8s.io', 'v1', [
+    ['apiservices', 'APIService', false, { categories: ['api-extensions'], subresources: ['status'] }],
+  ]),
   ...group('apps', 'v1', [
     ['controllerrevisions', 'ControllerRevision', true],
     ['daemonsets', 'DaemonSet', true, { shortNames: ['ds'], categories: all, subresources: ['status'] }],
@@ -98,6 +102,9 @@ export const builtinResources: ResourceInfo[] = [
     ['cronjobs', 'CronJob', true, { shortNames: ['cj'], categories: all, subresources: ['status'] }],
     ['jobs', 'Job', true, { categories: all, subresources: ['status'] }],
   ]),
+  ...group('certificates.k8s.io', 'v1', [
+    ['certificatesigningrequests', 'CertificateSigningRequest', false, { shortNames: ['csr'], subresources: ['approval', 'status'] }],
+  ]),
   ...group('networking.k8s.io', 'v1', [
     ['ingressclasses', 'IngressClass', false],
     ['ingresses', 'Ingress', true, { shortNames: ['ing'], subresources: ['status'] }],
@@ -113,11 +120,17 @@ export const builtinResources: ResourceInfo[] = [
     ['roles', 'Role', true],
   ]),
   ...group('storage.k8s.io', 'v1', [
+    ['csidrivers', 'CSIDriver', false],
+    ['csinodes', 'CSINode', false],
+    ['csistoragecapacities', 'CSIStorageCapacity', true],
     ['storageclasses', 'StorageClass', false, { shortNames: ['sc'] }],
+    ['volumeattachments', 'VolumeAttachment', false, { subresources: ['status'] }],
   ]),
   ...group('admissionregistration.k8s.io', 'v1', [
+    ['mutatingwebhookconfigurations', 'MutatingWebhookConfiguration', false, { categories: ['api-extensions'] }],
     ['validatingadmissionpolicies', 'ValidatingAdmissionPolicy', false, { categories: ['api-extensions'], subresources: ['status'] }],
     ['validatingadmissionpolicybindings', 'ValidatingAdmissionPolicyBinding', false, { categories: ['api-extensions'] }],
+    ['validatingwebhookconfigurations', 'ValidatingWebhookConfiguration', false, { categories: ['api-extensions'] }],
   ]),
   ...group('apiextensions.k8s.io', 'v1', [
     ['customresourcedefinitions', 'CustomResourceDefinition', false, {
@@ -128,7 +141,12 @@ export const builtinResources: ResourceInfo[] = [
     ['priorityclasses', 'PriorityClass', false, { shortNames: ['pc'] }],
   ]),
   ...group('coordination.k8s.io', 'v1', [['leases', 'Lease', true]]),
+  ...group('node.k8s.io', 'v1', [['runtimeclasses', 'RuntimeClass', false]]),
   ...group('discovery.k8s.io', 'v1', [['endpointslices', 'EndpointSlice', true]]),
+  ...group('flowcontrol.apiserver.k8s.io', 'v1', [
+    ['flowschemas', 'FlowSchema', false, { subresources: ['status'] }],
+    ['prioritylevelconfigurations', 'PriorityLevelConfiguration', false, { subresources: ['status'] }],
+  ]),
 ];
 
 /** `apps/v1` or `v1`. */

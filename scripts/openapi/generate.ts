@@ -16,9 +16,11 @@ import { groupVersionDocument, groupVersionPath, schemaClosure } from '../../eng
 import type { OpenapiDocument } from '../../engine/api/openapi/document.ts';
 import { contentHash } from '../../engine/api/openapi/hash.ts';
 import { kindKey, summarizeSchemas } from '../../engine/api/openapi/summary.ts';
+import { addApiregistrationTypes } from './apiregistration-types.ts';
 import { buildSchemas } from './build-schemas.ts';
 import type { ServedKind } from './build-schemas.ts';
 import { goNamedTypes } from './go-types.ts';
+import { addEnums } from './enums-apply.ts';
 import { addLackingFields } from './lacking-fields-apply.ts';
 import { readKubernetesTypes } from './read-types.ts';
 import type { TypeModel } from './read-types.ts';
@@ -50,8 +52,9 @@ function kindDefinitions(types: Map<string, TypeModel>): Map<string, string> {
 
 /** Builds every document of the served built-in group-versions. */
 export function generateOpenapi(resources: readonly ResourceInfo[] = builtinResources, root = kubernetesTypesRoot()): GeneratedOpenapi {
-  // kubernetes-types 1.30 is the newest on npm; lacking-fields.ts brings it to v1.32.
-  const types = addLackingFields(readKubernetesTypes(root));
+  // kubernetes-types 1.30 is the newest on npm; lacking-fields.ts brings it to v1.32, and
+  // apiregistration-types.ts adds the kube-aggregator kinds it never had.
+  const types = addApiregistrationTypes(addLackingFields(readKubernetesTypes(root)));
   const definitions = kindDefinitions(types);
   const apiVersionOf = (r: ResourceInfo): string => (r.group ? `${r.group}/${r.version}` : r.version);
   const served: (ResourceInfo & { definition: string; listDefinition: string })[] = [];
@@ -66,6 +69,7 @@ export function generateOpenapi(resources: readonly ResourceInfo[] = builtinReso
   }
   const kinds: ServedKind[] = served.map((r) => ({ group: r.group, version: r.version, kind: r.kind, definition: r.definition }));
   const schemas = buildSchemas(types, kinds);
+  addEnums(schemas); // `+enum` values and "Possible enum values:" descriptions (enums.ts)
 
   const byGroupVersion = new Map<string, typeof served>();
   for (const resource of served) {

@@ -7,6 +7,7 @@ import type { ResourceInfo } from '../registry.ts';
 import type { KubeObject } from '../types.ts';
 import { canonicalize } from './canonical-order.ts';
 import * as core from './core-kinds.ts';
+import { extensionDefaulters } from './extension-kinds.ts';
 import * as groups from './group-kinds.ts';
 import { defaultPod, defaultPodSpec } from './pod-spec.ts';
 import { deepCopy, ensure, type Obj } from './util.ts';
@@ -49,6 +50,7 @@ const defaulters: Record<string, Defaulter> = {
   'admissionregistration.k8s.io/ValidatingAdmissionPolicy': groups.defaultValidatingAdmissionPolicy,
   'admissionregistration.k8s.io/ValidatingAdmissionPolicyBinding': groups.defaultValidatingAdmissionPolicyBinding,
   'apiextensions.k8s.io/CustomResourceDefinition': groups.defaultCustomResourceDefinition,
+  ...extensionDefaulters,
 };
 
 /** The two HPA versions default differently, so they are keyed by version too. */

@@ -42,7 +42,7 @@ export const atomicStructs: ReadonlySet<string> = new Set([
   'ObjectReference', 'LocalObjectReference', 'TypedLocalObjectReference', 'SecretReference', 'LabelSelector',
   'NodeSelector', 'ObjectFieldSelector', 'ResourceFieldSelector', 'ConfigMapKeySelector', 'SecretKeySelector',
   'ScopeSelector', 'CrossVersionObjectReference', 'ServiceBackendPort', 'RoleRef', 'OwnerReference', 'ParamKind',
-  'ParamRef', 'MatchResources', 'Variable',
+  'ParamRef', 'MatchResources', 'Variable', 'NodeSelectorTerm', 'NamedRuleWithOperations',
 ]);
 
 const containerFields: GoStruct = {
@@ -136,11 +136,21 @@ export const goTypes: Record<string, GoStruct> = {
     // Merge strategy for patches but atomic for apply: the two tag families disagree here.
     hostIPs: { patchStrategy: 'merge', patchMergeKey: 'ip', listType: 'atomic' },
     podIPs: { patchStrategy: 'merge', patchMergeKey: 'ip', listType: 'map', listMapKeys: ['ip'] },
-    initContainerStatuses: atomic,
-    containerStatuses: atomic,
-    ephemeralContainerStatuses: atomic,
+    // Atomic lists, but their items' own list fields still carry semantics in the OpenAPI document.
+    initContainerStatuses: { type: 'ContainerStatus', listType: 'atomic' },
+    containerStatuses: { type: 'ContainerStatus', listType: 'atomic' },
+    ephemeralContainerStatuses: { type: 'ContainerStatus', listType: 'atomic' },
     resourceClaimStatuses: { patchStrategy: 'merge,retainKeys', patchMergeKey: 'name', listType: 'map', listMapKeys: ['name'] },
   },
+  ContainerStatus: {
+    volumeMounts: { patchStrategy: 'merge', patchMergeKey: 'mountPath', listType: 'map', listMapKeys: ['mountPath'] },
+    user: { type: 'ContainerUser' },
+    allocatedResourcesStatus: { type: 'ResourceStatus', ...mergeByName },
+  },
+  ContainerUser: { linux: { type: 'LinuxContainerUser' } },
+  LinuxContainerUser: { supplementalGroups: atomic },
+  // The map key is resourceID; there is no patch merge key, so SMP replaces the list whole.
+  ResourceStatus: { resources: { listType: 'map', listMapKeys: ['resourceID'] } },
 
   // core/v1: everything else
   ConfigMap: { metadata: meta },
@@ -276,6 +286,45 @@ export const goTypes: Record<string, GoStruct> = {
   ValidatingAdmissionPolicyBindingSpec: {
     paramRef: { type: 'ParamRef' }, matchResources: { type: 'MatchResources' }, validationActions: { listType: 'set' },
   },
+  MutatingWebhookConfiguration: { metadata: meta, webhooks: { type: 'MutatingWebhook', ...mergeByName } },
+  ValidatingWebhookConfiguration: { metadata: meta, webhooks: { type: 'ValidatingWebhook', ...mergeByName } },
+  // ValidatingWebhook has the same tagged fields.
+  MutatingWebhook: {
+    rules: atomic, admissionReviewVersions: atomic, matchConditions: mergeByName,
+    namespaceSelector: selector, objectSelector: selector,
+  },
+  ValidatingWebhook: {
+    rules: atomic, admissionReviewVersions: atomic, matchConditions: mergeByName,
+    namespaceSelector: selector, objectSelector: selector,
+  },
+  APIService: { metadata: meta, status: { type: 'APIServiceStatus' } },
+  APIServiceStatus: { conditions: mergeByType },
+  CertificateSigningRequest: { metadata: meta, spec: { type: 'CertificateSigningRequestSpec' }, status: { type: 'CertificateSigningRequestStatus' } },
+  // request and certificate are []byte, which Go's +listType applies to; they travel as base64 strings.
+  CertificateSigningRequestSpec: { request: atomic, usages: atomic, groups: atomic },
+  CertificateSigningRequestStatus: { conditions: { listType: 'map', listMapKeys: ['type'] }, certificate: atomic },
+  FlowSchema: { metadata: meta, spec: { type: 'FlowSchemaSpec' }, status: { type: 'FlowSchemaStatus' } },
+  FlowSchemaSpec: { rules: { type: 'PolicyRulesWithSubjects', listType: 'atomic' } },
+  PolicyRulesWithSubjects: {
+    subjects: atomic, resourceRules: { type: 'ResourcePolicyRule', listType: 'atomic' },
+    nonResourceRules: { type: 'NonResourcePolicyRule', listType: 'atomic' },
+  },
+  ResourcePolicyRule: { verbs: { listType: 'set' }, apiGroups: { listType: 'set' }, resources: { listType: 'set' }, namespaces: { listType: 'set' } },
+  NonResourcePolicyRule: { verbs: { listType: 'set' }, nonResourceURLs: { listType: 'set' } },
+  FlowSchemaStatus: conditions,
+  PriorityLevelConfiguration: { metadata: meta, status: { type: 'PriorityLevelConfigurationStatus' } },
+  PriorityLevelConfigurationStatus: conditions,
+  RuntimeClass: { metadata: meta, scheduling: { type: 'Scheduling' } },
+  Scheduling: { nodeSelector: { mapType: 'atomic' }, tolerations: atomic },
+  CSIDriver: { metadata: meta, spec: { type: 'CSIDriverSpec' } },
+  CSIDriverSpec: { volumeLifecycleModes: { listType: 'set' }, tokenRequests: atomic },
+  CSINode: { metadata: meta, spec: { type: 'CSINodeSpec' } },
+  CSINodeSpec: { drivers: { type: 'CSINodeDriver', ...mergeByName } },
+  CSINodeDriver: { topologyKeys: atomic },
+  CSIStorageCapacity: { metadata: meta, nodeTopology: selector },
+  VolumeAttachment: { metadata: meta, spec: { type: 'VolumeAttachmentSpec' } },
+  VolumeAttachmentSpec: { source: { type: 'VolumeAttachmentSource' } },
+  VolumeAttachmentSource: { inlineVolumeSpec: { type: 'PersistentVolumeSpec' } },
   CustomResourceDefinition: {
     metadata: meta, spec: { type: 'CustomResourceDefinitionSpec' }, status: { type: 'CustomResourceDefinitionStatus' },
   },

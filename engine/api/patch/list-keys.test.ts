@@ -85,3 +85,41 @@ describe('isBuiltinKind', () => {
     expect(isBuiltinKind(gvk)).toBe(expected);
   });
 });
+
+describe('list semantics of the v1.32 additions', () => {
+  const mergeByName = { patchStrategy: 'merge', patchMergeKey: 'name', listType: 'map', listMapKeys: ['name'] };
+  it.each([
+    [pod, 'status.containerStatuses', { listType: 'atomic' }],
+    [pod, 'status.containerStatuses.allocatedResourcesStatus', mergeByName],
+    [pod, 'status.initContainerStatuses.allocatedResourcesStatus.resources', { listType: 'map', listMapKeys: ['resourceID'] }],
+    [pod, 'status.containerStatuses.user.linux.supplementalGroups', { listType: 'atomic' }],
+    [pod, 'status.containerStatuses.volumeMounts',
+      { patchStrategy: 'merge', patchMergeKey: 'mountPath', listType: 'map', listMapKeys: ['mountPath'] }],
+    [{ group: 'admissionregistration.k8s.io', kind: 'MutatingWebhookConfiguration' }, 'webhooks', mergeByName],
+    [{ group: 'admissionregistration.k8s.io', kind: 'ValidatingWebhookConfiguration' }, 'webhooks.rules', { listType: 'atomic' }],
+    [{ group: 'admissionregistration.k8s.io', kind: 'ValidatingWebhookConfiguration' }, 'webhooks.matchConditions', mergeByName],
+    [{ group: 'apiregistration.k8s.io', kind: 'APIService' }, 'status.conditions',
+      { patchStrategy: 'merge', patchMergeKey: 'type', listType: 'map', listMapKeys: ['type'] }],
+    [{ group: 'certificates.k8s.io', kind: 'CertificateSigningRequest' }, 'status.conditions', { listType: 'map', listMapKeys: ['type'] }],
+    [{ group: 'certificates.k8s.io', kind: 'CertificateSigningRequest' }, 'spec.usages', { listType: 'atomic' }],
+    [{ group: 'flowcontrol.apiserver.k8s.io', kind: 'FlowSchema' }, 'spec.rules.resourceRules.verbs', { listType: 'set' }],
+    [{ group: 'flowcontrol.apiserver.k8s.io', kind: 'PriorityLevelConfiguration' }, 'status.conditions',
+      { patchStrategy: 'merge', patchMergeKey: 'type', listType: 'map', listMapKeys: ['type'] }],
+    [{ group: 'node.k8s.io', kind: 'RuntimeClass' }, 'scheduling.tolerations', { listType: 'atomic' }],
+    [{ group: 'storage.k8s.io', kind: 'CSIDriver' }, 'spec.volumeLifecycleModes', { listType: 'set' }],
+    [{ group: 'storage.k8s.io', kind: 'CSINode' }, 'spec.drivers', mergeByName],
+    [{ group: 'storage.k8s.io', kind: 'CSINode' }, 'spec.drivers.topologyKeys', { listType: 'atomic' }],
+    [{ group: 'storage.k8s.io', kind: 'VolumeAttachment' }, 'spec.source.inlineVolumeSpec.accessModes', { listType: 'atomic' }],
+  ])('%o %s', (gvk, path, expected) => {
+    expect(listSemantics(gvk, path.split('.'))).toEqual(expected);
+  });
+
+  it.each([
+    [{ group: 'node.k8s.io', kind: 'RuntimeClass' }, 'scheduling.nodeSelector', true],
+    [{ group: 'admissionregistration.k8s.io', kind: 'MutatingWebhookConfiguration' }, 'webhooks.namespaceSelector', true],
+    [{ group: 'storage.k8s.io', kind: 'CSIStorageCapacity' }, 'nodeTopology', true],
+    [{ group: 'storage.k8s.io', kind: 'CSINode' }, 'spec', false],
+  ])('%o %s atomic → %s', (gvk, path, expected) => {
+    expect(isAtomicStructOrMap(gvk, path.split('.'))).toBe(expected);
+  });
+});

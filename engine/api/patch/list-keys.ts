@@ -72,6 +72,17 @@ const kindRoots: Record<string, string> = {
   'scheduling.k8s.io/PriorityClass': 'PriorityClass',
   'coordination.k8s.io/Lease': 'Lease',
   'discovery.k8s.io/EndpointSlice': 'EndpointSlice',
+  'admissionregistration.k8s.io/MutatingWebhookConfiguration': 'MutatingWebhookConfiguration',
+  'admissionregistration.k8s.io/ValidatingWebhookConfiguration': 'ValidatingWebhookConfiguration',
+  'apiregistration.k8s.io/APIService': 'APIService',
+  'certificates.k8s.io/CertificateSigningRequest': 'CertificateSigningRequest',
+  'flowcontrol.apiserver.k8s.io/FlowSchema': 'FlowSchema',
+  'flowcontrol.apiserver.k8s.io/PriorityLevelConfiguration': 'PriorityLevelConfiguration',
+  'node.k8s.io/RuntimeClass': 'RuntimeClass',
+  'storage.k8s.io/CSIDriver': 'CSIDriver',
+  'storage.k8s.io/CSINode': 'CSINode',
+  'storage.k8s.io/CSIStorageCapacity': 'CSIStorageCapacity',
+  'storage.k8s.io/VolumeAttachment': 'VolumeAttachment',
 };
 
 /** Kinds that are patched with no struct of interest beyond metadata; they still accept SMP. */

@@ -18,6 +18,11 @@ import {
 import { customResourcePrinter, defaultPrinter } from './custom-resource.ts';
 import { eventPrinter } from './events.ts';
 import {
+  apiServicePrinter, certificateSigningRequestPrinter, csiDriverPrinter, csiNodePrinter, csiStorageCapacityPrinter,
+  flowSchemaPrinter, mutatingWebhookConfigurationPrinter, priorityLevelConfigurationPrinter, runtimeClassPrinter,
+  validatingWebhookConfigurationPrinter, volumeAttachmentPrinter,
+} from './extensions.ts';
+import {
   endpointSlicePrinter, endpointsPrinter, ingressClassPrinter, ingressPrinter, networkPolicyPrinter, servicePrinter,
 } from './networking.ts';
 import { podPrinter } from './pod.ts';
@@ -70,6 +75,17 @@ export const printers = {
   'coordination.k8s.io/Lease': leasePrinter,
   'admissionregistration.k8s.io/ValidatingAdmissionPolicy': validatingAdmissionPolicyPrinter,
   'admissionregistration.k8s.io/ValidatingAdmissionPolicyBinding': validatingAdmissionPolicyBindingPrinter,
+  'admissionregistration.k8s.io/MutatingWebhookConfiguration': mutatingWebhookConfigurationPrinter,
+  'admissionregistration.k8s.io/ValidatingWebhookConfiguration': validatingWebhookConfigurationPrinter,
+  'apiregistration.k8s.io/APIService': apiServicePrinter,
+  'certificates.k8s.io/CertificateSigningRequest': certificateSigningRequestPrinter,
+  'flowcontrol.apiserver.k8s.io/FlowSchema': flowSchemaPrinter,
+  'flowcontrol.apiserver.k8s.io/PriorityLevelConfiguration': priorityLevelConfigurationPrinter,
+  'node.k8s.io/RuntimeClass': runtimeClassPrinter,
+  'storage.k8s.io/CSIDriver': csiDriverPrinter,
+  'storage.k8s.io/CSINode': csiNodePrinter,
+  'storage.k8s.io/CSIStorageCapacity': csiStorageCapacityPrinter,
+  'storage.k8s.io/VolumeAttachment': volumeAttachmentPrinter,
 } satisfies Record<string, Printer>;
 
 /** The registry key of a kind: `apps/Deployment`, `core/Pod`. */
@@ -124,7 +140,7 @@ export function toTable(info: ResourceInfo, objects: KubeObject[], options: Tabl
   const printer = options.printer ?? printerFor(info);
   const context = { now: options.now };
   const includeObject = options.includeObject ?? 'Metadata';
-  const rows: TableRow[] = objects.map((object) => {
+  const rows: TableRow[] = (printer.order ? printer.order(objects) : objects).map((object) => {
     const printed = printer.print(object, context);
     const row: TableRow = { cells: printed.cells, object: null };
     if (printed.conditions) row.conditions = printed.conditions;

@@ -77,4 +77,6 @@ export interface PrintedRow {
 export interface Printer {
   columns: TableColumnDefinition[];
   print(object: KubeObject, context: PrintContext): PrintedRow;
+  /** The order a list prints in, when the printer sorts it (FlowSchema); otherwise the list's own. */
+  order?(objects: KubeObject[]): KubeObject[];
 }
