@@ -4,13 +4,14 @@
  * runs the controllers until they have nothing left to do at the current instant. The same seed
  * and the same requests give the same cluster, byte for byte.
  */
-import { ManualClock, Random, defaultEpoch } from './clock.ts';
+import { ManualClock, Random, defaultEpoch, rfc3339 } from './clock.ts';
 import { ApiServer } from './api/server.ts';
 import type { ApiRequest, ApiResponse, KubeObject } from './api/types.ts';
 import { ControllerRunner } from './runtime/controller.ts';
 import { GarbageCollector } from './controllers/garbage-collector/garbage-collector.ts';
 import { NamespaceController } from './controllers/namespace/namespace.ts';
 import { bootstrapObjects } from './bootstrap.ts';
+import { defaultFlowSchemas, defaultPriorityLevelConfigurations, flowSchemaStatus, localAPIServiceStatus, localAPIServices } from './bootstrap-apf.ts';
 import { CustomResourceDefinitionController } from './controllers/crd/crd-controller.ts';
 import { RootCACertPublisher } from './controllers/serviceaccount/root-ca-publisher.ts';
 import { ServiceAccountsController } from './controllers/serviceaccount/serviceaccounts.ts';
@@ -37,6 +38,7 @@ export class Cluster {
     this.random = new Random(this.seed);
     this.api = new ApiServer({ clock: this.clock, random: this.random, historySize: options.historySize });
     for (const object of bootstrapObjects()) this.create(object);
+    this.bootstrapApiServerObjects();
     this.controllers = new ControllerRunner(this.api, this.clock, this.random);
     const registry = this.api.context.registry;
     this.controllers.add(new GarbageCollector(registry));
@@ -79,12 +81,27 @@ export class Cluster {
     return this.clock.now();
   }
 
-  private create(object: KubeObject): void {
+  /**
+   * What kube-apiserver itself keeps in a new cluster: the default API Priority and Fairness
+   * configuration and an APIService per local group version, with their statuses.
+   */
+  private bootstrapApiServerObjects(): void {
+    const now = rfc3339(this.clock.now());
+    for (const level of defaultPriorityLevelConfigurations()) this.create(level);
+    for (const schema of defaultFlowSchemas()) this.create(schema, flowSchemaStatus(schema, now));
+    for (const service of localAPIServices()) this.create(service, localAPIServiceStatus(now));
+  }
+
+  private create(object: KubeObject, status?: Record<string, unknown>): void {
     const [group, version] = object.apiVersion!.includes('/') ? object.apiVersion!.split('/') : ['', object.apiVersion!];
     const info = this.api.context.registry.byKind(object.apiVersion!, object.kind!)!;
     const base = group ? `/apis/${group}/${version}` : `/api/${version}`;
     const path = info.namespaced ? `${base}/namespaces/${object.metadata.namespace}/${info.resource}` : `${base}/${info.resource}`;
     const response = this.api.handle({ method: 'POST', path, body: object, headers: { 'user-agent': 'kube-apiserver/v1.32.2 (linux/amd64) kubernetes/67a30c0' } });
     if (response.status >= 300) throw new Error(`bootstrap ${object.kind} ${object.metadata.name}: ${JSON.stringify(response.body)}`);
+    if (status) {
+      const name = encodeURIComponent(object.metadata.name!);
+      this.api.handle({ method: 'PATCH', path: `${path}/${name}/status`, body: { status }, headers: { 'content-type': 'application/merge-patch+json', 'user-agent': 'kube-apiserver/v1.32.2 (linux/amd64) kubernetes/67a30c0' } });
+    }
   }
 }
