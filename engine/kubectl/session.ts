@@ -1,0 +1,197 @@
+/**
+ * A learner's kubectl session: the simulated kubeconfig (contexts, the current namespace) that
+ * `kubectl config` reads and changes, and the entry that runs one command line — shell-like
+ * splitting, the `k` alias, pipes into grep/wc/head/tail — against the API client.
+ */
+import type { ApiClient } from './client/api-client.ts';
+import { KubectlError } from './client/api-client.ts';
+import { globalFlags, helpFlag, renderHelp, unknownCommandMessage, type CommandSpec, type Output } from './command.ts';
+import { commandRegistry } from './commands/index.ts';
+import { flagBool, flagString, parseFlags, type FlagSpec } from './flags.ts';
+import { rootCommandOrder, rootHelp } from './root-text.ts';
+import { runFilter } from './shell/pipes.ts';
+import { splitCommandLine } from './shell/split.ts';
+
+/** What a command line printed and how it ended. */
+export interface KubectlResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+/** One context of the simulated kubeconfig. */
+export interface KubeconfigContext {
+  name: string;
+  cluster: string;
+  user: string;
+  namespace?: string;
+}
+
+/** The simulated kubeconfig (~/.kube/config) of the session. */
+export interface Kubeconfig {
+  clusters: { name: string; server: string }[];
+  contexts: KubeconfigContext[];
+  currentContext: string;
+  users: { name: string }[];
+}
+
+export interface SessionOptions {
+  /** The API server address the kubeconfig names (cluster-info prints it). Default `http://127.0.0.1:8080`. */
+  server?: string;
+  /** The namespace of the current context; `default` when absent. */
+  namespace?: string;
+}
+
+/** Options of one command line: the working directory's files (for `-f`) and stdin. */
+export interface RunOptions {
+  files?: Record<string, string>;
+  stdin?: string;
+}
+
+/** The lab's kubeconfig: one cluster, one user, one context, all named after the lab. */
+export function defaultKubeconfig(server: string, namespace?: string): Kubeconfig {
+  return {
+    clusters: [{ name: 'kubelab', server }],
+    contexts: [{ name: 'kubelab', cluster: 'kubelab', user: 'learner', ...(namespace ? { namespace } : {}) }],
+    currentContext: 'kubelab',
+    users: [{ name: 'learner' }],
+  };
+}
+
+/** Find the command path the way cobra's Find does: skip flags (and the values of flags that take one). */
+function findCommand(argv: string[], flags: FlagSpec[]): { spec?: CommandSpec; path: string[]; firstWord?: string } {
+  const takesValue = (token: string): boolean => {
+    if (token.includes('=')) return false;
+    if (token.startsWith('--')) return flags.find((f) => f.name === token.slice(2))?.type !== 'bool';
+    return token.length === 2 && flags.find((f) => f.shorthand === token[1])?.type !== 'bool';
+  };
+  const words: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const token = argv[i];
+    if (token === '--') break;
+    if (token.startsWith('-') && token.length > 1) {
+      if (takesValue(token)) i++;
+      continue;
+    }
+    words.push(token);
+  }
+  const spec = commandRegistry[words[0]] ?? Object.values(commandRegistry).find((c) => c.aliases?.includes(words[0]));
+  if (!spec) return { path: [], firstWord: words[0] };
+  const sub = spec.subcommands?.find((s) => s.name === words[1] || s.aliases?.includes(words[1]));
+  return sub ? { spec: sub, path: [spec.name, sub.name] } : { spec, path: [spec.name] };
+}
+
+/** Remove the command path words (first occurrences, in order) from argv, keeping flags where they were. */
+function withoutPath(argv: string[], path: string[], spec: CommandSpec): string[] {
+  const out = [...argv];
+  for (const word of path) {
+    const index = out.findIndex((token) => token === word || (word === spec.name && spec.aliases?.includes(token)));
+    if (index >= 0) out.splice(index, 1);
+  }
+  return out;
+}
+
+/** A kubectl emulator session: holds the kubeconfig and answers command lines through the API client. */
+export class KubectlSession {
+  kubeconfig: Kubeconfig;
+
+  constructor(readonly api: ApiClient, options: SessionOptions = {}) {
+    this.kubeconfig = defaultKubeconfig(options.server ?? 'http://127.0.0.1:8080', options.namespace);
+  }
+
+  /** The current context, if the kubeconfig names one that exists. */
+  get context(): KubeconfigContext | undefined {
+    return this.kubeconfig.contexts.find((c) => c.name === this.kubeconfig.currentContext);
+  }
+
+  /** The namespace commands use when `-n` is not given. */
+  get namespace(): string {
+    return this.context?.namespace || 'default';
+  }
+
+  /** Run a command line as typed in the terminal: `kubectl get pods -A | grep web`. */
+  run(commandLine: string, options: RunOptions = {}): KubectlResult {
+    const split = splitCommandLine(commandLine);
+    if (!split.ok) return { stdout: '', stderr: `${split.error}\n`, exitCode: 2 };
+    const [first, ...filters] = split.stages;
+    if (first.length === 0) return { stdout: '', stderr: '', exitCode: 0 };
+    const [program, ...argv] = first;
+    let result: KubectlResult;
+    if (program === 'kubectl' || program === 'k') result = this.kubectl(argv, options);
+    else return { stdout: '', stderr: `${program}: command not found\n`, exitCode: 127 };
+    let { stdout, exitCode } = result;
+    let stderr = result.stderr;
+    for (const words of filters) {
+      const filtered = runFilter(words, stdout);
+      if (!filtered) return { stdout: '', stderr: `${stderr}kubelab: ${words[0]} is not supported in this terminal (grep, wc, head and tail are)\n`, exitCode: 127 };
+      ({ stdout, exitCode } = filtered);
+      stderr += filtered.stderr;
+    }
+    return { stdout, stderr, exitCode };
+  }
+
+  /** Run kubectl with already-split arguments (no pipes). */
+  kubectl(argv: string[], options: RunOptions = {}): KubectlResult {
+    const out: Output = { stdout: [], stderr: [] };
+    const result = (exitCode: number): KubectlResult => ({ stdout: out.stdout.join(''), stderr: out.stderr.join(''), exitCode });
+    const rootFlags = [...globalFlags, helpFlag];
+    const found = findCommand(argv, rootFlags);
+    if (!found.spec) {
+      const parsed = parseFlags(argv, rootFlags);
+      if (!parsed.ok) {
+        out.stderr.push(`Error: ${parsed.error}\nSee 'kubectl --help' for usage.\n`);
+        return result(1);
+      }
+      if (found.firstWord === undefined) {
+        out.stdout.push(rootHelp);
+        return result(0);
+      }
+      if (rootCommandOrder.includes(found.firstWord)) {
+        out.stderr.push(`kubelab: "kubectl ${found.firstWord}" is not available in this lab yet\n`);
+        return result(1);
+      }
+      out.stderr.push(unknownCommandMessage(found.firstWord, 'kubectl', rootCommandOrder));
+      return result(1);
+    }
+    const spec = found.spec;
+    const parsed = parseFlags(withoutPath(argv, found.path, spec), [...spec.flags, ...globalFlags, helpFlag]);
+    if (!parsed.ok) {
+      out.stderr.push(`Error: ${parsed.error}\nSee 'kubectl ${found.path.join(' ')} --help' for usage.\n`);
+      return result(1);
+    }
+    if (flagBool(parsed.parsed, 'help') || !spec.run) {
+      out.stdout.push(renderHelp(spec, found.path.join(' ')));
+      return result(0);
+    }
+    const contextName = flagString(parsed.parsed, 'context');
+    const context = contextName ? this.kubeconfig.contexts.find((c) => c.name === contextName) : this.context;
+    if (found.path[0] !== 'config' && found.path[0] !== 'version' && contextName && !context) {
+      out.stderr.push(`Error in configuration: context was not found for specified context: ${contextName}\n`);
+      return result(1);
+    }
+    const clientOnly = found.path[0] === 'config' || (found.path[0] === 'version' && flagBool(parsed.parsed, 'client'));
+    if (!clientOnly && !this.kubeconfig.clusters.some((c) => c.name === context?.cluster)) {
+      // No cluster in the context: kubectl falls back to localhost:8080, where nothing listens.
+      out.stderr.push('The connection to the server localhost:8080 was refused - did you specify the right host or port?\n');
+      return result(1);
+    }
+    const namespaceFlag = parsed.parsed.values.get('namespace');
+    try {
+      return result(spec.run({
+        api: this.api,
+        session: this,
+        args: parsed.parsed.args,
+        flags: parsed.parsed,
+        namespace: (typeof namespaceFlag === 'string' && namespaceFlag) || context?.namespace || 'default',
+        explicitNamespace: typeof namespaceFlag === 'string' && namespaceFlag !== '',
+        files: options.files ?? {},
+        stdin: options.stdin,
+        out,
+      }));
+    } catch (error) {
+      if (!(error instanceof KubectlError)) throw error;
+      out.stderr.push(`${error.text}\n`);
+      return result(1);
+    }
+  }
+}
