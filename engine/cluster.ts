@@ -13,6 +13,8 @@ import { NamespaceController } from './controllers/namespace/namespace.ts';
 import { bootstrapObjects } from './bootstrap.ts';
 import { defaultFlowSchemas, defaultPriorityLevelConfigurations, flowSchemaStatus, localAPIServiceStatus, localAPIServices } from './bootstrap-apf.ts';
 import { CustomResourceDefinitionController } from './controllers/crd/crd-controller.ts';
+import { DeploymentController } from './controllers/deployment/deployment.ts';
+import { ReplicaSetController } from './controllers/replicaset/replicaset.ts';
 import { RootCACertPublisher } from './controllers/serviceaccount/root-ca-publisher.ts';
 import { ServiceAccountsController } from './controllers/serviceaccount/serviceaccounts.ts';
 
@@ -46,6 +48,8 @@ export class Cluster {
     this.controllers.add(new CustomResourceDefinitionController(registry));
     this.controllers.add(new ServiceAccountsController());
     this.controllers.add(new RootCACertPublisher());
+    this.controllers.add(new ReplicaSetController());
+    this.controllers.add(new DeploymentController());
     this.settle();
   }
 
