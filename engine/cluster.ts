@@ -11,6 +11,9 @@ import { ControllerRunner } from './runtime/controller.ts';
 import { GarbageCollector } from './controllers/garbage-collector/garbage-collector.ts';
 import { NamespaceController } from './controllers/namespace/namespace.ts';
 import { bootstrapObjects } from './bootstrap.ts';
+import { setLogSource } from './api/handlers/pod-log.ts';
+import { Kubelets, type KubeletsOptions } from './kubelet/kubelets.ts';
+import { defaultNodes } from './kubelet/nodes.ts';
 import { defaultFlowSchemas, defaultPriorityLevelConfigurations, flowSchemaStatus, localAPIServiceStatus, localAPIServices } from './bootstrap-apf.ts';
 import { CustomResourceDefinitionController } from './controllers/crd/crd-controller.ts';
 import { DeploymentController } from './controllers/deployment/deployment.ts';
@@ -25,6 +28,10 @@ export interface ClusterOptions {
   start?: number;
   /** Changes kept for watch replay. */
   historySize?: number;
+  /** Worker nodes besides the control plane (default 3, as DESIGN.md's default cluster). */
+  nodes?: number;
+  /** Kubelet options: other nodes, another stage table, no node start-up events. */
+  kubelets?: KubeletsOptions;
 }
 
 export class Cluster {
@@ -33,6 +40,8 @@ export class Cluster {
   readonly api: ApiServer;
   readonly controllers: ControllerRunner;
   readonly seed: number;
+  /** The simulated nodes' kubelets: add, fail and recover nodes. */
+  readonly kubelets: Kubelets;
 
   constructor(options: ClusterOptions = {}) {
     this.seed = options.seed ?? 1;
@@ -50,6 +59,9 @@ export class Cluster {
     this.controllers.add(new RootCACertPublisher());
     this.controllers.add(new ReplicaSetController());
     this.controllers.add(new DeploymentController());
+    this.kubelets = new Kubelets({ nodes: defaultNodes(options.nodes ?? 3), ...options.kubelets });
+    this.controllers.add(this.kubelets);
+    setLogSource(this.api.context, this.kubelets.logSource);
     this.settle();
   }
 

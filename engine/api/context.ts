@@ -33,7 +33,14 @@ export interface ApiContext {
   store: Store;
   registry: Registry;
   clock: Clock;
+  /** Allocations: Service IPs and node ports. */
   random: Random;
+  /**
+   * Names from generateName (and the token volume suffix) and object UIDs come from streams of
+   * their own, so that a change in how many UIDs something else takes does not rename pods.
+   */
+  names: Random;
+  uids: Random;
   audit: AuditLog;
   admission: AdmissionPlugin[];
   subresources: Map<string, SubresourceProvider>;

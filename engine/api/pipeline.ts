@@ -62,7 +62,7 @@ export function admitObject(ctx: ApiContext, attributes: AdmissionAttributes): K
 /** What the admission plugins look up in the cluster, read from the store. */
 function admissionLookups(ctx: ApiContext): AdmissionContext {
   return {
-    random: ctx.random,
+    random: ctx.names,
     defaultStorageClassName: ctx.store.list('storage.k8s.io/storageclasses')
       .find((sc) => sc.metadata.annotations?.['storageclass.kubernetes.io/is-default-class'] === 'true')?.metadata.name,
     serviceAccountAutomount: (namespace, name) =>

@@ -3,7 +3,8 @@
  * adapter, the kubectl emulator, controllers, the lab and the grader — to the handler for its
  * verb, turns failures into `Status` answers, and writes one audit record per request.
  */
-import type { Clock, Random } from '../clock.ts';
+import type { Clock } from '../clock.ts';
+import { Random } from '../clock.ts';
 import { rfc3339Micro } from '../clock.ts';
 import { AuditLog } from './audit.ts';
 import type { AdmissionPlugin, ApiContext, SubresourceProvider } from './context.ts';
@@ -51,6 +52,8 @@ export class ApiServer {
       registry: new Registry(),
       clock: options.clock,
       random: options.random,
+      names: new Random(options.random.uint32()),
+      uids: new Random(options.random.uint32()),
       audit: new AuditLog(),
       admission: [],
       subresources: new Map(),

@@ -49,7 +49,8 @@ export class ControllerRunner {
         this.api.handle({
           ...request,
           headers: { 'user-agent': agent, ...(request.headers ?? {}) },
-          user: { username: `system:serviceaccount:kube-system:${controller.name}`, groups: ['system:serviceaccounts', 'system:serviceaccounts:kube-system', 'system:authenticated'] },
+          // Kubelets speak as their node (system:node:NAME); controllers as their service account.
+          user: request.user ?? { username: `system:serviceaccount:kube-system:${controller.name}`, groups: ['system:serviceaccounts', 'system:serviceaccounts:kube-system', 'system:authenticated'] },
         }),
     };
     controller.start({

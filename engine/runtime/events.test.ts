@@ -9,7 +9,8 @@ function setup() {
   return { c, cm: { ...cm, apiVersion: 'v1', kind: 'ConfigMap' } };
 }
 
-const events = (c: Cluster) => (c.handle({ method: 'GET', path: '/api/v1/namespaces/default/events' }).body as { items: KubeObject[] }).items;
+// Only the ConfigMap's events: the nodes' kubelets record theirs in `default` too.
+const events = (c: Cluster) => (c.handle({ method: 'GET', path: '/api/v1/namespaces/default/events', query: { fieldSelector: 'involvedObject.kind=ConfigMap' } }).body as { items: KubeObject[] }).items;
 
 describe('EventRecorder', () => {
   it('creates an event once, then counts identical repeats on the same object', () => {
@@ -42,7 +43,8 @@ describe('SeriesRecorder', () => {
     recorder.event(cm, 'Warning', 'FailedScheduling', 'Scheduling', '0/3 nodes are available');
     c.advance(60_000);
     recorder.event(cm, 'Warning', 'FailedScheduling', 'Scheduling', '0/3 nodes are available');
-    const [event] = (c.handle({ method: 'GET', path: '/apis/events.k8s.io/v1/namespaces/default/events' }).body as { items: KubeObject[] }).items;
+    const event = (c.handle({ method: 'GET', path: '/apis/events.k8s.io/v1/namespaces/default/events' }).body as { items: KubeObject[] }).items
+      .find((e) => e.reason === 'FailedScheduling');
     expect(event).toMatchObject({
       reason: 'FailedScheduling', action: 'Scheduling', note: '0/3 nodes are available', reportingController: 'default-scheduler',
       eventTime: '2026-01-01T00:00:00.000000Z', series: { count: 2, lastObservedTime: '2026-01-01T00:01:00.000000Z' },

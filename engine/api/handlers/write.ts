@@ -89,14 +89,14 @@ export function createObject(ctx: ApiContext, call: Call, requested: KubeObject,
   if (call.info.custom) checkCustomCreate(ctx, call.info);
   let object = toStorage(call.info, requested);
   if (!object.metadata.name && object.metadata.generateName) {
-    object.metadata.name = object.metadata.generateName + ctx.random.nameSuffix();
+    object.metadata.name = object.metadata.generateName + ctx.names.nameSuffix();
   }
   if (call.info.namespaced && object.metadata.namespace) checkNamespaceAcceptsWrites(ctx, call, object);
   const meta = object.metadata;
   for (const field of ['uid', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation', 'selfLink'] as const) {
     delete meta[field];
   }
-  meta.uid = ctx.random.uuid();
+  meta.uid = ctx.uids.uuid();
   meta.creationTimestamp = rfc3339(ctx.clock.now());
   object = prepareCreate(ctx, call.info, object, call.user, dryRun);
   const errors = validateObject(ctx, call.info, object);

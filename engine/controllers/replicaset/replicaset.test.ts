@@ -8,7 +8,7 @@ const rsPath = '/apis/apps/v1/namespaces/default/replicasets';
 const podsPath = '/api/v1/namespaces/default/pods';
 
 function cluster(): Cluster {
-  const c = new Cluster({ seed: 7 });
+  const c = new Cluster({ seed: 7, kubelets: { nodes: [] } });
   c.controllers.add(new ReplicaSetController());
   return c;
 }
@@ -26,16 +26,16 @@ describe('ReplicaSet controller', () => {
     const c = cluster();
     const rs = ok(c, { method: 'POST', path: rsPath, body: replicaSet('web', 3) });
     const created = pods(c, 'app=web');
-    expect(names(created)).toEqual(['web-kfwgt', 'web-qtjmz', 'web-ttrjl']);
+    expect(names(created)).toEqual(['web-7dv9b', 'web-7fmg6', 'web-phtvj']);
     for (const pod of created) {
       expect(pod.metadata.generateName).toBe('web-');
       expect(pod.metadata.ownerReferences).toEqual([{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'web', uid: rs.metadata.uid, controller: true, blockOwnerDeletion: true }]);
     }
     // Slow start: one pod, then two — in the order the API server named them.
     expect(eventsFor(c, 'web')).toEqual([
-      'Normal SuccessfulCreate Created pod: web-kfwgt',
-      'Normal SuccessfulCreate Created pod: web-ttrjl',
-      'Normal SuccessfulCreate Created pod: web-qtjmz',
+      'Normal SuccessfulCreate Created pod: web-7fmg6',
+      'Normal SuccessfulCreate Created pod: web-phtvj',
+      'Normal SuccessfulCreate Created pod: web-7dv9b',
     ]);
     expect(get(c, `${rsPath}/web`)!.status).toEqual({ replicas: 3, fullyLabeledReplicas: 3, observedGeneration: 1 });
   });
@@ -57,16 +57,16 @@ describe('ReplicaSet controller', () => {
     markPodsReady(c, undefined);
     c.advance(1_000);
     scale(c, 'web', 4);
-    expect(names(pods(c))).toEqual(['web-8pxlw', 'web-kfwgt', 'web-qtjmz', 'web-ttrjl']);
+    expect(names(pods(c))).toEqual(['web-7dv9b', 'web-7fmg6', 'web-phtvj', 'web-xcq48']);
     scale(c, 'web', 2);
-    // web-8pxlw is not ready: it goes first. The other three are alike (ready and created in the same
+    // web-xcq48 is not ready: it goes first. The other three are alike (ready and created in the same
     // instant), so the UID decides, as upstream's LogarithmicScaleDown tie-break does.
     expect(eventsFor(c, 'web').slice(3)).toEqual([
-      'Normal SuccessfulCreate Created pod: web-8pxlw',
-      'Normal SuccessfulDelete Deleted pod: web-8pxlw',
-      'Normal SuccessfulDelete Deleted pod: web-kfwgt',
+      'Normal SuccessfulCreate Created pod: web-xcq48',
+      'Normal SuccessfulDelete Deleted pod: web-xcq48',
+      'Normal SuccessfulDelete Deleted pod: web-7dv9b',
     ]);
-    expect(names(pods(c))).toEqual(['web-qtjmz', 'web-ttrjl']);
+    expect(names(pods(c))).toEqual(['web-7fmg6', 'web-phtvj']);
     expect(get(c, `${rsPath}/web`)!.status).toEqual({ replicas: 2, fullyLabeledReplicas: 2, readyReplicas: 2, availableReplicas: 2, observedGeneration: 3 });
   });
 
@@ -74,9 +74,9 @@ describe('ReplicaSet controller', () => {
     const c = cluster();
     ok(c, { method: 'POST', path: podsPath, body: { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'manual', labels: { app: 'web' } }, spec: { containers: [{ name: 'nginx', image: 'nginx:1.27' }] } } });
     const rs = ok(c, { method: 'POST', path: rsPath, body: replicaSet('web', 2) });
-    expect(names(pods(c))).toEqual(['manual', 'web-h24hj']);
+    expect(names(pods(c))).toEqual(['manual', 'web-4cz6f']);
     expect(get(c, `${podsPath}/manual`)!.metadata.ownerReferences).toEqual([{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'web', uid: rs.metadata.uid, controller: true, blockOwnerDeletion: true }]);
-    expect(eventsFor(c, 'web')).toEqual(['Normal SuccessfulCreate Created pod: web-h24hj']);
+    expect(eventsFor(c, 'web')).toEqual(['Normal SuccessfulCreate Created pod: web-4cz6f']);
   });
 
   it('leaves pods behind on --cascade=orphan, and a new ReplicaSet adopts them', () => {
@@ -85,7 +85,7 @@ describe('ReplicaSet controller', () => {
     ok(c, { method: 'DELETE', path: `${rsPath}/web`, body: { kind: 'DeleteOptions', apiVersion: 'v1', propagationPolicy: 'Orphan' } });
     expect(get(c, `${rsPath}/web`)).toBeUndefined();
     const orphans = pods(c);
-    expect(names(orphans)).toEqual(['web-kfwgt', 'web-qtjmz', 'web-ttrjl']);
+    expect(names(orphans)).toEqual(['web-7dv9b', 'web-7fmg6', 'web-phtvj']);
     expect(orphans.map((p) => p.metadata.ownerReferences)).toEqual([undefined, undefined, undefined]);
     const next = ok(c, { method: 'POST', path: rsPath, body: { ...replicaSet('web', 3), metadata: { name: 'web-2' } } });
     expect(pods(c).map((p) => p.metadata.ownerReferences?.[0].uid)).toEqual(Array(3).fill(next.metadata.uid));
@@ -95,8 +95,8 @@ describe('ReplicaSet controller', () => {
   it('releases a pod whose labels stop matching and replaces it', () => {
     const c = cluster();
     ok(c, { method: 'POST', path: rsPath, body: replicaSet('web', 2) });
-    ok(c, { method: 'PATCH', path: `${podsPath}/web-kfwgt`, headers: { 'content-type': 'application/merge-patch+json' }, body: { metadata: { labels: { app: 'debug' } } } });
-    expect(get(c, `${podsPath}/web-kfwgt`)!.metadata.ownerReferences).toBeUndefined();
-    expect(names(pods(c, 'app=web'))).toEqual(['web-qtjmz', 'web-ttrjl']);
+    ok(c, { method: 'PATCH', path: `${podsPath}/web-7fmg6`, headers: { 'content-type': 'application/merge-patch+json' }, body: { metadata: { labels: { app: 'debug' } } } });
+    expect(get(c, `${podsPath}/web-7fmg6`)!.metadata.ownerReferences).toBeUndefined();
+    expect(names(pods(c, 'app=web'))).toEqual(['web-7dv9b', 'web-phtvj']);
   });
 });

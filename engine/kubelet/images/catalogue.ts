@@ -1,0 +1,121 @@
+/**
+ * The simulated registry: which repositories exist, their tags and sizes, and the behaviour each
+ * runs. A tag missing from a catalogued repository fails to pull as a real registry would; an
+ * unknown repository pulls and runs the generic server (see README.md).
+ */
+import { stableHex } from './digest.ts';
+import type { ImageReference } from './reference.ts';
+
+/** The name of a behaviour in behaviours.ts. */
+export type BehaviourName =
+  | 'nginx' | 'httpd' | 'shell' | 'redis' | 'elasticsearch' | 'kibana' | 'fluentd' | 'hpa-example' | 'pause'
+  | 'hello' | 'hello-broken' | 'generic';
+
+export interface CatalogueEntry {
+  behaviour: BehaviourName;
+  /** Compressed size in bytes per tag (what `Image size:` reports). */
+  tags: Record<string, number>;
+  /** Per-tag behaviour, when a tag behaves differently (`kubelab/hello:3.0-broken`). */
+  tagBehaviour?: Record<string, BehaviourName>;
+  /** The image's ENTRYPOINT and CMD, as `docker inspect` shows them. */
+  entrypoint?: string[];
+  cmd?: string[];
+  /** A version string some behaviours print. */
+  versions?: Record<string, string>;
+}
+
+const nginxSize = 72_950_530;
+
+/** Repositories by their fully qualified name. */
+export const catalogue: Record<string, CatalogueEntry> = {
+  'docker.io/library/nginx': {
+    behaviour: 'nginx',
+    tags: { latest: 72_188_133, '1.27': 72_188_133, '1.27.3': 72_188_133, '1.26': 71_002_349, '1.25': nginxSize, '1.25.5': nginxSize, '1.24': 70_544_869, '1.23': 57_005_488, '1.21': 54_115_325, '1.16.1': 51_013_262, '1.14.2': 44_710_204, '1.7.9': 39_947_429, alpine: 20_456_398, stable: 71_002_349, mainline: 72_188_133 },
+    entrypoint: ['/docker-entrypoint.sh'], cmd: ['nginx', '-g', 'daemon off;'],
+    versions: { latest: '1.27.3', '1.27': '1.27.3', '1.27.3': '1.27.3', '1.26': '1.26.2', '1.25': '1.25.5', '1.25.5': '1.25.5', '1.24': '1.24.0', '1.23': '1.23.4', '1.21': '1.21.6', '1.16.1': '1.16.1', '1.14.2': '1.14.2', '1.7.9': '1.7.9', alpine: '1.27.3', stable: '1.26.2', mainline: '1.27.3' },
+  },
+  'docker.io/library/httpd': {
+    behaviour: 'httpd',
+    tags: { latest: 58_104_418, '2.4': 58_104_418, '2.4.62': 58_104_418, alpine: 22_917_112 },
+    cmd: ['httpd-foreground'],
+  },
+  'docker.io/library/busybox': {
+    behaviour: 'shell',
+    tags: { latest: 2_166_802, '1.36': 2_166_802, '1.36.1': 2_166_802, '1.35': 2_155_523, '1.34': 1_995_623, '1.28': 727_869, stable: 2_166_802 },
+    cmd: ['sh'],
+  },
+  'docker.io/library/alpine': {
+    behaviour: 'shell',
+    tags: { latest: 3_653_068, '3.21': 3_653_068, '3.20': 3_625_649, '3.19': 3_418_409, '3.18': 3_408_586 },
+    cmd: ['/bin/sh'],
+  },
+  'docker.io/library/redis': {
+    behaviour: 'redis',
+    tags: { latest: 45_958_920, '7': 45_958_920, '7.4': 45_958_920, '7.2': 41_396_430, '6': 40_312_576, alpine: 17_348_521 },
+    entrypoint: ['docker-entrypoint.sh'], cmd: ['redis-server'],
+  },
+  'docker.elastic.co/elasticsearch/elasticsearch': {
+    behaviour: 'elasticsearch',
+    tags: { '8.17.0': 700_215_114, '8.15.0': 687_493_251, '7.17.26': 662_178_309, '7.10.2': 448_541_792 },
+    entrypoint: ['/bin/tini', '--', '/usr/local/bin/docker-entrypoint.sh'], cmd: ['eswrapper'],
+  },
+  'docker.elastic.co/kibana/kibana': {
+    behaviour: 'kibana',
+    tags: { '8.17.0': 385_206_121, '8.15.0': 376_903_340, '7.17.26': 441_104_993, '7.10.2': 386_402_513 },
+    entrypoint: ['/bin/tini', '--'], cmd: ['/usr/local/bin/kibana-docker'],
+  },
+  'docker.io/fluent/fluentd-kubernetes-daemonset': {
+    behaviour: 'fluentd',
+    tags: { 'v1-debian-elasticsearch': 125_806_142, 'v1.17-debian-elasticsearch8-1': 125_806_142, 'v1.16-debian-elasticsearch7-1': 121_034_664 },
+    entrypoint: ['tini', '--', '/fluentd/entrypoint.sh'],
+  },
+  'docker.io/fluent/fluentd': {
+    behaviour: 'fluentd',
+    tags: { latest: 43_012_771, 'v1.17-1': 43_012_771, 'v1.16-1': 42_109_339 },
+    entrypoint: ['tini', '--', '/bin/entrypoint.sh'], cmd: ['fluentd'],
+  },
+  'registry.k8s.io/hpa-example': {
+    behaviour: 'hpa-example',
+    tags: { latest: 178_212_213 },
+    cmd: ['apache2-foreground'],
+  },
+  'registry.k8s.io/pause': {
+    behaviour: 'pause',
+    tags: { '3.10': 320_368, '3.9': 321_520, '3.8': 311_286, latest: 320_368 },
+    entrypoint: ['/pause'],
+  },
+  'docker.io/kubelab/hello': {
+    behaviour: 'hello',
+    tags: { '1.0': 4_712_366, '2.0': 4_718_921, '3.0-broken': 4_719_004 },
+    tagBehaviour: { '3.0-broken': 'hello-broken' },
+    entrypoint: ['/hello'],
+  },
+};
+
+/** What a pull of `reference` finds: the image (size, digest, behaviour) or a registry error. */
+export type PullResult =
+  | { ok: true; size: number; imageId: string; behaviour: BehaviourName; entry?: CatalogueEntry }
+  | { ok: false; error: string };
+
+/** The size an image of an uncatalogued repository reports: a middling 50 MB, varied by name. */
+function genericSize(reference: ImageReference): number {
+  return 30_000_000 + (parseInt(stableHex(reference.full).slice(0, 6), 16) % 40_000_000);
+}
+
+/** Resolve a reference against the simulated registry, as containerd's pull would. */
+export function resolveImage(reference: ImageReference): PullResult {
+  const entry = catalogue[reference.repository];
+  const digest = reference.digest ?? `sha256:${stableHex(`${reference.repository}:${reference.tag}`)}`;
+  const imageId = `${reference.repository}@${digest}`;
+  if (!entry) return { ok: true, size: genericSize(reference), imageId, behaviour: 'generic' };
+  const tag = reference.tag || Object.keys(entry.tags)[0];
+  const size = entry.tags[tag];
+  if (size === undefined) {
+    const full = reference.full;
+    return {
+      ok: false,
+      error: `rpc error: code = NotFound desc = failed to pull and unpack image "${full}": failed to resolve reference "${full}": ${full}: not found`,
+    };
+  }
+  return { ok: true, size, imageId, behaviour: entry.tagBehaviour?.[tag] ?? entry.behaviour, entry };
+}
