@@ -2,6 +2,7 @@
 import { collectionPath, listAll, type DescribeClient } from './client.ts';
 import { describeEvents } from './events.ts';
 import { arr, obj, printAnnotations, printLabels, rfc1123z, sortStrings, str, strMap, type Obj } from './format.ts';
+import { describeLimitRangeItems, quotaScopeHelp } from './quota.ts';
 import { PrefixWriter } from './writer.ts';
 
 function base64Length(value: string): number {
@@ -92,7 +93,13 @@ function describeResourceQuotas(quotas: Obj[], w: PrefixWriter): void {
   for (const quota of [...quotas].sort((a, b) => (str(obj(a.metadata).name) < str(obj(b.metadata).name) ? -1 : 1))) {
     w.write(1, `Name:\t${str(obj(quota.metadata).name)}\n`);
     const scopes = sortStrings(arr(obj(quota.spec).scopes).map(str));
-    if (scopes.length > 0) w.write(1, `Scopes:\t${scopes.join(', ')}\n`);
+    if (scopes.length > 0) {
+      w.write(1, `Scopes:\t${scopes.join(', ')}\n`);
+      for (const scope of scopes) {
+        const help = quotaScopeHelp(scope);
+        if (help) w.write(1, `* ${help}\n`);
+      }
+    }
     w.write(1, 'Resource\tUsed\tHard\n');
     w.write(1, '--------\t---\t---\n');
     const hard = strMap(obj(quota.status).hard);
@@ -108,13 +115,5 @@ function describeLimitRanges(limitRanges: Obj[], w: PrefixWriter): void {
   }
   w.write(0, 'Resource Limits\n Type\tResource\tMin\tMax\tDefault Request\tDefault Limit\tMax Limit/Request Ratio\n');
   w.write(0, ' ----\t--------\t---\t---\t---------------\t-------------\t-----------------------\n');
-  for (const range of limitRanges) {
-    for (const item of arr(obj(range.spec).limits)) {
-      const columns = ['min', 'max', 'defaultRequest', 'default', 'maxLimitRequestRatio'].map((field) => strMap(item[field]));
-      const names = sortStrings([...new Set(columns.flatMap((column) => Object.keys(column)))]);
-      for (const name of names) {
-        w.write(0, ` ${str(item.type)}\t${name}\t${columns.map((column) => column[name] ?? '-').join('\t')}\n`);
-      }
-    }
-  }
+  for (const range of limitRanges) describeLimitRangeItems(obj(range.spec), ' ', w);
 }
