@@ -13,6 +13,7 @@ import { NamespaceController } from './controllers/namespace/namespace.ts';
 import { bootstrapObjects } from './bootstrap.ts';
 import { setLogSource } from './api/handlers/pod-log.ts';
 import { Kubelets, type KubeletsOptions } from './kubelet/kubelets.ts';
+import { Scheduler } from './scheduler/scheduler.ts';
 import { defaultNodes } from './kubelet/nodes.ts';
 import { defaultFlowSchemas, defaultPriorityLevelConfigurations, flowSchemaStatus, localAPIServiceStatus, localAPIServices } from './bootstrap-apf.ts';
 import { CustomResourceDefinitionController } from './controllers/crd/crd-controller.ts';
@@ -32,6 +33,8 @@ export interface ClusterOptions {
   nodes?: number;
   /** Kubelet options: other nodes, another stage table, no node start-up events. */
   kubelets?: KubeletsOptions;
+  /** `false` leaves pods unscheduled: for tests of one component in isolation. */
+  scheduler?: boolean;
 }
 
 export class Cluster {
@@ -42,6 +45,8 @@ export class Cluster {
   readonly seed: number;
   /** The simulated nodes' kubelets: add, fail and recover nodes. */
   readonly kubelets: Kubelets;
+  /** The default scheduler, whose decision records explain where each pod went and why. */
+  readonly scheduler: Scheduler;
 
   constructor(options: ClusterOptions = {}) {
     this.seed = options.seed ?? 1;
@@ -62,6 +67,8 @@ export class Cluster {
     this.kubelets = new Kubelets({ nodes: defaultNodes(options.nodes ?? 3), ...options.kubelets });
     this.controllers.add(this.kubelets);
     setLogSource(this.api.context, this.kubelets.logSource);
+    this.scheduler = new Scheduler();
+    if (options.scheduler !== false) this.controllers.add(this.scheduler);
     this.settle();
   }
 

@@ -255,7 +255,7 @@ describe('API server: pod logs', () => {
   });
 
   it('answers an empty log for a pod not yet on a node', () => {
-    const c = cluster();
+    const c = new Cluster({ seed: 7, scheduler: false });
     call(c, 'POST', '/api/v1/namespaces/default/pods', pod(['nginx']));
     expect(call(c, 'GET', '/api/v1/namespaces/default/pods/web/log')).toMatchObject({ status: 200, body: '' });
   });

@@ -1,0 +1,198 @@
+/**
+ * One scheduling cycle for one pod (pkg/scheduler/schedule_one.go): PreFilter once, then
+ * `findNodesThatFit` runs the Filter plugins node by node — starting where the last pod stopped
+ * and stopping once enough feasible nodes are found — then `prioritizeNodes` scores them and
+ * `selectHost` takes the best (ties broken at random). The result is the decision record.
+ */
+import { canFuseFilters, canFuseScores, fusedFilter, fusedScores } from './fast-path.ts';
+import { fitErrorMessage } from './fit-error.ts';
+import { nodeToStatus, type SchedulingDecision } from './decisions.ts';
+import { defaultPlugins } from './plugins/index.ts';
+import {
+  hasFilter, hasPreFilter, hasScore, success,
+  type CycleState, type FilterPlugin, type NodeInfo, type Plugin, type PodInfo, type PreFilterPlugin, type ScorePlugin, type SchedulerView, type Status,
+} from './types.ts';
+
+/** Below this many nodes every node is considered. */
+const minFeasibleNodesToFind = 100;
+/** The adaptive percentage never goes below 5 %. */
+const minFeasibleNodesPercentageToFind = 5;
+
+/** `ErrNoNodesAvailable`. */
+export const errNoNodesAvailable = 'no nodes available to schedule pods';
+
+/**
+ * How many feasible nodes to look for (numFeasibleNodesToFind). With percentage 0 (the default)
+ * it adapts: 50 % − 1 % per 125 nodes, at least 5 %, and never fewer than 100 nodes.
+ * 1,000 nodes → 42 % → 420; 5,000 nodes → 10 % → 500.
+ */
+export function numFeasibleNodesToFind(numAllNodes: number, percentageOfNodesToScore = 0): number {
+  if (numAllNodes < minFeasibleNodesToFind || percentageOfNodesToScore >= 100) return numAllNodes;
+  let percentage = percentageOfNodesToScore;
+  if (percentage <= 0) percentage = Math.max(minFeasibleNodesPercentageToFind, 50 - Math.trunc(numAllNodes / 125));
+  const numNodes = Math.trunc((numAllNodes * percentage) / 100);
+  return Math.max(numNodes, minFeasibleNodesToFind);
+}
+
+/** A source of tie-breaking randomness (the cluster's seeded Random). */
+export interface TieBreaker {
+  int(n: number): number;
+}
+
+export interface FrameworkOptions {
+  /** Plugins by name, in Filter order; the default profile when omitted. */
+  plugins?: Record<string, Plugin>;
+  /** KubeSchedulerConfiguration.percentageOfNodesToScore; 0 = adaptive. */
+  percentageOfNodesToScore?: number;
+  /** Use the fused loops of fast-path.ts for pods they cover (default profile only). Default true. */
+  fastPath?: boolean;
+}
+
+/** A scheduling profile: its plugins sorted by extension point, and the round-robin start. */
+export class Framework {
+  readonly preFilterPlugins: PreFilterPlugin[];
+  readonly filterPlugins: FilterPlugin[];
+  readonly scorePlugins: ScorePlugin[];
+  readonly percentageOfNodesToScore: number;
+  private readonly fastPath: boolean;
+  private nextStartNodeIndex = 0;
+
+  constructor(options: FrameworkOptions = {}) {
+    const plugins = Object.values(options.plugins ?? defaultPlugins);
+    this.preFilterPlugins = plugins.filter(hasPreFilter);
+    this.filterPlugins = plugins.filter(hasFilter);
+    this.scorePlugins = plugins.filter(hasScore);
+    this.percentageOfNodesToScore = options.percentageOfNodesToScore ?? 0;
+    this.fastPath = options.fastPath !== false && (!options.plugins || options.plugins === defaultPlugins);
+  }
+
+  /** Run one scheduling cycle; the decision says where the pod goes or why it cannot go anywhere. */
+  schedulePod(pod: PodInfo, view: SchedulerView, random: TieBreaker, meta: { attempt: number; time: number }): { decision: SchedulingDecision; state: CycleState; filters: FilterPlugin[] } {
+    const nodes = view.nodes();
+    const state: CycleState = new Map();
+    const decision: SchedulingDecision = {
+      pod: { namespace: pod.namespace, name: pod.name, uid: pod.uid },
+      attempt: meta.attempt, time: meta.time, result: 'Unschedulable',
+      numAllNodes: nodes.length, evaluatedNodes: 0, startIndex: this.nextStartNodeIndex,
+      filterPlugins: [], rejectedNodes: [], rejectedStatuses: [], feasible: [], scorePlugins: [], scores: [], totals: undefined,
+    };
+    if (nodes.length === 0) {
+      decision.result = 'Error';
+      decision.message = errNoNodesAvailable;
+      return { decision, state, filters: [] };
+    }
+    const filters = this.runPreFilter(state, pod, view, decision);
+    if (decision.preFilter) return { decision, state, filters };
+    const feasible = this.findNodesThatFit(state, pod, view, filters, decision);
+    if (!feasible.length) {
+      decision.message = fitErrorMessage(nodes.length, { nodeToStatus: nodeToStatus(decision) });
+      return { decision, state, filters };
+    }
+    const totals = this.prioritizeNodes(state, pod, view, feasible, decision);
+    decision.selectedNode = selectHost(feasible, totals, random).name;
+    decision.result = 'Scheduled';
+    return { decision, state, filters };
+  }
+
+  /** PreFilter: returns the Filter plugins still to run (those that did not say Skip). */
+  private runPreFilter(state: CycleState, pod: PodInfo, view: SchedulerView, decision: SchedulingDecision): FilterPlugin[] {
+    const skipped = new Set<string>();
+    for (const plugin of this.preFilterPlugins) {
+      const status = plugin.preFilter(state, pod, view);
+      if (status.code === 'Skip') skipped.add(plugin.name);
+      else if (status.code !== 'Success') {
+        decision.preFilter = { plugin: plugin.name, reasons: status.reasons };
+        // Every node shares the rejection, so preemption sees it too (and finds it unhelpful).
+        const nodeStatus: Status = { code: status.code, reasons: status.reasons, plugin: plugin.name };
+        for (const node of view.nodes()) {
+          decision.rejectedNodes.push(node.name);
+          decision.rejectedStatuses.push(nodeStatus);
+        }
+        decision.message = fitErrorMessage(view.nodes().length, { nodeToStatus: nodeToStatus(decision), preFilterMsg: status.reasons.join(', ') });
+        return [];
+      }
+    }
+    const filters = this.filterPlugins.filter((p) => !skipped.has(p.name));
+    decision.filterPlugins = filters.map((p) => p.name);
+    return filters;
+  }
+
+  /** Run the filters on one node; the first rejection wins (RunFilterPlugins). */
+  runFilters(state: CycleState, pod: PodInfo, node: NodeInfo, view: SchedulerView, filters: readonly FilterPlugin[]): Status {
+    for (let f = 0; f < filters.length; f++) {
+      const status = filters[f].filter(state, pod, node, view);
+      if (status !== success && status.code !== 'Success') {
+        if (status.plugin === undefined) status.plugin = filters[f].name;
+        return status;
+      }
+    }
+    return success;
+  }
+
+  /** Filter nodes from the round-robin start until enough feasible ones are found. */
+  findNodesThatFit(state: CycleState, pod: PodInfo, view: SchedulerView, filters: readonly FilterPlugin[], decision: SchedulingDecision): NodeInfo[] {
+    const nodes = view.nodes();
+    const n = nodes.length;
+    const wanted = numFeasibleNodesToFind(n, this.percentageOfNodesToScore);
+    const start = this.nextStartNodeIndex % n;
+    const feasible: NodeInfo[] = [];
+    const fused = this.fastPath && canFuseFilters(filters) ? fusedFilter(state, pod, filters) : undefined;
+    let processed = 0;
+    while (processed < n && feasible.length < wanted) {
+      let index = start + processed;
+      if (index >= n) index -= n;
+      const node = nodes[index];
+      processed++;
+      const status = fused ? fused(node) : this.runFilters(state, pod, node, view, filters);
+      if (status === success) {
+        feasible.push(node);
+        decision.feasible.push(node.name);
+      } else {
+        decision.rejectedNodes.push(node.name);
+        decision.rejectedStatuses.push(status);
+      }
+    }
+    this.nextStartNodeIndex = (start + processed) % n;
+    decision.evaluatedNodes = processed;
+    return feasible;
+  }
+
+  /** Score feasible nodes: each plugin's scores are normalized to 0–100, weighted, and summed. */
+  prioritizeNodes(state: CycleState, pod: PodInfo, view: SchedulerView, feasible: readonly NodeInfo[], decision: SchedulingDecision): Float64Array {
+    const totals = new Float64Array(feasible.length);
+    decision.totals = totals;
+    // With one feasible node there is nothing to compare (schedulePod skips scoring too).
+    if (feasible.length === 1) return totals;
+    const active = this.scorePlugins.filter((p) => !p.preScore || p.preScore(state, pod, feasible, view).code === 'Success');
+    const raw = this.fastPath && canFuseScores(active) ? fusedScores(state, pod, feasible, active) : undefined;
+    for (let i = 0; i < active.length; i++) {
+      const plugin = active[i];
+      let scores = raw?.[i];
+      if (!scores) {
+        scores = new Float64Array(feasible.length);
+        for (let j = 0; j < feasible.length; j++) scores[j] = plugin.score(state, pod, feasible[j], view);
+      }
+      plugin.normalize?.(state, scores);
+      for (let j = 0; j < feasible.length; j++) totals[j] += scores[j] * plugin.weight;
+      decision.scorePlugins.push({ name: plugin.name, weight: plugin.weight });
+      decision.scores.push(scores);
+    }
+    return totals;
+  }
+}
+
+/** The highest total wins; among equal totals each has the same chance (reservoir sampling). */
+export function selectHost(feasible: readonly NodeInfo[], totals: Float64Array, random: TieBreaker): NodeInfo {
+  let best = 0;
+  let ties = 1;
+  for (let j = 1; j < feasible.length; j++) {
+    if (totals[j] > totals[best]) {
+      best = j;
+      ties = 1;
+    } else if (totals[j] === totals[best]) {
+      ties++;
+      if (random.int(ties) === 0) best = j;
+    }
+  }
+  return feasible[best];
+}
