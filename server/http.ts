@@ -59,7 +59,12 @@ function serveStatic(req: IncomingMessage, res: ServerResponse, url: string): vo
 /** Start serving; resolves once listening (with the real port when `port` is 0). */
 export async function startLabServer(options: ServeOptions): Promise<LabServer> {
   await loadOpenapiDocuments();
-  const control = new LabControl({ seed: options.seed, clock: options.clock });
+  // On a real clock virtual time starts now, so ages agree with the real kubectl's own clock;
+  // a manual clock starts at the fixed epoch, so runs are reproducible byte for byte.
+  const control = new LabControl({
+    seed: options.seed, clock: options.clock, nodes: options.nodes,
+    start: options.clock === 'real' ? Math.floor(Date.now() / 1000) * 1000 : undefined,
+  });
   let url = '';
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;

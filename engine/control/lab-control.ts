@@ -27,6 +27,13 @@ export const maxAdvanceSeconds = 7 * 24 * 3600;
 export interface LabControlOptions {
   seed?: number;
   clock?: 'real' | 'manual';
+  /**
+   * Virtual time at which new clusters start (ms since the epoch). A server on a real clock passes
+   * the wall-clock time, so the real kubectl's ages (computed against its own clock) come out right.
+   */
+  start?: number;
+  /** Worker nodes of new clusters. */
+  nodes?: number;
   /** Builds the cluster for a seed; tests and the worker may customise it. */
   makeCluster?: (seed: number) => Cluster;
 }
@@ -39,7 +46,7 @@ export class LabControl {
 
   constructor(options: LabControlOptions = {}) {
     this.clockMode = options.clock ?? 'manual';
-    this.makeCluster = options.makeCluster ?? ((seed) => new Cluster({ seed }));
+    this.makeCluster = options.makeCluster ?? ((seed) => new Cluster({ seed, start: options.start, nodes: options.nodes }));
     this.cluster = this.makeCluster(options.seed ?? 1);
   }
 
