@@ -63,7 +63,7 @@ export async function startLabServer(options: ServeOptions): Promise<LabServer> 
   // a manual clock starts at the fixed epoch, so runs are reproducible byte for byte.
   const control = new LabControl({
     seed: options.seed, clock: options.clock, nodes: options.nodes,
-    start: options.clock === 'real' ? Math.floor(Date.now() / 1000) * 1000 : undefined,
+    start: options.clock === 'real' ? () => Math.floor(Date.now() / 1000) * 1000 : undefined,
   });
   let url = '';
   const server = createServer((req, res) => {

@@ -31,7 +31,7 @@ export interface LabControlOptions {
    * Virtual time at which new clusters start (ms since the epoch). A server on a real clock passes
    * the wall-clock time, so the real kubectl's ages (computed against its own clock) come out right.
    */
-  start?: number;
+  start?: () => number;
   /** Worker nodes of new clusters. */
   nodes?: number;
   /** Builds the cluster for a seed; tests and the worker may customise it. */
@@ -46,7 +46,7 @@ export class LabControl {
 
   constructor(options: LabControlOptions = {}) {
     this.clockMode = options.clock ?? 'manual';
-    this.makeCluster = options.makeCluster ?? ((seed) => new Cluster({ seed, start: options.start, nodes: options.nodes }));
+    this.makeCluster = options.makeCluster ?? ((seed) => new Cluster({ seed, start: options.start?.(), nodes: options.nodes }));
     this.cluster = this.makeCluster(options.seed ?? 1);
   }
 
