@@ -271,3 +271,12 @@ describe('API server: pod logs', () => {
     });
   });
 });
+
+describe('API server: dry runs', () => {
+  it('does not delete on a dry run sent in the DeleteOptions body, as kubectl sends it', () => {
+    const c = cluster();
+    call(c, 'POST', cmPath, configMap('a'));
+    expect(call(c, 'DELETE', `${cmPath}/a`, { kind: 'DeleteOptions', apiVersion: 'v1', dryRun: ['All'] }).status).toBe(200);
+    expect(call(c, 'GET', `${cmPath}/a`).status).toBe(200);
+  });
+});

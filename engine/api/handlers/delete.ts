@@ -16,9 +16,19 @@ import { crdStorageKey, markCrdForDeletion } from '../custom-resources.ts';
 
 export interface DeleteOptions {
   gracePeriodSeconds?: number;
+  /** `["All"]`: kubectl sends a server-side dry run of a delete in the body, not the query. */
+  dryRun?: string[];
   propagationPolicy?: 'Background' | 'Foreground' | 'Orphan';
   orphanDependents?: boolean;
   preconditions?: { uid?: string; resourceVersion?: string };
+}
+
+function dryRunInBody(options: DeleteOptions): boolean {
+  if (!options.dryRun?.length) return false;
+  if (options.dryRun.some((v) => v !== 'All')) {
+    fail(statusErrors.badRequest(`Invalid dry run value: "${options.dryRun.join(',')}", valid values are: "All"`));
+  }
+  return true;
 }
 
 /** Namespaces the API server refuses to delete. */
@@ -64,7 +74,7 @@ export function remove(ctx: ApiContext, call: Call): ApiResponse {
   const object = ctx.store.get(key, call.namespace, call.name!);
   if (!object) fail(statusErrors.notFound(target(call)));
   const options = deleteOptions(call);
-  const dryRun = isDryRun(call);
+  const dryRun = isDryRun(call) || dryRunInBody(options);
   checkPreconditions(call, object, options);
   if (call.info.resource === 'namespaces' && call.info.group === '' && protectedNamespaces.has(object.metadata.name!)) {
     fail(statusErrors.forbidden(target(call), 'this namespace may not be deleted'));
@@ -151,7 +161,7 @@ export function finishDeletionIfDone(ctx: ApiContext, call: Call, object: KubeOb
 
 export function removeCollection(ctx: ApiContext, call: Call): ApiResponse {
   const options = deleteOptions(call);
-  const dryRun = isDryRun(call);
+  const dryRun = isDryRun(call) || dryRunInBody(options);
   const matches = objectMatcher(call, ctx);
   const key = storageKey(call.info);
   const items: KubeObject[] = [];
