@@ -40,6 +40,10 @@ export interface SessionOptions {
   server?: string;
   /** The namespace of the current context; `default` when absent. */
   namespace?: string;
+  /** The virtual clock (describe's ages); defaults to the client's `now()` when it has one (a Cluster does). */
+  now?: () => number;
+  /** `kubectl edit`'s editor: gets the text to edit, returns the edited text, or undefined when the edit is cancelled. */
+  editor?: (text: string) => string | undefined;
 }
 
 /** Options of one command line: the working directory's files (for `-f`) and stdin. */
@@ -77,8 +81,16 @@ function findCommand(argv: string[], flags: FlagSpec[]): { spec?: CommandSpec; p
   }
   const spec = commandRegistry[words[0]] ?? Object.values(commandRegistry).find((c) => c.aliases?.includes(words[0]));
   if (!spec) return { path: [], firstWord: words[0] };
-  const sub = spec.subcommands?.find((s) => s.name === words[1] || s.aliases?.includes(words[1]));
-  return sub ? { spec: sub, path: [spec.name, sub.name] } : { spec, path: [spec.name] };
+  // Walk down subcommands as far as the words name them (`create secret generic`).
+  let current = spec;
+  const path = [spec.name];
+  for (const word of words.slice(1)) {
+    const sub = current.subcommands?.find((s) => s.name === word || s.aliases?.includes(word));
+    if (!sub) break;
+    current = sub;
+    path.push(sub.name);
+  }
+  return { spec: current, path };
 }
 
 /** Remove the command path words (first occurrences, in order) from argv, keeping flags where they were. */
@@ -94,9 +106,15 @@ function withoutPath(argv: string[], path: string[], spec: CommandSpec): string[
 /** A kubectl emulator session: holds the kubeconfig and answers command lines through the API client. */
 export class KubectlSession {
   kubeconfig: Kubeconfig;
+  /** The clock describe reads ages from, when one was given. */
+  readonly now?: () => number;
+  /** The editor `kubectl edit` opens, when one was given. */
+  readonly editor?: (text: string) => string | undefined;
 
   constructor(readonly api: ApiClient, options: SessionOptions = {}) {
     this.kubeconfig = defaultKubeconfig(options.server ?? 'http://127.0.0.1:8080', options.namespace);
+    this.now = options.now;
+    this.editor = options.editor;
   }
 
   /** The current context, if the kubeconfig names one that exists. */

@@ -8,6 +8,19 @@ import { clusterInfoCommand } from './cluster-info.ts';
 import { configCommand } from './config.ts';
 import { getCommand } from './get.ts';
 import { versionCommand } from './version.ts';
+import { annotateCommand, labelCommand } from './label-annotate.ts';
+import { applyCommand } from './apply.ts';
+import { createCommand } from './create.ts';
+import { deleteCommand } from './delete.ts';
+import { describeCommand } from './describe.ts';
+import { editCommand } from './edit.ts';
+import { exposeCommand } from './expose.ts';
+import { logsCommand } from './logs.ts';
+import { patchCommand } from './patch.ts';
+import { replaceCommand } from './replace.ts';
+import { runCommand } from './run.ts';
+import { scaleCommand } from './scale.ts';
+import { setCommand } from './set-image.ts';
 
 /** Every command the emulator knows, by name. */
 export const commandRegistry: Record<string, CommandSpec> = {
@@ -17,6 +30,20 @@ export const commandRegistry: Record<string, CommandSpec> = {
   'api-versions': apiVersionsCommand,
   'cluster-info': clusterInfoCommand,
   config: configCommand,
+  describe: describeCommand,
+  apply: applyCommand,
+  create: createCommand,
+  delete: deleteCommand,
+  replace: replaceCommand,
+  patch: patchCommand,
+  label: labelCommand,
+  annotate: annotateCommand,
+  scale: scaleCommand,
+  run: runCommand,
+  expose: exposeCommand,
+  edit: editCommand,
+  logs: logsCommand,
+  set: setCommand,
 };
 
 /** Add (or replace) a command. */

@@ -1,0 +1,119 @@
+/**
+ * `kubectl apply -f`: client-side apply (the last-applied annotation, create when absent, a
+ * three-way strategic merge patch when present, `unchanged` when the patch is empty) and
+ * `--server-side` (an apply patch under manager `kubectl`), with kubectl's requests and messages.
+ */
+import { lastAppliedAnnotation } from '../../api/apply/index.ts';
+import type { JsonObject } from '../../api/patch/merge-patch.ts';
+import { createThreeWayMergePatch, patchTypeFor } from '../../api/patch/strategic-diff.ts';
+import { KubectlError } from '../client/api-client.ts';
+import type { ApiResource } from '../client/discovery.ts';
+import type { CommandContext, CommandSpec } from '../command.ts';
+import { flagBool, flagList, flagString } from '../flags.ts';
+import { applyHelp } from './help/apply.ts';
+import { buildLastAppliedFor } from './last-applied.ts';
+import { notServedCommand, specFromHelp } from './help/types.ts';
+import {
+  dryRunOf, dryRunQuery, fieldManager, mappingForObject, nameLine, nameOfObject, objectPath, readFileObjects, resolveNamespace, restMapper, send, serverError, throwErrors, type DryRun, type FileObject, type Json,
+} from './write-support.ts';
+
+const conflictHelp = `Please review the fields above--they currently have other managers. Here
+are the ways you can resolve this warning:
+* If you intend to manage all of these fields, please re-run the apply
+  command with the \`--force-conflicts\` flag.
+* If you do not intend to manage all of the fields, please edit your
+  manifest to remove references to the fields that should keep their
+  current managers.
+* You may co-own fields by updating your manifest to match the existing
+  value; in this case, you'll become the manager if the other manager(s)
+  stop managing the field (remove it from their configuration).
+See https://kubernetes.io/docs/reference/using-api/server-side-apply/#conflicts`;
+
+
+/** The validation query: `Strict` unless `--validate=false|ignore` or `warn`. */
+export function fieldValidation(context: CommandContext): string {
+  const value = flagString(context.flags, 'validate', 'strict');
+  if (value === 'false' || value === 'ignore') return 'Ignore';
+  if (value === 'warn') return 'Warn';
+  return 'Strict';
+}
+
+function applyClientSide(context: CommandContext, item: FileObject, mapping: ApiResource, namespace: string, dryRun: DryRun): string {
+  const name = nameOfObject(item.object);
+  const path = objectPath(mapping, namespace, name);
+  const modified = buildLastAppliedFor(item.object);
+  const manager = fieldManager(context, 'kubectl-client-side-apply');
+  const query = { ...dryRunQuery(dryRun), fieldManager: manager, fieldValidation: fieldValidation(context) };
+  const live = send(context, 'GET', path);
+  if (live.status === 404) {
+    if (dryRun !== 'client') {
+      const created = send(context, 'POST', objectPath(mapping, namespace), { query, body: modified });
+      if (created.status >= 300) throw serverError(created, { verb: 'creating', file: item.source });
+    }
+    return nameLine(mapping, name, 'created', dryRun);
+  }
+  if (live.status >= 300) throw serverError(live, { verb: 'retrieving current configuration of:\nResource', file: item.source });
+  const current = live.body as JsonObject;
+  const annotations = ((current.metadata as Json | undefined)?.annotations ?? {}) as Record<string, string>;
+  const lastApplied = annotations[lastAppliedAnnotation];
+  if (lastApplied === undefined) {
+    context.out.stderr.push(`Warning: resource ${mapping.resource}/${name} is missing the ${lastAppliedAnnotation} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n`);
+  }
+  // A client dry run sends no patch and says `configured` whatever the difference.
+  if (dryRun === 'client') return nameLine(mapping, name, 'configured', dryRun);
+  const original = (lastApplied ? JSON.parse(lastApplied) : {}) as JsonObject;
+  const gvk = { group: mapping.group, version: mapping.version, kind: mapping.kind };
+  const patch = createThreeWayMergePatch(original, modified as JsonObject, current, gvk);
+  if (!Object.keys(patch).length) return nameLine(mapping, name, 'unchanged', dryRun);
+  const patched = send(context, 'PATCH', path, { query, body: patch, contentType: patchTypeFor(gvk) });
+  if (patched.status >= 300) throw serverError(patched, { verb: 'patching', file: item.source });
+  return nameLine(mapping, name, 'configured', dryRun);
+}
+
+function applyServerSide(context: CommandContext, item: FileObject, mapping: ApiResource, namespace: string, dryRun: DryRun): string {
+  const name = nameOfObject(item.object);
+  if (dryRun === 'client') throw KubectlError.client('--dry-run=client doesn\'t work with --server-side (did you mean --dry-run=server instead?)');
+  const query = {
+    ...dryRunQuery(dryRun), fieldManager: fieldManager(context, 'kubectl'), fieldValidation: fieldValidation(context),
+    force: String(flagBool(context.flags, 'force-conflicts')),
+  };
+  const response = send(context, 'PATCH', objectPath(mapping, namespace, name), { query, body: item.object, contentType: 'application/apply-patch+yaml' });
+  if (response.status === 409 && String((response.body as Json).message ?? '').startsWith('Apply failed')) {
+    throw KubectlError.client(`${String((response.body as Json).message)}\n${conflictHelp}`);
+  }
+  if (response.status >= 300) throw serverError(response, { verb: 'patching', file: item.source });
+  return nameLine(mapping, name, 'serverside-applied', dryRun);
+}
+
+function runApply(context: CommandContext): number {
+  const { flags, out } = context;
+  if (!flagList(flags, 'filename').length && !flagString(flags, 'kustomize')) {
+    throw KubectlError.client('must specify one of -f and -k');
+  }
+  if (flagString(flags, 'kustomize')) throw KubectlError.client('kubelab: apply -k is not supported in this lab yet');
+  const dryRun = dryRunOf(context);
+  const serverSide = flagBool(flags, 'server-side');
+  if (flagBool(flags, 'force-conflicts') && !serverSide) throw KubectlError.client('--force-conflicts only works with --server-side');
+  const items = readFileObjects(context, 'apply');
+  const mapper = restMapper(context);
+  const errors: KubectlError[] = [];
+  for (const item of items) {
+    try {
+      const mapping = mappingForObject(mapper, item);
+      const namespace = resolveNamespace(context, mapping, item.object);
+      out.stdout.push(serverSide ? applyServerSide(context, item, mapping, namespace, dryRun) : applyClientSide(context, item, mapping, namespace, dryRun));
+    } catch (error) {
+      if (!(error instanceof KubectlError)) throw error;
+      errors.push(error);
+    }
+  }
+  throwErrors(errors);
+  return 0;
+}
+
+/** The `apply` command (its subcommands edit-last-applied, set-last-applied and view-last-applied are listed, not served). */
+export const applyCommand: CommandSpec = specFromHelp('apply', applyHelp, runApply, [
+  notServedCommand('apply', 'edit-last-applied', 'Edit latest last-applied-configuration annotations of a resource/object'),
+  notServedCommand('apply', 'set-last-applied', 'Set the last-applied-configuration annotation on a live object to match the contents of a file'),
+  notServedCommand('apply', 'view-last-applied', 'View the latest last-applied-configuration annotations of a resource/object'),
+]);

@@ -1,0 +1,93 @@
+/**
+ * `kubectl logs POD|TYPE/NAME [-c CONTAINER] [--tail N] [-p] [--timestamps]`: GET the pod (or the
+ * controller, then its pods by selector, choosing one as kubectl's ByLogging order does), then
+ * GET `pods/NAME/log` and print the text.
+ */
+import { KubectlError, responseError } from '../client/api-client.ts';
+import type { CommandContext, CommandSpec } from '../command.ts';
+import { flagBool, flagInt, flagString } from '../flags.ts';
+import { logsHelp } from './help/logs.ts';
+import { specFromHelp } from './help/types.ts';
+import { bodyOf, objectPath, restMapper, send, type Json } from './write-support.ts';
+
+const phaseRank: Record<string, number> = { Running: 0, Unknown: 1, Pending: 2 };
+
+function isReady(pod: Json): boolean {
+  const conditions = (((pod.status ?? {}) as Json).conditions ?? []) as Json[];
+  return conditions.some((c) => c.type === 'Ready' && c.status === 'True');
+}
+
+function restarts(pod: Json): number {
+  const statuses = (((pod.status ?? {}) as Json).containerStatuses ?? []) as Json[];
+  return Math.max(0, ...statuses.map((s) => Number(s.restartCount ?? 0)));
+}
+
+/** kubectl's controller.ByLogging: assigned, running, ready, more restarts, older first. */
+export function byLogging(a: Json, b: Json): number {
+  const node = (p: Json): string => String(((p.spec ?? {}) as Json).nodeName ?? '');
+  if (node(a) !== node(b) && (!node(a) || !node(b))) return node(a) ? -1 : 1;
+  const phase = (p: Json): number => phaseRank[String(((p.status ?? {}) as Json).phase ?? '')] ?? 0;
+  if (phase(a) !== phase(b)) return phase(a) - phase(b);
+  if (isReady(a) !== isReady(b)) return isReady(a) ? -1 : 1;
+  if (restarts(a) !== restarts(b)) return restarts(b) - restarts(a);
+  const created = (p: Json): string => String(((p.metadata ?? {}) as Json).creationTimestamp ?? '');
+  return created(a) < created(b) ? -1 : created(a) > created(b) ? 1 : 0;
+}
+
+/** The pod whose logs `TYPE/NAME` means. */
+function podFor(context: CommandContext, arg: string): Json {
+  const mapper = restMapper(context);
+  const slash = arg.indexOf('/');
+  const mapping = mapper.mappingFor(slash < 0 ? 'pods' : arg.slice(0, slash));
+  const name = slash < 0 ? arg : arg.slice(slash + 1);
+  const response = send(context, 'GET', objectPath(mapping, context.namespace, name));
+  if (response.status === 404) {
+    const resource = mapping.group ? `${mapping.resource}.${mapping.group}` : mapping.resource;
+    throw KubectlError.client(`error from server (NotFound): ${resource} "${name}" not found in namespace "${context.namespace}"`);
+  }
+  const object = bodyOf(response);
+  if (mapping.kind === 'Pod') return object;
+  const spec = (object.spec ?? {}) as Json;
+  const selector = (mapping.kind === 'Service' || mapping.kind === 'ReplicationController' ? spec.selector : (spec.selector as Json | undefined)?.matchLabels) as Record<string, string> | undefined;
+  if (!selector || !Object.keys(selector).length) throw KubectlError.client(`cannot get the logs from ${mapping.kind === 'Service' ? 'a Service without a selector' : mapping.resource}`);
+  const labelSelector = Object.keys(selector).sort().map((key) => `${key}=${selector[key]}`).join(',');
+  const pods = (bodyOf(send(context, 'GET', objectPath(mapper.mappingFor('pods'), context.namespace), { query: { labelSelector } })).items ?? []) as Json[];
+  if (!pods.length) throw KubectlError.client(`timed out waiting for the condition`);
+  const sorted = [...pods].sort(byLogging);
+  const pod = sorted[0];
+  const podName = String(((pod.metadata ?? {}) as Json).name ?? '');
+  if (pods.length > 1) context.out.stderr.push(`Found ${pods.length} pods, using pod/${podName}\n`);
+  return { apiVersion: 'v1', kind: 'Pod', ...pod };
+}
+
+function runLogs(context: CommandContext): number {
+  const { args, flags, out } = context;
+  if (!args.length) throw new KubectlError("error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples");
+  if (flagBool(flags, 'follow')) throw KubectlError.client('kubelab: logs -f is not supported in this terminal; run logs again to see new lines');
+  const pod = podFor(context, args[0]);
+  const metadata = (pod.metadata ?? {}) as Json;
+  const podName = String(metadata.name ?? '');
+  let container = flagString(flags, 'container') || (args.length > 1 ? args[1] : '');
+  const containers = ((((pod.spec ?? {}) as Json).containers ?? []) as Json[]).map((c) => String(c.name));
+  if (!container) {
+    const annotated = ((metadata.annotations ?? {}) as Record<string, string>)['kubectl.kubernetes.io/default-container'];
+    container = annotated && containers.includes(annotated) ? annotated : containers[0] ?? '';
+    if (containers.length > 1 && !annotated) out.stderr.push(`Defaulted container "${container}" out of: ${containers.join(', ')}\n`);
+  }
+  const query: Record<string, string> = { container };
+  if (flagBool(flags, 'previous')) query.previous = 'true';
+  const tail = flagInt(flags, 'tail', -1);
+  if (tail >= 0) query.tailLines = String(tail);
+  if (flagBool(flags, 'timestamps')) query.timestamps = 'true';
+  const response = context.api.handle({
+    method: 'GET', path: `${objectPath(restMapper(context).mappingFor('pods'), String(metadata.namespace ?? context.namespace), podName)}/log`, query,
+    headers: { accept: 'application/json, */*' },
+  });
+  // The log stream's errors are plain errors carrying the Status message.
+  if (response.status >= 300) throw KubectlError.client(String((response.body as Json | undefined)?.message ?? responseError(response).text));
+  out.stdout.push(typeof response.body === 'string' ? response.body : '');
+  return 0;
+}
+
+/** The `logs` command. */
+export const logsCommand: CommandSpec = specFromHelp('logs', logsHelp, runLogs);

@@ -1,0 +1,87 @@
+/**
+ * `kubectl set image TYPE NAME CONTAINER=IMAGE…`: GET the object, change the images of its pod
+ * template, PATCH the two-way strategic merge patch (manager `kubectl-set`), print `image updated`
+ * — or nothing when the patch is empty, as kubectl does.
+ */
+import { createTwoWayMergePatch, patchTypeFor } from '../../api/patch/strategic-diff.ts';
+import type { JsonObject } from '../../api/patch/merge-patch.ts';
+import { KubectlError } from '../client/api-client.ts';
+import type { CommandContext, CommandSpec } from '../command.ts';
+import { flagList } from '../flags.ts';
+import { setHelp } from './help/set.ts';
+import { setImageHelp } from './help/set-image.ts';
+import { notServedCommand as notServed, specFromHelp } from './help/types.ts';
+import { findTargets, throwErrors } from './targets.ts';
+import {
+  dryRunOf, dryRunQuery, fieldManager, nameLine, objectPath, send, serverError, type Json,
+} from './write-support.ts';
+
+/** The pod spec inside an object: a Pod's own, a CronJob's job template's, else `spec.template.spec`. */
+function podSpecOf(kind: string, object: Json): Json | undefined {
+  const spec = object.spec as Json | undefined;
+  if (!spec) return undefined;
+  if (kind === 'Pod') return spec;
+  if (kind === 'CronJob') return ((((spec.jobTemplate as Json | undefined)?.spec as Json | undefined)?.template as Json | undefined)?.spec) as Json | undefined;
+  return (spec.template as Json | undefined)?.spec as Json | undefined;
+}
+
+function runSetImage(context: CommandContext): number {
+  const { out } = context;
+  const resources = context.args.filter((arg) => !arg.includes('='));
+  const images = context.args.filter((arg) => arg.includes('=')).map((arg) => [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] as const);
+  if (!resources.length && !flagList(context.flags, 'filename').length) {
+    throw new KubectlError(`error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'`);
+  }
+  if (!images.length) throw KubectlError.client('at least one image update is required');
+  const dryRun = dryRunOf(context);
+  const found = findTargets(context, 'set image', resources, true);
+  const errors = [...found.errors];
+  for (const target of found.targets) {
+    if (target.error) {
+      errors.push(target.error);
+      continue;
+    }
+    const original = target.object as JsonObject;
+    const modified = structuredClone(original) as Json;
+    const podSpec = podSpecOf(target.mapping.kind, modified);
+    if (!podSpec) {
+      errors.push(KubectlError.client(`${target.mapping.resource}/${target.name} does not have a pod template`));
+      continue;
+    }
+    const containers = [...((podSpec.initContainers ?? []) as Json[]), ...((podSpec.containers ?? []) as Json[])];
+    let missing = '';
+    for (const [name, image] of images) {
+      const matched = containers.filter((c) => name === '*' || c.name === name);
+      if (!matched.length) missing ||= name;
+      for (const container of matched) container.image = image;
+    }
+    if (missing) {
+      errors.push(KubectlError.client(`unable to find container named "${missing}"`));
+      continue;
+    }
+    const gvk = { group: target.mapping.group, version: target.mapping.version, kind: target.mapping.kind };
+    const patch = createTwoWayMergePatch(original, modified as JsonObject, gvk);
+    if (!Object.keys(patch).length) continue;
+    if (dryRun !== 'client') {
+      const query = { ...dryRunQuery(dryRun), fieldManager: fieldManager(context, 'kubectl-set') };
+      const response = send(context, 'PATCH', objectPath(target.mapping, target.namespace, target.name), { query, body: patch, contentType: patchTypeFor(gvk) });
+      if (response.status >= 300) {
+        errors.push(serverError(response));
+        continue;
+      }
+    }
+    out.stdout.push(nameLine(target.mapping, target.name, 'image updated', dryRun));
+  }
+  throwErrors(errors);
+  return 0;
+}
+
+/** The `set` command with its `image` subcommand. */
+export const setCommand: CommandSpec = specFromHelp('set', setHelp, undefined, [
+  notServed('set', 'env', 'Update environment variables on a pod template'),
+  specFromHelp('image', setImageHelp, runSetImage),
+  notServed('set', 'resources', 'Update resource requests/limits on objects with pod templates'),
+  notServed('set', 'selector', 'Set the selector on a resource'),
+  notServed('set', 'serviceaccount', 'Update the service account of a resource'),
+  notServed('set', 'subject', 'Update the user, group, or service account in a role binding or cluster role binding'),
+]);

@@ -1,0 +1,203 @@
+/**
+ * What the writing verbs share: requests with kubectl's headers, reading `-f` files as kubectl's
+ * resource Builder does (files, directories, stdin), mapping objects to resources, namespaces,
+ * `--dry-run` and the name printer's success lines.
+ */
+import type { ApiResponse } from '../../api/types.ts';
+import { parseManifests } from '../../yaml/index.ts';
+import { KubectlError, kubectlUserAgent, responseError } from '../client/api-client.ts';
+import { collectionPath } from '../client/builder.ts';
+import { discoverResources, type ApiResource } from '../client/discovery.ts';
+import { RestMapper, kindPrefix } from '../client/rest-mapper.ts';
+import type { CommandContext } from '../command.ts';
+import { flagList, flagString } from '../flags.ts';
+
+/** An unvalidated JSON object (a manifest or an API answer). */
+export type Json = Record<string, unknown>;
+
+/** A request body's media type, as kubectl names it. */
+export type ContentType = 'application/json' | 'application/strategic-merge-patch+json' | 'application/merge-patch+json'
+  | 'application/json-patch+json' | 'application/apply-patch+yaml';
+
+/** Send one request as kubectl does (its User-Agent, JSON in and out). */
+export function send(context: CommandContext, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string,
+  options: { query?: Record<string, string>; body?: unknown; contentType?: ContentType } = {}): ApiResponse {
+  const headers: Record<string, string> = { accept: 'application/json', 'user-agent': kubectlUserAgent };
+  if (options.body !== undefined) headers['content-type'] = options.contentType ?? 'application/json';
+  const response = context.api.handle({ method, path, query: options.query ?? {}, headers, ...(options.body !== undefined ? { body: options.body } : {}) });
+  // client-go's warning handler writes each `Warning: 299` header to stderr.
+  for (const warning of response.warnings ?? []) context.out.stderr.push(`Warning: ${warning}\n`);
+  return response;
+}
+
+/** The decoded body of a successful response, or kubectl's error for a failed one. */
+export function bodyOf(response: ApiResponse): Json {
+  if (response.status >= 300) throw serverError(response);
+  return response.body as Json;
+}
+
+/**
+ * A server error that knows both ways kubectl prints it: alone, an Invalid error becomes
+ * `The Service "web" is invalid: …` with one line per cause (cmdutil.CheckErr); inside an aggregate
+ * it stays `Error from server (Invalid): …`.
+ */
+export class ServerError extends KubectlError {
+  constructor(text: string, code: number, reason: string, readonly aggregateText: string) {
+    super(text, code, reason);
+  }
+}
+
+/** kubectl's error for a failed response; `source` adds AddSourceToErr's `error when creating "x.yaml": `. */
+export function serverError(response: ApiResponse, source?: { verb: string; file: string }): KubectlError {
+  const plain = responseError(response);
+  const status = (typeof response.body === 'object' && response.body !== null ? response.body : {}) as Json;
+  const message = String(status.message ?? '');
+  const reason = plain.reason ?? '';
+  const prefix = reason ? `Error from server (${reason}): ` : 'Error from server: ';
+  const aggregateText = source ? `${prefix}error when ${source.verb} "${source.file}": ${message}` : plain.text;
+  const details = status.details as Json | undefined;
+  if (reason !== 'Invalid' || !details) return new ServerError(aggregateText, response.status, reason, aggregateText);
+  const head = details.kind || details.name ? `The ${String(details.kind ?? '')} "${String(details.name ?? '')}" is invalid` : 'The request is invalid';
+  const causes: string[] = [];
+  for (const cause of (details.causes ?? []) as Json[]) {
+    const line = `${String(cause.field ?? '')}: ${String(cause.message ?? '')}`;
+    if (!causes.includes(line)) causes.push(line);
+  }
+  const text = causes.length === 0 ? `${head}: ${message}` : causes.length === 1 ? `${head}: ${causes[0]}` : `${head}: \n${causes.map((c) => `* ${c}`).join('\n')}`;
+  return new ServerError(text, response.status, reason, aggregateText);
+}
+
+/** Throw what was collected as kubectl prints it: one error as itself, several one per line as an aggregate. */
+export function throwErrors(errors: KubectlError[]): void {
+  if (errors.length === 1) throw errors[0];
+  if (errors.length) throw new KubectlError(errors.map((e) => (e instanceof ServerError ? e.aggregateText : e.text)).join('\n'));
+}
+
+/** The RESTMapper over the server's discovery documents. */
+export function restMapper(context: CommandContext): RestMapper {
+  return new RestMapper(discoverResources(context.api).resources);
+}
+
+/** The path of one object (or of its collection when `name` is empty). */
+export function objectPath(mapping: ApiResource, namespace: string, name = ''): string {
+  const base = collectionPath(mapping, mapping.namespaced && namespace ? namespace : undefined);
+  return name ? `${base}/${encodeURIComponent(name)}` : base;
+}
+
+/** `deployment.apps/web created`: the name printer's line, with the dry-run suffix. */
+export function nameLine(mapping: Pick<ApiResource, 'kind' | 'group'>, name: string, operation: string, dryRun: DryRun = 'none'): string {
+  const suffix = dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : '';
+  return `${kindPrefix(mapping)}/${name} ${operation}${suffix}\n`;
+}
+
+/** The `--dry-run` strategy. */
+export type DryRun = 'none' | 'client' | 'server';
+
+/** kubectl's GetDryRunStrategy, with its error text for a bad value. */
+export function dryRunOf(context: CommandContext): DryRun {
+  const value = context.flags.values.get('dry-run');
+  if (value === undefined) return 'none';
+  switch (value) {
+    case '': case 'none': return 'none';
+    case 'client': case 'server': return value;
+    default: throw KubectlError.client(`Invalid dry-run value (${String(value)}). Must be "none", "server", or "client".`);
+  }
+}
+
+/** `dryRun=All` for a server-side dry run. */
+export function dryRunQuery(dryRun: DryRun): Record<string, string> {
+  return dryRun === 'server' ? { dryRun: 'All' } : {};
+}
+
+/** One object read from a `-f` source. */
+export interface FileObject {
+  /** The source as kubectl names it in messages: the path, or `STDIN`. */
+  source: string;
+  object: Json;
+}
+
+/** The files `-f PATH` names: the file itself, or the .json/.yaml/.yml files of a directory in name order. */
+function expandPath(context: CommandContext, path: string): string[] {
+  if (path in context.files) return [path];
+  const prefix = path.endsWith('/') ? path : `${path}/`;
+  const inside = Object.keys(context.files).filter((name) => name.startsWith(prefix) && /\.(json|ya?ml)$/.test(name)).sort();
+  if (!inside.length) throw KubectlError.client(`the path "${path}" does not exist`);
+  return inside;
+}
+
+/** Every object of the `-f` files (Lists flattened), in order; a file that cannot be read is kubectl's error. */
+export function readFileObjects(context: CommandContext, verb: string): FileObject[] {
+  const names = flagList(context.flags, 'filename');
+  const out: FileObject[] = [];
+  for (const name of names) {
+    const sources = name === '-' ? ['-'] : expandPath(context, name);
+    for (const source of sources) {
+      const text = source === '-' ? context.stdin ?? '' : context.files[source];
+      const display = source === '-' ? 'STDIN' : source;
+      const parsed = parseManifests(text, { filename: display });
+      for (const object of parsed.kubectlObjects) out.push({ source: display, object });
+      if (parsed.errors.length) throw KubectlError.client(parsed.errors[0].kubectlMessage);
+    }
+  }
+  if (!out.length && names.length) throw KubectlError.client(`no objects passed to ${verb}`);
+  return out;
+}
+
+/** The resource of an object's apiVersion and kind, or kubectl's "resource mapping not found" error. */
+export function mappingForObject(mapper: RestMapper, item: FileObject): ApiResource {
+  const apiVersion = String(item.object.apiVersion ?? '');
+  const kind = String(item.object.kind ?? '');
+  const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') : ['', apiVersion];
+  const found = mapper.resources.find((r) => r.group === group && r.version === version && r.kind === kind && !r.resource.includes('/'));
+  if (found) return found;
+  const metadata = (item.object.metadata ?? {}) as Json;
+  throw KubectlError.client(`resource mapping not found for name: "${String(metadata.name ?? '')}" namespace: "${String(metadata.namespace ?? '')}" from "${item.source}": no matches for kind "${kind}" in version "${apiVersion}"\nensure CRDs are installed first`);
+}
+
+/**
+ * The namespace an object from a file goes to: its own, else the one in effect; a file namespace
+ * that differs from an explicit `-n` is kubectl's error. Sets `metadata.namespace` on namespaced objects.
+ */
+export function resolveNamespace(context: CommandContext, mapping: ApiResource, object: Json): string {
+  const metadata = (object.metadata ??= {}) as Json;
+  if (!mapping.namespaced) return '';
+  const own = typeof metadata.namespace === 'string' ? metadata.namespace : '';
+  if (own && context.explicitNamespace && own !== context.namespace) {
+    throw KubectlError.client(`the namespace from the provided object "${own}" does not match the namespace "${context.namespace}". You must pass '--namespace=${own}' to perform this operation.`);
+  }
+  const namespace = own || context.namespace;
+  metadata.namespace = namespace;
+  return namespace;
+}
+
+/** The object's name. */
+export function nameOfObject(object: Json): string {
+  const metadata = (object.metadata ?? {}) as Json;
+  return typeof metadata.name === 'string' ? metadata.name : '';
+}
+
+/** `--field-manager`, else the command's default. */
+export function fieldManager(context: CommandContext, fallback: string): string {
+  return flagString(context.flags, 'field-manager') || fallback;
+}
+
+/**
+ * A missing required flag: cobra's check fails before the command runs and kubectl 1.32 reports it
+ * through klog (`E1127 13:47:51.989589    5049 run.go:72] "command failed" err="…"`); the emulator
+ * writes the session clock's time and pid 1.
+ */
+export function requireFlags(context: CommandContext, names: string[]): void {
+  const missing = names.filter((name) => !context.flags.values.has(name));
+  if (!missing.length) return;
+  const time = new Date(clockOf(context));
+  const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+  const stamp = `E${pad(time.getUTCMonth() + 1)}${pad(time.getUTCDate())} ${pad(time.getUTCHours())}:${pad(time.getUTCMinutes())}:${pad(time.getUTCSeconds())}.${pad(time.getUTCMilliseconds() * 1000, 6)}`;
+  const message = `required flag(s) ${missing.map((name) => `"${name}"`).join(', ')} not set`;
+  throw new KubectlError(`${stamp}       1 run.go:72] "command failed" err=${JSON.stringify(message)}`);
+}
+
+/** The virtual time of the cluster behind the client, for ages in describe. */
+export function clockOf(context: CommandContext): number {
+  const source = context.session.now ?? (context.api as { now?: () => number }).now?.bind(context.api);
+  return source ? source() : 0;
+}
