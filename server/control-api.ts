@@ -35,6 +35,13 @@ export async function serveControlApi(control: LabControl, req: IncomingMessage,
     case 'GET /kubelab/v1/status': return answer(res, control.status());
     case 'POST /kubelab/v1/advance': return answer(res, control.advance(params));
     case 'POST /kubelab/v1/reset': return answer(res, control.reset(params));
+    case 'POST /kubelab/v1/kubectl': return answer(res, control.kubectl(params));
+    case 'POST /kubelab/v1/nodes': return answer(res, control.addNode(params));
+  }
+  const node = /^POST \/kubelab\/v1\/nodes\/([^/]+)\/(fail|recover)$/.exec(route);
+  if (node) {
+    const name = decodeURIComponent(node[1]);
+    return answer(res, node[2] === 'fail' ? control.failNode(name) : control.recoverNode(name));
   }
   send(res, 404, { error: `no such operation: ${route}` });
 }

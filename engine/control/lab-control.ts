@@ -5,6 +5,8 @@
  */
 import { rfc3339 } from '../clock.ts';
 import { Cluster } from '../cluster.ts';
+import { KubectlSession } from '../kubectl/session.ts';
+import type { NodeSpec } from '../kubelet/nodes.ts';
 
 export interface LabStatus {
   time: string;
@@ -40,6 +42,8 @@ export interface LabControlOptions {
 
 export class LabControl {
   cluster: Cluster;
+  /** The learner's kubectl: keeps the current context and namespace between commands. */
+  private session: KubectlSession;
   private lesson: string | null = null;
   private readonly clockMode: 'real' | 'manual';
   private readonly makeCluster: (seed: number) => Cluster;
@@ -48,6 +52,7 @@ export class LabControl {
     this.clockMode = options.clock ?? 'manual';
     this.makeCluster = options.makeCluster ?? ((seed) => new Cluster({ seed, start: options.start?.(), nodes: options.nodes }));
     this.cluster = this.makeCluster(options.seed ?? 1);
+    this.session = new KubectlSession(this.cluster);
   }
 
   status(): LabStatus {
@@ -78,7 +83,55 @@ export class LabControl {
     if (lesson !== undefined && lesson !== null && typeof lesson !== 'string') return { error: 'lesson must be a lesson id', code: 400 };
     if (typeof lesson === 'string') return { error: `lesson "${lesson}" not found`, code: 404 };
     this.cluster = this.makeCluster(typeof seed === 'number' ? seed : this.cluster.seed);
+    this.session = new KubectlSession(this.cluster);
     this.lesson = null;
     return this.status();
+  }
+
+  /** `kubectl`: run one command line in the emulator; `files` is the working directory `-f` reads. */
+  kubectl(params: unknown): { stdout: string; stderr: string; exitCode: number } | ControlError {
+    const { command, files, stdin } = (params ?? {}) as { command?: unknown; files?: unknown; stdin?: unknown };
+    if (typeof command !== 'string' || !command.trim()) return { error: 'command must be a kubectl command line', code: 400 };
+    if (files !== undefined && (typeof files !== 'object' || files === null || Object.values(files).some((v) => typeof v !== 'string'))) {
+      return { error: 'files must map file names to their text', code: 400 };
+    }
+    if (stdin !== undefined && typeof stdin !== 'string') return { error: 'stdin must be text', code: 400 };
+    return this.session.run(command, { files: files as Record<string, string> | undefined, stdin: stdin as string | undefined });
+  }
+
+  /** `addNode`: a worker node with its kubelet, registered at once. */
+  addNode(params: unknown): { name: string } | ControlError {
+    const p = (params ?? {}) as { name?: unknown; cpu?: unknown; memory?: unknown; labels?: unknown; taints?: unknown };
+    const existing = new Set(this.cluster.kubelets.nodeNames());
+    let name = typeof p.name === 'string' ? p.name : undefined;
+    if (name === undefined) {
+      let i = 1;
+      while (existing.has(`node-${i}`)) i++;
+      name = `node-${i}`;
+    }
+    if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name) || name.length > 63) return { error: `invalid node name "${name}"`, code: 400 };
+    if (existing.has(name)) return { error: `node "${name}" already exists`, code: 409 };
+    if (p.cpu !== undefined && typeof p.cpu !== 'number' && typeof p.cpu !== 'string') return { error: 'cpu must be a number of cores or a quantity', code: 400 };
+    if (p.memory !== undefined && typeof p.memory !== 'string') return { error: 'memory must be a quantity such as "8Gi"', code: 400 };
+    const spec: NodeSpec = { name, cpu: p.cpu as number | string | undefined, memory: p.memory as string | undefined };
+    if (p.labels !== undefined) spec.labels = p.labels as Record<string, string>;
+    if (p.taints !== undefined) spec.taints = p.taints as NodeSpec['taints'];
+    this.cluster.kubelets.addNode(spec);
+    this.cluster.settle();
+    return { name };
+  }
+
+  /** `failNode` / `recoverNode`: stop or restart a node's kubelet. */
+  failNode(name: string): { name: string } | ControlError {
+    if (!this.cluster.kubelets.nodeNames().includes(name)) return { error: `node "${name}" not found`, code: 404 };
+    this.cluster.kubelets.failNode(name);
+    return { name };
+  }
+
+  recoverNode(name: string): { name: string } | ControlError {
+    if (!this.cluster.kubelets.nodeNames().includes(name)) return { error: `node "${name}" not found`, code: 404 };
+    this.cluster.kubelets.recoverNode(name);
+    this.cluster.settle();
+    return { name };
   }
 }
