@@ -6,7 +6,7 @@
 import { base64Error } from './base64.ts';
 import { statusErrors, StatusError } from './errors.ts';
 import {
-  cannotBeHandledMessage, findUnknownFields, strictDecodingMessage, typeErrors, unknownFieldMessage,
+  cannotBeHandledMessage, decodeErrors, findUnknownFields, strictDecodingMessage, unknownFieldMessage,
 } from './openapi/strict-decoding.ts';
 import type { SchemaSummary } from './openapi/summary.ts';
 import { normalizeQuantities } from './validation/quantity-fields.ts';
@@ -61,19 +61,22 @@ export function decodeObject(
 ): { object: KubeObject; warnings: string[] } {
   const mode = fieldValidationOf(call.query);
   const gvk = { group: call.info.group, version: call.info.version, kind: call.info.kind };
+  let unknown: string[];
   if (!call.info.custom) {
-    const wrongTypes = typeErrors(gvk, object);
-    if (wrongTypes.length) throw new StatusError(statusErrors.badRequest(cannotBeHandledMessage(gvk, wrongTypes[0])));
+    // Type errors and unknown fields come from one walk; the unknown fields are the same after
+    // quantities are normalized (only values change), and are only reported once nothing else failed.
+    const found = decodeErrors(gvk, object);
+    if (found.typeErrors.length) throw new StatusError(statusErrors.badRequest(cannotBeHandledMessage(gvk, found.typeErrors[0])));
     const badBytes = base64Error(call.info.kind, object);
     if (badBytes) throw new StatusError(statusErrors.badRequest(cannotBeHandledMessage(gvk, badBytes)));
-  }
-  if (!call.info.custom) {
     // Quantities are parsed on decoding: a bad one is a 400, good ones are stored in canonical form.
     const normalized = normalizeQuantities(call.info.group, call.info.kind, object);
     if (normalized.error) throw new StatusError(statusErrors.badRequest(cannotBeHandledMessage(gvk, normalized.error)));
     object = normalized.object as KubeObject;
+    unknown = customSummary ? findUnknownFields(gvk, object, customSummary) : found.unknownFields;
+  } else {
+    unknown = findUnknownFields(gvk, object, customSummary);
   }
-  const unknown = findUnknownFields(gvk, object, customSummary);
   if (!unknown.length) return { object, warnings: [] };
   if (mode === 'Strict') throw new StatusError(statusErrors.badRequest(cannotBeHandledMessage(gvk, strictDecodingMessage(unknown))));
   return { object: prune(object, unknown), warnings: mode === 'Warn' ? unknown.map(unknownFieldMessage) : [] };

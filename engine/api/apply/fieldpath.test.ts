@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Path } from './fieldpath.ts';
 import { FieldSet, parsePathElement, pathString, serializePathElement } from './fieldpath.ts';
+import { schemaFor } from './schema.ts';
+import { compare } from './typed.ts';
+
+const deployment = schemaFor({ group: 'apps', kind: 'Deployment' });
 
 const f = (field: string) => ({ field });
 const replicas: Path = [f('spec'), f('replicas')];
@@ -74,5 +78,33 @@ describe('FieldSet', () => {
     [{ 'f:spec': 'no' }, 'invalid FieldsV1 value at f:spec'],
   ])('rejects malformed FieldsV1 %j', (fields, message) => {
     expect(() => FieldSet.fromFieldsV1(fields)).toThrow(message);
+  });
+});
+
+describe('FieldsV1 written here', () => {
+  const written = () => FieldSet.of(image, item, replicas).toFieldsV1();
+
+  it('is frozen and shared by equal subtrees of sets built apart', () => {
+    const a = compare({}, { spec: { containers: [{ name: 'nginx', image: 'x' }], replicas: 1 } }, deployment);
+    const b = compare({}, { spec: { containers: [{ name: 'nginx', image: 'x' }], replicas: 2 } }, deployment);
+    const fieldsA = a.added.toFieldsV1() as Record<string, Record<string, unknown>>;
+    const fieldsB = b.added.toFieldsV1() as Record<string, Record<string, unknown>>;
+    expect(Object.isFrozen(fieldsA)).toBe(true);
+    expect(fieldsB['f:spec']['f:containers']).toBe(fieldsA['f:spec']['f:containers']);
+  });
+
+  it('reads back to the same paths and writes back the very same object', () => {
+    const fields = written();
+    const set = FieldSet.fromFieldsV1(fields);
+    expect(set.has(image) && set.has(item) && set.has(replicas)).toBe(true);
+    expect(set.toFieldsV1()).toBe(fields);
+    expect(set.difference(FieldSet.of(replicas)).paths().map(pathString)).toEqual(['.spec.containers[name="nginx"]', '.spec.containers[name="nginx"].image']);
+  });
+
+  it('is read like any FieldsV1 once copied, and a copy can be malformed', () => {
+    const copy = JSON.parse(JSON.stringify(written())) as Record<string, Record<string, unknown>>;
+    expect(FieldSet.fromFieldsV1(copy).paths().map(pathString)).toEqual(FieldSet.fromFieldsV1(written()).paths().map(pathString));
+    copy['f:spec']['f:replicas'] = 3;
+    expect(() => FieldSet.fromFieldsV1(copy)).toThrow('invalid FieldsV1 value at f:replicas');
   });
 });

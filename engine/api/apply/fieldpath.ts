@@ -1,125 +1,74 @@
 /**
- * Field paths and sets of them, as structured-merge-diff's `fieldpath` package models them: the
- * unit of ownership in server-side apply. A path is a list of elements — a field name (`f:`), a
- * list-map item named by its keys (`k:`), a set item named by its value (`v:`) or a list index
- * (`i:`). A set is a trie: "members" are paths the set contains, "children" lead to deeper ones.
+ * Sets of field paths, as structured-merge-diff's `fieldpath` package models them: the unit of
+ * ownership in server-side apply. A set is a trie: "members" are paths the set contains,
+ * "children" lead to deeper ones. Path elements themselves live in path-element.ts.
+ *
+ * Memory: every stored object carries its managedFields, and 30,000 pods from one template own
+ * nearly the same fields. So the FieldsV1 objects this module writes are interned (one frozen
+ * object per distinct subtree, shared by every object that has it), and the set read from a
+ * frozen FieldsV1 object is remembered with it: pods share both instead of each holding a copy.
  */
+import { BoundedCache } from './bounded-cache.ts';
+import type { Path, PathElement } from './path-element.ts';
+import { comparePathElements, parsePathElement, serializePathElement } from './path-element.ts';
 
-/** A JSON value as it appears inside an object. */
-export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+export type { JsonValue, Path, PathElement } from './path-element.ts';
+export { comparePathElements, parsePathElement, pathString, serializePathElement } from './path-element.ts';
 
-/** One step of a field path. Key fields are kept sorted by name, as `value.FieldList.Sort` does. */
-export type PathElement =
-  | { field: string }
-  | { key: [name: string, value: JsonValue][] }
-  | { value: JsonValue }
-  | { index: number };
+type Child = { pe: PathElement; set: FieldSet };
 
-/** A path from the object root. */
-export type Path = PathElement[];
+let nextSetId = 1;
 
-/** JSON with object keys sorted, so equal values serialize alike (keys of list items, set values). */
-function canonicalJson(value: JsonValue): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const keys = Object.keys(value).sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
-const serialized = new WeakMap<PathElement, string>();
-
-/** The FieldsV1 key of an element: `f:replicas`, `k:{"name":"nginx"}`, `v:"finalizer"`, `i:0`. */
-export function serializePathElement(pe: PathElement): string {
-  if ('field' in pe) return `f:${pe.field}`;
-  let text = serialized.get(pe);
-  if (text === undefined) {
-    if ('key' in pe) text = `k:{${pe.key.map(([name, value]) => `${JSON.stringify(name)}:${canonicalJson(value)}`).join(',')}}`;
-    else if ('value' in pe) text = `v:${canonicalJson(pe.value)}`;
-    else text = `i:${pe.index}`;
-    serialized.set(pe, text);
-  }
-  return text;
-}
-
-/** Parse a FieldsV1 key back into an element; throws on a malformed key. */
-export function parsePathElement(text: string): PathElement {
-  const body = text.slice(2);
-  if (text[1] !== ':') throw new Error(`missing colon: ${text}`);
-  switch (text[0]) {
-    case 'f':
-      return { field: body };
-    case 'v':
-      return { value: JSON.parse(body) as JsonValue };
-    case 'k': {
-      const fields = JSON.parse(body) as Record<string, JsonValue>;
-      if (fields === null || typeof fields !== 'object' || Array.isArray(fields)) throw new Error(`invalid key: ${text}`);
-      return { key: Object.entries(fields).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) };
-    }
-    case 'i': {
-      const index = Number(body);
-      if (!Number.isInteger(index)) throw new Error(`invalid index: ${text}`);
-      return { index };
-    }
-    default:
-      throw new Error('unknown path element type');
-  }
-}
-
-/** Go's `%v` of a value inside a path string: strings quoted, numbers and booleans bare. */
-function valueString(value: JsonValue): string {
-  if (value === null) return 'null';
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(valueString).join(',')}]`;
-  if (typeof value === 'object') return Object.entries(value).map(([k, v]) => `${k}=${valueString(v)}`).join('');
-  return String(value);
-}
-
-/** A path as conflicts print it: `.spec.template.spec.containers[name="nginx"].image`. */
-export function pathString(path: Path): string {
-  return path.map((pe) => {
-    if ('field' in pe) return `.${pe.field}`;
-    if ('key' in pe) return `[${pe.key.map(([name, value]) => `${name}=${valueString(value)}`).join(',')}]`;
-    if ('value' in pe) return `[=${valueString(pe.value)}]`;
-    return `[${pe.index}]`;
-  }).join('');
-}
-
-const typeRank = (v: JsonValue): number =>
-  typeof v === 'number' ? 0 : typeof v === 'string' ? 1 : typeof v === 'boolean' ? 2 : Array.isArray(v) ? 3 : v === null ? 5 : 4;
-
-/** `value.Compare`: numbers < strings < booleans < lists < maps < null. */
-function compareValues(a: JsonValue, b: JsonValue): number {
-  const ra = typeRank(a);
-  const rb = typeRank(b);
-  if (ra !== rb) return ra - rb;
-  if (typeof a === 'number' || typeof a === 'boolean') return Number(a) - Number(b);
-  if (typeof a === 'string') return a < (b as string) ? -1 : a > (b as string) ? 1 : 0;
-  return canonicalJson(a) < canonicalJson(b) ? -1 : canonicalJson(a) > canonicalJson(b) ? 1 : 0;
-}
-
-/** `PathElement.Compare`: field names first, then keys, values, indexes; the order FieldsV1 is written in. */
-export function comparePathElements(a: PathElement, b: PathElement): number {
-  const rank = (pe: PathElement): number => ('field' in pe ? 0 : 'key' in pe ? 1 : 'value' in pe ? 2 : 3);
-  if (rank(a) !== rank(b)) return rank(a) - rank(b);
-  if ('field' in a && 'field' in b) return a.field < b.field ? -1 : a.field > b.field ? 1 : 0;
-  if ('key' in a && 'key' in b) {
-    for (let i = 0; ; i++) {
-      if (i >= a.key.length || i >= b.key.length) return a.key.length - b.key.length;
-      if (a.key[i][0] !== b.key[i][0]) return a.key[i][0] < b.key[i][0] ? -1 : 1;
-      const c = compareValues(a.key[i][1], b.key[i][1]);
-      if (c !== 0) return c;
-    }
-  }
-  if ('value' in a && 'value' in b) return compareValues(a.value, b.value);
-  return (a as { index: number }).index - (b as { index: number }).index;
-}
+/**
+ * Marks the FieldsV1 objects this module writes (frozen, and valid by construction): reading one
+ * back needs no checks, and its set is only taken apart where an operation looks into it.
+ */
+const writtenHere = Symbol('FieldsV1 written by fieldpath.ts');
 
 /** A set of field paths (structured-merge-diff's `fieldpath.Set`). Sets are treated as immutable values. */
 export class FieldSet {
-  readonly members = new Map<string, PathElement>();
-  readonly children = new Map<string, { pe: PathElement; set: FieldSet }>();
+  /** Identifies this set in the keys of interned parents. */
+  readonly id = nextSetId++;
+  private memberMap: Map<string, PathElement> | undefined;
+  private childMap: Map<string, Child> | undefined;
+  /** The FieldsV1 object this set was read from, until members or children are first asked for. */
+  private source: Record<string, unknown> | undefined;
+
+  /** An empty set to build on, or (from the codec) the lazy reading of a FieldsV1 object written here. */
+  constructor(source?: Record<string, unknown>) {
+    if (source) this.source = source;
+    else {
+      this.memberMap = new Map();
+      this.childMap = new Map();
+    }
+  }
+
+  /** Paths that end here, by FieldsV1 key. */
+  get members(): Map<string, PathElement> {
+    return this.memberMap ?? this.read().memberMap!;
+  }
+
+  /** Deeper paths, by the FieldsV1 key of their next element. */
+  get children(): Map<string, Child> {
+    return this.childMap ?? this.read().childMap!;
+  }
+
+  private read(): this {
+    const node = this.source!;
+    this.source = undefined;
+    const members = new Map<string, PathElement>();
+    const children = new Map<string, Child>();
+    for (const k of Object.keys(node)) {
+      if (k === '.') continue;
+      const pe = elementOf(k);
+      const v = node[k] as Record<string, unknown>;
+      if (Object.hasOwn(v, '.') || isEmptyObject(v)) members.set(k, pe);
+      if (hasPaths(v)) children.set(k, { pe, set: decodeNode(v) });
+    }
+    this.memberMap = members;
+    this.childMap = children;
+    return this;
+  }
 
   /** A set holding the given paths. */
   static of(...paths: Path[]): FieldSet {
@@ -130,31 +79,36 @@ export class FieldSet {
 
   /** Add a path; only while building a new set (finished sets are shared values). The empty path is ignored, as in Go. */
   insert(path: Path): void {
-    if (path.length === 0) return;
+    const last = path.length - 1;
+    if (last < 0) return;
     let node = this as FieldSet;
-    for (const pe of path.slice(0, -1)) {
+    for (let i = 0; i < last; i++) {
+      const pe = path[i];
       const name = serializePathElement(pe);
       let child = node.children.get(name);
       if (!child) node.children.set(name, (child = { pe, set: new FieldSet() }));
       node = child.set;
     }
-    const last = path[path.length - 1];
-    node.members.set(serializePathElement(last), last);
+    const pe = path[last];
+    node.members.set(serializePathElement(pe), pe);
   }
 
   /** Whether the set contains exactly this path. */
   has(path: Path): boolean {
+    const last = path.length - 1;
+    if (last < 0) return false;
     let node = this as FieldSet;
-    for (const pe of path.slice(0, -1)) {
-      const child = node.children.get(serializePathElement(pe));
+    for (let i = 0; i < last; i++) {
+      const child = node.children.get(serializePathElement(path[i]));
       if (!child) return false;
       node = child.set;
     }
-    return path.length > 0 && node.members.has(serializePathElement(path[path.length - 1]));
+    return node.members.has(serializePathElement(path[last]));
   }
 
   /** True when the set holds no path. */
   empty(): boolean {
+    if (this.source) return !hasPaths(this.source);
     return this.members.size === 0 && this.children.size === 0;
   }
 
@@ -168,17 +122,19 @@ export class FieldSet {
     if (other.empty() || other === this) return this;
     if (this.empty()) return other;
     const out = new FieldSet();
-    for (const [k, pe] of [...this.members, ...other.members]) out.members.set(k, pe);
+    for (const [k, pe] of this.members) out.members.set(k, pe);
+    for (const [k, pe] of other.members) out.members.set(k, pe);
     for (const [k, child] of this.children) out.children.set(k, child);
     for (const [k, child] of other.children) {
       const mine = out.children.get(k);
       out.children.set(k, mine ? { pe: child.pe, set: mine.set.union(child.set) } : child);
     }
-    return out;
+    return internSet(out);
   }
 
   /** Paths in both sets. */
   intersection(other: FieldSet): FieldSet {
+    if (other === this) return this;
     const out = new FieldSet();
     for (const [k, pe] of this.members) if (other.members.has(k)) out.members.set(k, pe);
     for (const [k, child] of this.children) {
@@ -187,7 +143,7 @@ export class FieldSet {
       const both = child.set.intersection(theirs.set);
       if (!both.empty()) out.children.set(k, { pe: child.pe, set: both });
     }
-    return out;
+    return internSet(out);
   }
 
   /** Paths in this set and not in the other; a removed path does not take its children along. */
@@ -219,7 +175,7 @@ export class FieldSet {
       if (!rest.empty()) out.children.set(k, rest === child.set ? child : { pe: child.pe, set: rest });
     }
     // Unchanged sets stay the same object, so their encoded FieldsV1 can be reused.
-    return same ? this : out;
+    return same ? this : internSet(out);
   }
 
   /** Also own every named field that leads to an owned path (`EnsureNamedFieldsAreMembers`), as pruning needs. */
@@ -230,75 +186,166 @@ export class FieldSet {
       if ('field' in child.pe) out.members.set(k, child.pe);
       out.children.set(k, { pe: child.pe, set: child.set.withNamedParents() });
     }
-    return out;
+    return internSet(out);
   }
 
   /** Every path, in the order Go's `Set.Iterate` visits them: members first, then each child's paths. */
   paths(prefix: Path = []): Path[] {
     const out: Path[] = [];
-    for (const pe of sorted([...this.members.values()])) out.push([...prefix, pe]);
-    for (const child of sorted([...this.children.values()].map((c) => c.pe))) {
-      out.push(...this.children.get(serializePathElement(child))!.set.paths([...prefix, child]));
-    }
+    for (const pe of [...this.members.values()].sort(comparePathElements)) out.push([...prefix, pe]);
+    for (const child of [...this.children.values()].sort(byElement)) out.push(...child.set.paths([...prefix, child.pe]));
     return out;
   }
 
-  /** The FieldsV1 JSON object managedFields stores: `{"f:spec": {"f:replicas": {}}}`, `.` for a member with children. */
+  /**
+   * The FieldsV1 JSON object managedFields stores: `{"f:spec": {"f:replicas": {}}}`, `.` for a
+   * member with children. The object is frozen and may be shared with other sets' encodings.
+   */
   toFieldsV1(includeSelf = false): Record<string, unknown> {
-    if (!includeSelf) {
-      let fields = encoded.get(this);
-      if (!fields) encoded.set(this, (fields = this.encode(false)));
-      return fields;
-    }
-    return this.encode(true);
+    const cache = includeSelf ? encodedWithSelf : encoded;
+    let fields = cache.get(this);
+    if (!fields) cache.set(this, (fields = encodeSet(this, includeSelf)));
+    return fields;
   }
 
-  private encode(includeSelf: boolean): Record<string, unknown> {
-    const out: Record<string, unknown> = {};
-    if (includeSelf && !this.empty()) out['.'] = {};
-    const names = new Set([...this.members.keys(), ...this.children.keys()]);
-    const elements = sorted([...names].map((k) => this.members.get(k) ?? this.children.get(k)!.pe));
-    for (const pe of elements) {
-      const k = serializePathElement(pe);
-      const child = this.children.get(k);
-      out[k] = child ? child.set.toFieldsV1(this.members.has(k)) : {};
-    }
-    return out;
-  }
-
-  /** Read a FieldsV1 object; throws on a malformed key or value. Results are remembered per object. */
+  /** Read a FieldsV1 object; throws on a malformed key or value. Results are remembered for frozen objects. */
   static fromFieldsV1(fields: unknown): FieldSet {
-    const known = fields !== null && typeof fields === 'object' ? decoded.get(fields) : undefined;
-    if (known) return known;
-    const set = FieldSet.decode(fields);
-    decoded.set(fields as object, set);
-    encoded.set(set, fields as Record<string, unknown>);
-    return set;
-  }
-
-  private static decode(fields: unknown): FieldSet {
-    const set = new FieldSet();
     if (fields === null || typeof fields !== 'object' || Array.isArray(fields)) throw new Error('FieldsV1 must be an object');
-    for (const [k, v] of Object.entries(fields)) {
-      if (k === '.') continue;
-      const pe = parsePathElement(k);
-      if (v === null || typeof v !== 'object' || Array.isArray(v)) throw new Error(`invalid FieldsV1 value at ${k}`);
-      const entries = Object.keys(v);
-      if (entries.length === 0 || entries.includes('.')) set.members.set(k, pe);
-      const child = FieldSet.decode(v);
-      if (!child.empty()) set.children.set(k, { pe, set: child });
-    }
-    return set;
+    return decodeNode(fields as Record<string, unknown>);
   }
 }
 
-/**
- * Stored managedFields are read and written on every write. Sets are values (never changed after
- * they are built), so the FieldsV1 an entry was read from is reused when its set comes out unchanged.
- */
-const decoded = new WeakMap<object, FieldSet>();
-const encoded = new WeakMap<FieldSet, Record<string, unknown>>();
+function byElement(a: Child, b: Child): number {
+  return comparePathElements(a.pe, b.pe);
+}
 
-function sorted(elements: PathElement[]): PathElement[] {
-  return elements.sort(comparePathElements);
+/** Encodings of sets, without and with `.` (a member that also has children). */
+const encoded = new WeakMap<FieldSet, Record<string, unknown>>();
+const encodedWithSelf = new WeakMap<FieldSet, Record<string, unknown>>();
+
+/** How many interned sets and sets read back are kept (per generation). */
+const maxCached = 1 << 11;
+
+/**
+ * The set each frozen FieldsV1 object was written from or read as: frozen objects never change,
+ * so the answer stays right. Bounded, so a pod's own subtrees are not kept as long as it lives.
+ */
+const decoded = new BoundedCache<object, FieldSet>(maxCached);
+
+/** The FieldsV1 of a leaf: `{}`. */
+const emptyNode: Record<string, unknown> = Object.freeze(Object.defineProperty({}, writtenHere, { value: true }));
+
+const emptySet = new FieldSet();
+
+/**
+ * Sets are interned (see internSet), so equal subtrees are one set and are written once, into
+ * one frozen object that every object holding them shares.
+ */
+function encodeSet(set: FieldSet, includeSelf: boolean): Record<string, unknown> {
+  const elements: Child[] = [];
+  for (const [k, pe] of set.members) if (!set.children.has(k)) elements.push({ pe, set: emptySet });
+  for (const child of set.children.values()) elements.push(child);
+  if (elements.length === 0) return emptyNode;
+  elements.sort(byElement);
+  const node: Record<string, unknown> = {};
+  Object.defineProperty(node, writtenHere, { value: true });
+  if (includeSelf) node['.'] = emptyNode;
+  for (const { pe, set: child } of elements) {
+    const k = serializePathElement(pe);
+    node[k] = child === emptySet ? emptyNode : child.toFieldsV1(set.members.has(k));
+  }
+  Object.freeze(node);
+  decoded.set(node, set);
+  return node;
+}
+
+/**
+ * Numbers for FieldsV1 keys, so intern keys are short lists of numbers (a table key built by
+ * concatenating the keys themselves would keep every piece alive). Numbers are never reused, so
+ * clearing the table only makes later keys miss, never match wrongly.
+ */
+const keyIds = new Map<string, number>();
+let nextKeyId = 1;
+
+function keyId(key: string): number {
+  let id = keyIds.get(key);
+  if (id === undefined) {
+    if (keyIds.size >= maxCached * 8) keyIds.clear();
+    keyIds.set(key, (id = nextKeyId++));
+  }
+  return id;
+}
+
+/** Parsed keys: the same few thousand (`f:spec`, `k:{"name":"web"}`) come back in every entry. */
+const elements = new Map<string, PathElement>();
+const maxElements = 1 << 14;
+
+function elementOf(text: string): PathElement {
+  let pe = elements.get(text);
+  if (pe === undefined) {
+    pe = parsePathElement(text);
+    if (elements.size >= maxElements) elements.clear();
+    elements.set(text, pe);
+  }
+  return pe;
+}
+
+function isEmptyObject(value: object): boolean {
+  for (const _key in value) return false;
+  return true;
+}
+
+/** Whether a FieldsV1 object holds a path (a key besides `.`). */
+function hasPaths(node: object): boolean {
+  for (const key in node) if (key !== '.') return true;
+  return false;
+}
+
+function decodeNode(fields: Record<string, unknown>): FieldSet {
+  const known = decoded.get(fields);
+  if (known) return known;
+  if (fields[writtenHere as unknown as string] === true) {
+    // Written here: valid, so read lazily; it is also what this set writes back.
+    const lazy = new FieldSet(fields);
+    decoded.set(fields, lazy);
+    (Object.hasOwn(fields, '.') ? encodedWithSelf : encoded).set(lazy, fields);
+    return lazy;
+  }
+  let set = new FieldSet();
+  for (const k of Object.keys(fields)) {
+    if (k === '.') continue;
+    const pe = elementOf(k);
+    const v = fields[k];
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) throw new Error(`invalid FieldsV1 value at ${k}`);
+    // A leaf (`{}`) or an item with `.` is itself in the set.
+    if (Object.hasOwn(v, '.') || isEmptyObject(v)) set.members.set(k, pe);
+    const child = decodeNode(v as Record<string, unknown>);
+    if (!child.empty()) set.children.set(k, { pe, set: child });
+  }
+  set = internSet(set);
+  if (Object.isFrozen(fields)) {
+    decoded.set(fields, set);
+    if (!Object.hasOwn(fields, '.') && !encoded.has(set)) encoded.set(set, fields);
+  }
+  return set;
+}
+
+/** Interned finished sets by their members and children (key numbers and child set ids). */
+const internedSets = new BoundedCache<string, FieldSet>(maxCached);
+
+/**
+ * The shared set equal to this finished one (or this one, remembered): equal subtrees built by
+ * different walks become one object, so their FieldsV1 is written once. Keys follow insertion
+ * order, so only sets built alike are found equal; that is enough for objects of one template.
+ */
+export function internSet(set: FieldSet): FieldSet {
+  // A member is its key's number; a child is the negated number followed by the child set's id.
+  const parts: number[] = [];
+  for (const k of set.members.keys()) parts.push(keyId(k));
+  for (const [k, child] of set.children) parts.push(-keyId(k), child.set.id);
+  const key = parts.join(',');
+  const known = internedSets.get(key);
+  if (known) return known;
+  internedSets.set(key, set);
+  return set;
 }

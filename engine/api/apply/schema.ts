@@ -19,6 +19,15 @@ export type ListType = { type: 'atomic' } | { type: 'set' } | { type: 'map'; key
 export interface ApplySchema {
   listType(names: readonly string[]): ListType;
   isAtomic(names: readonly string[]): boolean;
+  /** The same answers as a tree, for walks that go down one field at a time. */
+  readonly root: SchemaNode;
+}
+
+/** The schema's answers at one field-name path; children are made on first use and kept. */
+export interface SchemaNode {
+  readonly listType: ListType;
+  readonly isAtomic: boolean;
+  child(name: string): SchemaNode;
 }
 
 /**
@@ -36,8 +45,37 @@ export function schemaFor(gk: GroupKind): ApplySchema {
 
 const schemas = new Map<string, ApplySchema>();
 
+/** Children kept per node: map keys (labels, data) can be many; past this they are not kept. */
+const maxChildren = 256;
+
+class Node implements SchemaNode {
+  private list: ListType | undefined;
+  private atomic: boolean | undefined;
+  private children: Map<string, Node> | undefined;
+
+  constructor(private readonly schema: Omit<ApplySchema, 'root'>, private readonly names: readonly string[]) {}
+
+  get listType(): ListType {
+    return (this.list ??= this.schema.listType(this.names));
+  }
+
+  get isAtomic(): boolean {
+    return (this.atomic ??= this.schema.isAtomic(this.names));
+  }
+
+  child(name: string): SchemaNode {
+    let node = this.children?.get(name);
+    if (!node) {
+      node = new Node(this.schema, [...this.names, name]);
+      this.children ??= new Map();
+      if (this.children.size < maxChildren) this.children.set(name, node);
+    }
+    return node;
+  }
+}
+
 /** Answers are asked for every node of every write: remember them per path. */
-function memoized(schema: ApplySchema): ApplySchema {
+function memoized(schema: Omit<ApplySchema, 'root'>): ApplySchema {
   const lists = new Map<string, ListType>();
   const atomics = new Map<string, boolean>();
   return {
@@ -53,10 +91,11 @@ function memoized(schema: ApplySchema): ApplySchema {
       if (answer === undefined) atomics.set(k, (answer = schema.isAtomic(names)));
       return answer;
     },
+    root: new Node(schema, []),
   };
 }
 
-function uncachedSchema(gk: GroupKind): ApplySchema {
+function uncachedSchema(gk: GroupKind): Omit<ApplySchema, 'root'> {
   return {
     listType(names) {
       const sem = listSemantics(gk, names);
@@ -76,7 +115,7 @@ function uncachedSchema(gk: GroupKind): ApplySchema {
  * Key fields that the OpenAPI schema gives a default, so an item may omit them: ports are keyed by
  * (containerPort|port, protocol) and protocol defaults to TCP.
  */
-const keyDefaults: Record<string, JsonValue> = { protocol: 'TCP' };
+export const keyDefaults: Readonly<Record<string, JsonValue>> = { protocol: 'TCP' };
 
 /** A schema violation found while walking an object; `path` is where, as Go prints it. */
 export class TypedError extends Error {

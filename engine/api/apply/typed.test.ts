@@ -53,3 +53,23 @@ describe('removeItems', () => {
     expect(removeItems(object, toRemove, deployment)).toEqual({ metadata: { labels: null }, ...containers({ name: 'b' }) });
   });
 });
+
+describe('compare', () => {
+  it.each([
+    ['a changed leaf is modified', { spec: { replicas: 1 } }, { spec: { replicas: 2 } }, [[], ['.spec.replicas'], []]],
+    ['a gone item is removed with its fields', containers({ name: 'a', image: 'x' }, { name: 'b' }), containers({ name: 'b' }),
+      [[], [], ['.spec.template.spec.containers[name="a"]', '.spec.template.spec.containers[name="a"].image', '.spec.template.spec.containers[name="a"].name']]],
+    ['an item given twice replaces the single one: added as one leaf, its old fields removed', containers({ name: 'a' }), containers({ name: 'a' }, { name: 'a' }),
+      [['.spec.template.spec.containers[name="a"]'], [], ['.spec.template.spec.containers[name="a"]', '.spec.template.spec.containers[name="a"].name']]],
+    ['reset fields are not walked', { status: { replicas: 1 } }, { status: { replicas: 2 } }, [[], [], []]],
+  ])('%s', (_name, lhs, rhs, [added, modified, removed]) => {
+    const c = compare(lhs as JsonValue, rhs as JsonValue, deployment, new Set(['status']));
+    expect([c.added, c.modified, c.removed].map((s) => s.paths().map(pathString).sort())).toEqual([added, modified, removed].map((p) => [...p].sort()));
+  });
+
+  it('answers the schema by path as listType and isAtomic do', () => {
+    const node = deployment.root.child('spec').child('template').child('spec').child('containers');
+    expect(node.listType).toEqual(deployment.listType(['spec', 'template', 'spec', 'containers']));
+    expect(deployment.root.child('spec').child('selector').isAtomic).toBe(deployment.isAtomic(['spec', 'selector']));
+  });
+});

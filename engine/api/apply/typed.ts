@@ -4,63 +4,14 @@
  * (`Compare`), merging an applied configuration into a live object (`Merge`), and taking fields
  * out (`RemoveItems`). Objects are plain JSON; the schema says which lists and maps are atomic.
  */
+import { commonShape, fieldElement, indexItems, isEmpty } from './compare.ts';
 import type { JsonValue, Path, PathElement } from './fieldpath.ts';
 import { FieldSet, pathString, serializePathElement } from './fieldpath.ts';
 import type { ApplySchema, ListType } from './schema.ts';
-import { isObject, jsonEqual, listItemElement, TypedError } from './schema.ts';
+import { isObject, listItemElement, TypedError } from './schema.ts';
 
-type Shape = 'list' | 'map' | 'scalar';
-
-function shapeOf(v: JsonValue | undefined): Shape | undefined {
-  if (v === undefined || v === null) return undefined;
-  return Array.isArray(v) ? 'list' : isObject(v) ? 'map' : 'scalar';
-}
-
-/** The shape both sides are walked as; undefined when they disagree (then the node is one leaf). */
-function commonShape(l: JsonValue | undefined, r: JsonValue | undefined): Shape | undefined {
-  const sl = shapeOf(l);
-  const sr = shapeOf(r);
-  if (sl && sr && sl !== sr) return undefined;
-  return sl ?? sr ?? 'scalar';
-}
-
-function isEmpty(v: JsonValue | undefined): boolean {
-  if (v === undefined || v === null) return true;
-  if (Array.isArray(v)) return v.length === 0;
-  if (!isObject(v)) return false;
-  for (const _key in v) return false;
-  return true;
-}
-
-/** Index a list's items by path element, keeping every duplicate (live objects may hold them). */
-function indexItems(list: ListType, items: JsonValue[], path: Path): { order: PathElement[]; byKey: Map<string, JsonValue[]> } {
-  const order: PathElement[] = [];
-  const byKey = new Map<string, JsonValue[]>();
-  items.forEach((item, i) => {
-    let pe: PathElement;
-    try {
-      pe = listItemElement(list, item);
-    } catch (error) {
-      throw new TypedError(path, `element ${i}: ${(error as Error).message}`);
-    }
-    const k = serializePathElement(pe);
-    const seen = byKey.get(k);
-    if (seen) seen.push(item);
-    else {
-      byKey.set(k, [item]);
-      order.push(pe);
-    }
-  });
-  return { order, byKey };
-}
-
-/** One shared element per field name: walks create no garbage for the common case. */
-const fieldElements = new Map<string, PathElement>();
-function fieldElement(name: string): PathElement {
-  let pe = fieldElements.get(name);
-  if (!pe) fieldElements.set(name, (pe = { field: name }));
-  return pe;
-}
+export { compare } from './compare.ts';
+export type { Comparison } from './compare.ts';
 
 /**
  * The fields an object sets: every leaf, every list item (`.` in FieldsV1), and empty or null
@@ -106,83 +57,6 @@ export function toFieldSet(object: JsonValue, schema: ApplySchema, allowDuplicat
   };
   walk(object);
   return set;
-}
-
-/** What changed from one object to another, as paths (`typed.Comparison`). */
-export interface Comparison {
-  added: FieldSet;
-  modified: FieldSet;
-  removed: FieldSet;
-}
-
-/**
- * Compare two objects: a leaf present on one side only is added or removed, a leaf whose value
- * differs is modified. A map or list item that appears or disappears is itself added or removed —
- * that is where the `.` entries of an Update's managedFields come from. `skipTopLevel` names
- * top-level fields whose changes the caller discards (reset fields), so they are not walked.
- */
-export function compare(lhs: JsonValue, rhs: JsonValue, schema: ApplySchema, skipTopLevel: ReadonlySet<string> = new Set()): Comparison {
-  const { added, modified, removed } = { added: new FieldSet(), modified: new FieldSet(), removed: new FieldSet() };
-  const path: Path = [];
-  const names: string[] = [];
-  const leaf = (l: JsonValue | undefined, r: JsonValue | undefined): void => {
-    if (l === undefined) added.insert(path);
-    else if (r === undefined) removed.insert(path);
-    else if (!jsonEqual(l, r)) modified.insert(path);
-  };
-  const child = (name: string, l: JsonValue | undefined, r: JsonValue | undefined): void => {
-    path.push(fieldElement(name));
-    names.push(name);
-    walk(l, r);
-    path.pop();
-    names.pop();
-  };
-  const walk = (l: JsonValue | undefined, r: JsonValue | undefined): void => {
-    const shape = commonShape(l, r);
-    const bothEmpty = isEmpty(l) && isEmpty(r);
-    if (shape === 'list') {
-      const list = schema.listType(names);
-      if (list.type === 'atomic' || bothEmpty) return leaf(l, r);
-      compareItems(list, Array.isArray(l) ? l : [], Array.isArray(r) ? r : []);
-    } else if (shape === 'map') {
-      if ((path.length > 0 && schema.isAtomic(names)) || bothEmpty) return leaf(l, r);
-      const lm = isObject(l) ? l : undefined;
-      const rm = isObject(r) ? r : undefined;
-      // Top-level fields the caller filters out anyway (reset fields) need no walk.
-      const skip = path.length === 0 ? skipTopLevel : undefined;
-      if (lm) for (const k in lm) if (!skip?.has(k)) child(k, lm[k], rm?.[k]);
-      if (rm) for (const k in rm) if ((!lm || !(k in lm)) && !skip?.has(k)) child(k, undefined, rm[k]);
-    } else return leaf(l, r);
-    // A map or list that is new or gone is itself added or removed, besides what it holds.
-    if (path.length > 0) {
-      if (l === undefined) added.insert(path);
-      else if (r === undefined) removed.insert(path);
-    }
-  };
-  const compareItems = (list: ListType, l: JsonValue[], r: JsonValue[]): void => {
-    const left = indexItems(list, l, path);
-    const right = indexItems(list, r, path);
-    const all = [...left.order, ...right.order.filter((pe) => !left.byKey.has(serializePathElement(pe)))];
-    for (const pe of all) {
-      const k = serializePathElement(pe);
-      const ls = left.byKey.get(k) ?? [];
-      const rs = right.byKey.get(k) ?? [];
-      path.push(pe);
-      if (ls.length <= 1 && rs.length <= 1) walk(ls[0], rs[0]);
-      else if (ls.length >= 2 && rs.length >= 2) {
-        if (!jsonEqual(ls, rs)) modified.insert(path);
-      } else if (ls.length >= 2) {
-        if (rs.length) walk(undefined, rs[0]);
-        removed.insert(path);
-      } else {
-        if (ls.length) walk(ls[0], undefined);
-        added.insert(path);
-      }
-      path.pop();
-    }
-  };
-  walk(lhs, rhs);
-  return { added, modified, removed };
 }
 
 /**

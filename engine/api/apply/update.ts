@@ -44,9 +44,17 @@ export function defaultResetFields(subresource?: string): string[][] {
   return [['status']];
 }
 
-/** The reset-fields set for a list of field-name paths. */
+const resetSets = new Map<string, FieldSet>();
+
+/** The reset-fields set for a list of field-name paths (made once per list). */
 export function resetSet(paths: readonly string[][]): FieldSet {
-  return FieldSet.of(...paths.map((p) => p.map((field) => ({ field }))));
+  const key = JSON.stringify(paths);
+  let set = resetSets.get(key);
+  if (!set) {
+    set = FieldSet.of(...paths.map((p) => p.map((field) => ({ field }))));
+    if (resetSets.size < 64) resetSets.set(key, set);
+  }
+  return set;
 }
 
 /** Compare two objects with the reset fields (and everything below them) taken out. */
@@ -91,6 +99,16 @@ export function recordUpdate(
   managed.fields.set(id, { set: previous ? mine.set.union(previous.set) : mine.set, apiVersion, applied: false });
   managed.times.set(id, time);
   return true;
+}
+
+/** The last entry time written: writes in one virtual second then share one string. */
+let lastTime = { ms: Number.NaN, text: '' };
+
+/** `time` of a managedFields entry, in whole seconds. */
+function entryTime(ms: number): string {
+  const seconds = Math.floor(ms / 1000);
+  if (seconds !== lastTime.ms) lastTime = { ms: seconds, text: rfc3339(ms) };
+  return lastTime.text;
 }
 
 /** An ordinary write, for `updateManagedFields`. */
@@ -163,7 +181,7 @@ export function updateManagedFields(input: UpdateInput): KubeObject {
   const before = input.live ? withoutManagedFields(input.live) : zeroObject(gk);
   const id = managerIdentifier({ manager: input.manager || 'unknown', operation: 'Update', apiVersion: input.apiVersion, subresource: input.subresource });
   try {
-    recordUpdate(managed, before as JsonValue, updated as JsonValue, id, input.apiVersion, rfc3339(input.time), schema, reset);
+    recordUpdate(managed, before as JsonValue, updated as JsonValue, id, input.apiVersion, entryTime(input.time), schema, reset);
   } catch (error) {
     if (!(error instanceof TypedError)) throw error;
     return withManagedFields(updated, input.live?.metadata.managedFields);

@@ -102,3 +102,39 @@ ports: null
     });
   });
 });
+
+describe('canonicalize keeps what is already canonical', () => {
+  const fieldsV1 = Object.freeze({ 'f:spec': Object.freeze({}) });
+  const pod = (): KubeObject => ({
+    apiVersion: 'v1', kind: 'Pod',
+    metadata: { name: 'p', labels: { b: '2', a: '1' }, managedFields: [{ manager: 'm', operation: 'Update', apiVersion: 'v1', fieldsType: 'FieldsV1', fieldsV1 }] },
+    spec: { containers: [{ name: 'c', image: 'nginx' }] },
+  });
+
+  it('returns an object already in Go form as itself, and never changes its input', () => {
+    const input = pod();
+    const before = JSON.stringify(input);
+    const once = canonicalize(input);
+    expect(JSON.stringify(input)).toBe(before);
+    expect(once).not.toBe(input);
+    expect(canonicalize(once)).toBe(once);
+  });
+
+  it('rebuilds only the structs that change', () => {
+    const once = canonicalize(pod());
+    const labelled: KubeObject = { ...once, metadata: { ...once.metadata, labels: { ...once.metadata.labels, Z: '3' } } };
+    const twice = canonicalize(labelled);
+    expect(twice.spec).toBe(once.spec);
+    expect(twice.metadata).not.toBe(labelled.metadata);
+    expect(Object.keys(twice.metadata.labels ?? {})).toEqual(['Z', 'a', 'b']);
+  });
+
+  it('shares frozen FieldsV1 and gives each object its own zero structs', () => {
+    const a = canonicalize(pod());
+    const b = canonicalize(pod());
+    expect(a.metadata.managedFields?.[0].fieldsV1).toBe(fieldsV1);
+    const resources = (o: KubeObject) => (o.spec as { containers: { resources: object }[] }).containers[0].resources;
+    expect(resources(a)).toEqual({});
+    expect(resources(a)).not.toBe(resources(b));
+  });
+});

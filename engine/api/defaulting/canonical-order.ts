@@ -10,10 +10,14 @@
  * Keys the table does not know (fields of kinds or versions not listed) keep their place after the
  * known ones. Note that kubectl's own `-o yaml`/`-o json` printers sort every key alphabetically;
  * this order is what the wire (and `kubectl get --raw`) shows.
+ *
+ * Every write runs this several times over the whole object, so each struct's rules are compiled
+ * once (compiled-struct.ts) and the output is built in one pass, in Go field order.
  */
 import type { KubeObject } from '../types.ts';
+import { compiledStruct, fieldStruct, type CompiledField, type CompiledStruct } from './compiled-struct.ts';
 import { goStruct, rootTypeOf, type GoField } from './go-types.ts';
-import { isObj, type Obj } from './util.ts';
+import { deepCopy, isObj, type Obj } from './util.ts';
 
 /** A copy of a built-in object with its keys in Go struct field order and map keys sorted. */
 export function canonicalOrder<T extends KubeObject>(obj: T): T {
@@ -24,10 +28,12 @@ export function canonicalOrder<T extends KubeObject>(obj: T): T {
 /**
  * A copy of a built-in object as the Go encoder would write it: zero-valued fields filled in or
  * dropped (see the file comment) and keys in Go order. Custom resources come back unchanged.
+ * Frozen values of field-less structs (FieldsV1, which managedFields share) are kept as they are.
  */
 export function canonicalize<T extends KubeObject>(obj: T): T {
   const root = rootTypeOf(obj.apiVersion, obj.kind);
-  return root ? (orderStruct(encodeZeroValues(obj, root), root) as T) : obj;
+  const struct = root === undefined ? undefined : compiledStruct(root);
+  return struct ? (encodeStruct(obj, struct) as T) : obj;
 }
 
 function orderStruct(value: Obj, type: string): Obj {
@@ -37,12 +43,12 @@ function orderStruct(value: Obj, type: string): Obj {
   for (const field of struct.fields) {
     if (field.name in value) out[field.name] = orderValue(value[field.name], field);
   }
-  for (const [key, v] of Object.entries(value)) if (!(key in out)) out[key] = v;
+  for (const key of Object.keys(value)) if (!(key in out)) out[key] = value[key];
   return out;
 }
 
 function orderValue(value: unknown, field: GoField): unknown {
-  if (Array.isArray(value)) return value.map((item) => orderOne(item, field.type));
+  if (Array.isArray(value)) return orderItems(value, field.type);
   if (field.isMap && isObj(value)) {
     const out: Obj = {};
     for (const key of Object.keys(value).sort(byteOrder)) out[key] = orderOne(value[key], field.type);
@@ -51,9 +57,15 @@ function orderValue(value: unknown, field: GoField): unknown {
   return orderOne(value, field.type);
 }
 
+function orderItems(items: unknown[], type: string | undefined): unknown[] {
+  const out = new Array<unknown>(items.length);
+  for (let i = 0; i < items.length; i++) out[i] = orderOne(items[i], type);
+  return out;
+}
+
 function orderOne(value: unknown, type: string | undefined): unknown {
   if (type === undefined) return value;
-  if (Array.isArray(value)) return value.map((item) => orderOne(item, type)); // map of lists
+  if (Array.isArray(value)) return orderItems(value, type); // map of lists
   return isObj(value) ? orderStruct(value, type) : value;
 }
 
@@ -62,54 +74,123 @@ function byteOrder(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Fill and drop zero values, returning a new object of the given struct type. */
-function encodeZeroValues(value: Obj, type: string): Obj {
-  const struct = goStruct(type);
-  if (!struct) return value;
-  const out: Obj = { ...value };
+/**
+ * A struct in Go field order with zero values filled or dropped; unknown keys follow in their
+ * order. A value already written that way comes back as itself (objects already canonical, as
+ * every step after the first sees them, cost a read and no copy).
+ */
+function encodeStruct(value: Obj, struct: CompiledStruct): Obj {
+  if (struct.fields.length === 0 && Object.isFrozen(value)) return value;
+  const keys = Object.keys(value);
+  // Until `out` is made, the output is value's first `kept` keys, unchanged and in order.
+  let out: Obj | undefined;
+  let kept = 0;
   for (const field of struct.fields) {
-    const present = out[field.name];
+    const present = value[field.name];
+    let result: unknown;
     if (present === undefined || present === null) {
-      delete out[field.name];
-      const zero = zeroValue(field);
-      if (zero !== undefined) out[field.name] = zero;
+      if (field.zero === 'none') continue;
+      result = zeroOf(field);
+    } else if (field.omitZero && isZero(present)) {
       continue;
+    } else {
+      result = encodeField(present, field);
     }
-    if (field.zero === 'omitZero' && isZero(present)) {
-      delete out[field.name];
-      continue;
+    if (out === undefined) {
+      if (keys[kept] === field.name && result === present) {
+        kept++;
+        continue;
+      }
+      out = prefix(value, keys, kept);
     }
-    out[field.name] = encodeField(present, field);
+    out[field.name] = result;
+  }
+  if (out === undefined) {
+    if (onlyKeptUnknown(keys, kept, struct)) return value;
+    out = prefix(value, keys, kept);
+  }
+  for (const key of keys) {
+    if (!struct.byName.has(key) && !(key in out)) out[key] = value[key];
   }
   return out;
 }
 
-function zeroValue(field: GoField): unknown {
-  const rule = field.zero;
-  if (rule === 'struct') return field.type ? encodeZeroValues({}, field.type) : {};
-  if (rule === 'null') return null;
-  if (typeof rule === 'object') return rule.zero;
-  return undefined;
+/** A new object with value's first `count` keys. */
+function prefix(value: Obj, keys: readonly string[], count: number): Obj {
+  const out: Obj = {};
+  for (let i = 0; i < count; i++) out[keys[i]] = value[keys[i]];
+  return out;
 }
 
-function encodeField(value: unknown, field: GoField): unknown {
-  const type = field.type;
-  if (type === undefined) return value;
-  const one = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(one);
-    return isObj(v) ? encodeZeroValues(v, type) : v;
-  };
-  if (field.isMap && isObj(value)) {
-    const out: Obj = {};
-    for (const [k, v] of Object.entries(value)) out[k] = one(v);
-    return out;
+const plainObject: Obj = {};
+
+/** Whether the keys after the kept ones are unknown fields that the output keeps as they are. */
+function onlyKeptUnknown(keys: readonly string[], kept: number, struct: CompiledStruct): boolean {
+  for (let i = kept; i < keys.length; i++) {
+    // A known field here was dropped; a name like `constructor` is dropped too (see encodeStruct's last loop).
+    if (struct.byName.has(keys[i]) || keys[i] in plainObject) return false;
   }
-  return one(value);
+  return true;
+}
+
+function encodeField(value: unknown, field: CompiledField): unknown {
+  if (Array.isArray(value)) return encodeItems(value, field);
+  if (field.isMap && isObj(value)) return encodeMap(value, field);
+  return encodeOne(value, field);
+}
+
+/** A Go map: keys sorted; the same object when they already are and no value changes. */
+function encodeMap(value: Obj, field: CompiledField): Obj {
+  const keys = Object.keys(value);
+  let same = true;
+  for (let i = 0; i < keys.length && same; i++) {
+    const key = keys[i];
+    same = (i === 0 || keys[i - 1] < key) && key !== '__proto__' && encodeOne(value[key], field) === value[key];
+  }
+  if (same) return value;
+  const out: Obj = {};
+  for (const key of keys.sort(byteOrder)) out[key] = encodeOne(value[key], field);
+  return out;
+}
+
+function encodeItems(items: unknown[], field: CompiledField): unknown[] {
+  let out: unknown[] | undefined;
+  for (let i = 0; i < items.length; i++) {
+    const item = encodeOne(items[i], field);
+    if (out === undefined) {
+      if (item === items[i]) continue;
+      out = items.slice(0, i);
+    }
+    out.push(item);
+  }
+  return out ?? items;
+}
+
+/** One value of the field's type: a struct, or (maps of lists) a list of them. */
+function encodeOne(value: unknown, field: CompiledField): unknown {
+  if (field.type === undefined) return value;
+  if (Array.isArray(value)) return encodeItems(value, field);
+  if (!isObj(value)) return value;
+  const struct = fieldStruct(field);
+  return struct ? encodeStruct(value, struct) : value;
+}
+
+/** What an absent field is written as: null, a scalar zero, or a new zero struct (callers change it). */
+function zeroOf(field: CompiledField): unknown {
+  if (field.zero === 'value') return field.zeroValue;
+  if (field.zeroStruct === undefined) {
+    const struct = fieldStruct(field);
+    field.zeroStruct = struct ? encodeStruct({}, struct) : {};
+  }
+  return deepCopy(field.zeroStruct);
 }
 
 function isZero(value: unknown): boolean {
   if (value === '' || value === 0 || value === false) return true;
   if (Array.isArray(value)) return value.length === 0;
-  if (isObj(value)) return Object.keys(value).length === 0;
+  if (isObj(value)) {
+    for (const _key in value) return false;
+    return true;
+  }
   return false;
 }

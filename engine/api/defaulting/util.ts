@@ -11,15 +11,20 @@ export function isObj(value: unknown): value is Obj {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** A deep copy of JSON data (objects, arrays, scalars). */
+/**
+ * A deep copy of JSON data (objects, arrays, scalars). Frozen objects and arrays cannot change, so
+ * the copy shares them (managedFields' FieldsV1 are frozen and shared between objects).
+ */
 export function deepCopy<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(deepCopy) as T;
-  if (isObj(value)) {
-    const out: Obj = {};
-    for (const [k, v] of Object.entries(value)) out[k] = deepCopy(v);
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
+  if (Array.isArray(value)) {
+    const out = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = deepCopy(value[i]);
     return out as T;
   }
-  return value;
+  const out: Obj = {};
+  for (const k of Object.keys(value)) out[k] = deepCopy((value as Obj)[k]);
+  return out as T;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { summarizeCustomResource } from './summary.ts';
-import { cannotBeHandledMessage, findUnknownFields, strictDecodingMessage, typeErrors } from './strict-decoding.ts';
+import { cannotBeHandledMessage, decodeErrors, findUnknownFields, strictDecodingMessage, typeErrors } from './strict-decoding.ts';
 
 const deploymentGvk = { group: 'apps', version: 'v1', kind: 'Deployment' };
 
@@ -87,5 +87,20 @@ describe('typeErrors', () => {
     const [first] = typeErrors(deploymentGvk, deployment({ replicas: '3' }));
     expect(cannotBeHandledMessage(deploymentGvk, first ?? '')).toBe(
       'Deployment in version "v1" cannot be handled as a Deployment: json: cannot unmarshal string into Go struct field DeploymentSpec.spec.replicas of type int32');
+  });
+});
+
+describe('decodeErrors', () => {
+  it.each([
+    ['a valid Deployment', deployment({})],
+    ['a type error and a typo', deployment({ replicas: '3', replica: 1 })],
+    ['a typo below a list item and in a map of structs', deployment({}, { containers: [{ name: 'a', image: 'a', resources: { limit: {} } }] })],
+  ])('finds what typeErrors and findUnknownFields find, in one walk: %s', (_name, obj) => {
+    expect(decodeErrors(deploymentGvk, obj)).toEqual({ typeErrors: typeErrors(deploymentGvk, obj), unknownFields: findUnknownFields(deploymentGvk, obj) });
+  });
+
+  it('reports a field named like an Object.prototype member as unknown', () => {
+    expect(decodeErrors(deploymentGvk, deployment({ constructor: 1, toString: 'x' })))
+      .toEqual({ typeErrors: [], unknownFields: ['spec.constructor', 'spec.toString'] });
   });
 });

@@ -30,6 +30,16 @@ describe('normalizeQuantities', () => {
     expect(cannotBeHandledMessage('Deployment', 'v1', error ?? '')).toBe(`Deployment in version "v1" cannot be handled as a Deployment: ${message}`);
   });
 
+  it('returns the object itself when every quantity is already canonical, a copy otherwise', () => {
+    const canonical = deployment({ requests: { cpu: '100m', memory: '128Mi' } });
+    expect(normalizeQuantities('apps', 'Deployment', canonical).object).toBe(canonical);
+    const fractional = deployment({ requests: { cpu: 0.1 } });
+    const { object } = normalizeQuantities('apps', 'Deployment', fractional);
+    expect(object).not.toBe(fractional);
+    expect(containerResources(object)).toEqual({ requests: { cpu: '100m' } });
+    expect(containerResources(fractional)).toEqual({ requests: { cpu: 0.1 } });
+  });
+
   it('handles PVCs and quotas', () => {
     const pvc: KubeObject = { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'd' }, spec: { resources: { requests: { storage: '1024Mi' } } } };
     expect((normalizeQuantities('', 'PersistentVolumeClaim', pvc).object.spec as { resources: unknown }).resources).toEqual({ requests: { storage: '1Gi' } });
