@@ -90,7 +90,8 @@ function heapUsed(gc: () => void): number {
 export function runApiBench(options: ApiBenchOptions): ApiBenchResult {
   const { pods, log = () => {}, gc } = options;
   const result: ApiBenchResult = {};
-  const cluster = new Cluster({ seed: 1 });
+  // The API server alone: no controller reacts to the benchmark's writes (they would add their own).
+  const cluster = new Cluster({ seed: 1, controllers: false });
   const api = cluster.api;
   const rs = cluster.handle({ method: 'POST', path: '/apis/apps/v1/namespaces/default/replicasets', body: replicaSet(owner.name, owner.hash, pods) });
   expectStatus(rs, 201, 'create ReplicaSet');

@@ -35,6 +35,11 @@ export interface ClusterOptions {
   kubelets?: KubeletsOptions;
   /** `false` leaves pods unscheduled: for tests of one component in isolation. */
   scheduler?: boolean;
+  /**
+   * `false` runs the API server alone: no controllers, scheduler or kubelets react to writes
+   * (the API benchmarks measure the server by itself this way).
+   */
+  controllers?: boolean;
 }
 
 export class Cluster {
@@ -57,6 +62,9 @@ export class Cluster {
     this.bootstrapApiServerObjects();
     this.controllers = new ControllerRunner(this.api, this.clock, this.random);
     const registry = this.api.context.registry;
+    this.kubelets = new Kubelets({ nodes: defaultNodes(options.nodes ?? 3), ...options.kubelets });
+    this.scheduler = new Scheduler();
+    if (options.controllers === false) return;
     this.controllers.add(new GarbageCollector(registry));
     this.controllers.add(new NamespaceController(registry));
     this.controllers.add(new CustomResourceDefinitionController(registry));
@@ -64,10 +72,8 @@ export class Cluster {
     this.controllers.add(new RootCACertPublisher());
     this.controllers.add(new ReplicaSetController());
     this.controllers.add(new DeploymentController());
-    this.kubelets = new Kubelets({ nodes: defaultNodes(options.nodes ?? 3), ...options.kubelets });
     this.controllers.add(this.kubelets);
     setLogSource(this.api.context, this.kubelets.logSource);
-    this.scheduler = new Scheduler();
     if (options.scheduler !== false) this.controllers.add(this.scheduler);
     this.settle();
   }
