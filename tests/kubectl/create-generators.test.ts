@@ -54,7 +54,8 @@ const cases: GeneratorCase[] = [
     args: ['create', 'deployment', 'web', '--image=nginx:1.27', '--replicas=2', '--port=80'],
     message: 'deployment.apps/web created',
     get: ['deployment', 'web'],
-    yaml: `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n${created}  generation: 1\n  labels:\n    app: web\n  name: web\n`
+    // The deployment controller has already annotated it with its first revision, as on a real cluster.
+    yaml: `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  annotations:\n    deployment.kubernetes.io/revision: "1"\n${created}  generation: 1\n  labels:\n    app: web\n  name: web\n`
       + `  namespace: default\n${ids}spec:\n  progressDeadlineSeconds: 600\n  replicas: 2\n  revisionHistoryLimit: 10\n`
       + '  selector:\n    matchLabels:\n      app: web\n  strategy:\n    rollingUpdate:\n      maxSurge: 25%\n      maxUnavailable: 25%\n'
       + '    type: RollingUpdate\n  template:\n    metadata:\n      creationTimestamp: null\n      labels:\n        app: web\n'
