@@ -91,7 +91,7 @@ export function runApiBench(options: ApiBenchOptions): ApiBenchResult {
   const { pods, log = () => {}, gc } = options;
   const result: ApiBenchResult = {};
   // The API server alone: no controller reacts to the benchmark's writes (they would add their own).
-  const cluster = new Cluster({ seed: 1, controllers: false });
+  const cluster = new Cluster({ seed: 1, controllers: false, maxPods: Number.MAX_SAFE_INTEGER });
   const api = cluster.api;
   const rs = cluster.handle({ method: 'POST', path: '/apis/apps/v1/namespaces/default/replicasets', body: replicaSet(owner.name, owner.hash, pods) });
   expectStatus(rs, 201, 'create ReplicaSet');

@@ -40,6 +40,8 @@ export interface ClusterOptions {
    * (the API benchmarks measure the server by itself this way).
    */
   controllers?: boolean;
+  /** The most pods the cluster stores (default 1,000): a runaway is refused with a clear error. */
+  maxPods?: number;
 }
 
 export class Cluster {
@@ -57,7 +59,7 @@ export class Cluster {
     this.seed = options.seed ?? 1;
     this.clock = new ManualClock(options.start ?? defaultEpoch);
     this.random = new Random(this.seed);
-    this.api = new ApiServer({ clock: this.clock, random: this.random, historySize: options.historySize });
+    this.api = new ApiServer({ clock: this.clock, random: this.random, historySize: options.historySize, maxPods: options.maxPods });
     for (const object of bootstrapObjects()) this.create(object);
     this.bootstrapApiServerObjects();
     this.controllers = new ControllerRunner(this.api, this.clock, this.random);

@@ -280,3 +280,16 @@ describe('API server: dry runs', () => {
     expect(call(c, 'GET', `${cmPath}/a`).status).toBe(200);
   });
 });
+
+describe('API server: runaway workloads', () => {
+  it('stops a runaway at the pod cap, and the ReplicaSet controller says why', () => {
+    const c = new Cluster({ seed: 7, maxPods: 20, scheduler: false, kubelets: { nodes: [] } });
+    call(c, 'POST', '/apis/apps/v1/namespaces/default/replicasets', {
+      apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: 'big' },
+      spec: { replicas: 1_000_000, selector: { matchLabels: { app: 'big' } }, template: { metadata: { labels: { app: 'big' } }, spec: { containers: [{ name: 'c', image: 'nginx' }] } } },
+    });
+    expect(c.api.context.store.count('/pods')).toBe(20);
+    const events = (call(c, 'GET', '/api/v1/namespaces/default/events', undefined, { fieldSelector: 'reason=FailedCreate' }).body as { items: { message: string }[] }).items;
+    expect(events[0].message).toMatch(/^Error creating: pods "big-[a-z0-9]{5}" is forbidden: this lab cluster runs at most 20 pods; scale down or delete some first$/);
+  });
+});

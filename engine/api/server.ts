@@ -33,6 +33,9 @@ import { bookmarkInterval } from './watch.ts';
 /** The cluster administrator kind's kubeconfig authenticates as. */
 export const adminUser: UserInfo = { username: 'kubernetes-admin', groups: ['kubeadm:cluster-admins', 'system:authenticated'] };
 
+/** The lab's default cap on stored pods: far above any lesson, low enough that a runaway stays quick. */
+export const defaultMaxPods = 1000;
+
 /** Largest request body the API server reads (3 MiB). */
 export const maxRequestBytes = 3 * 1024 * 1024;
 
@@ -41,10 +44,12 @@ export interface ApiServerOptions {
   random: Random;
   /** Changes kept for watch replay (default 20,000). */
   historySize?: number;
+  /** The most pods the cluster stores (a runaway such as `replicas: 1000000` stops here). */
+  maxPods?: number;
 }
 
 export class ApiServer {
-  readonly context: ApiContext & { watches: Set<OpenWatch> };
+  readonly context: ApiContext & { watches: Set<OpenWatch>; maxPods: number };
 
   constructor(options: ApiServerOptions) {
     this.context = {
@@ -58,6 +63,7 @@ export class ApiServer {
       admission: [],
       subresources: new Map(),
       watches: new Set(),
+      maxPods: options.maxPods ?? defaultMaxPods,
     };
   }
 

@@ -46,6 +46,19 @@ function fieldManager(call: Call): string {
   return managerOrUserAgent(call.query.fieldManager, call.headers['user-agent'] ?? '');
 }
 
+/**
+ * A runaway (a Deployment of a million replicas) must not freeze the lab: past the cluster's pod
+ * cap, pod creation is refused with a Forbidden that the ReplicaSet controller turns into a
+ * FailedCreate event, so the learner sees why the rest never appear.
+ */
+function checkPodLimit(ctx: ApiContext, call: Call, object: KubeObject): void {
+  const max = (ctx as ApiContext & { maxPods?: number }).maxPods;
+  if (call.info.group !== '' || call.info.resource !== 'pods' || max === undefined) return;
+  if (ctx.store.count('/pods') >= max) {
+    fail(statusErrors.forbidden(target(call, object.metadata.name), `this lab cluster runs at most ${max} pods; scale down or delete some first`));
+  }
+}
+
 /** etcd refuses a value over its request limit (1.5 MiB); only large requests can reach it. */
 const etcdMaxRequestBytes = 1.5 * 1024 * 1024;
 
@@ -92,6 +105,7 @@ export function createObject(ctx: ApiContext, call: Call, requested: KubeObject,
     object.metadata.name = object.metadata.generateName + ctx.names.nameSuffix();
   }
   if (call.info.namespaced && object.metadata.namespace) checkNamespaceAcceptsWrites(ctx, call, object);
+  checkPodLimit(ctx, call, object);
   const meta = object.metadata;
   for (const field of ['uid', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation', 'selfLink'] as const) {
     delete meta[field];
