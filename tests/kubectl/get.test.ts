@@ -128,8 +128,9 @@ describe.skipIf(!kubectlPath)('real kubectl: get', () => {
     }, null, 4)}\n`);
   });
 
+  // The request timeouts leave room for a loaded two-core CI machine: the change must land before they end.
   it('watches: the list, then a row per change, until the request timeout', async () => {
-    const watching = k.run('get secrets -n shop -w --request-timeout=3s');
+    const watching = k.run('get secrets -n shop -w --request-timeout=8s');
     await waitForRequest(k, 'watch', 'secrets');
     expect((await k.run('label secret beta -n shop tier=back')).stdout).toBe('secret/beta labeled\n');
     const rows = [header, ['alpha', 'Opaque', '2', '5m'], ['beta', 'Opaque', '1', '100s'], ['beta', 'Opaque', '1', '100s']];
@@ -138,7 +139,7 @@ describe.skipIf(!kubectlPath)('real kubectl: get', () => {
 
   it('prints only changes with --watch-only, a deletion included', async () => {
     const seen = requestCount(k, 'watch', 'secrets');
-    const watching = k.run('get secrets -n shop --watch-only --request-timeout=3s');
+    const watching = k.run('get secrets -n shop --watch-only --request-timeout=8s');
     await waitForRequest(k, 'watch', 'secrets', seen);
     expect((await k.run('delete secret beta -n shop')).stdout).toBe('secret "beta" deleted\n');
     expect(await watching).toEqual({ stdout: table([header, ['beta', 'Opaque', '1', '100s']]), stderr: '', exitCode: 0 });

@@ -105,9 +105,10 @@ describe.skipIf(!kubectlPath)('real kubectl: label, annotate, patch', () => {
     const patch = '[{"op":"replace","path":"/spec/replicas","value":4},{"op":"add","path":"/metadata/annotations","value":{"note":"json"}}]';
     expect(await k.run(['patch', 'deployment', 'web', '--type=json', '-p', patch]))
       .toEqual({ stdout: 'deployment.apps/web patched\n', stderr: '', exitCode: 0 });
-    // The patch replaces the annotations; the deployment controller puts its revision back, as on a real cluster.
+    // The patch replaces the annotations; the deployment controller puts its revision back (3: the two
+    // strategic patches above changed the pod template twice), as on a real cluster.
     expect((await k.run(['get', 'deployment', 'web', '-o', 'jsonpath={.spec.replicas} {.metadata.annotations}'])).stdout)
-      .toBe('4 {"deployment.kubernetes.io/revision":"1","note":"json"}');
+      .toBe('4 {"deployment.kubernetes.io/revision":"3","note":"json"}');
   });
 
   it('reports a patch of a missing object as NotFound', async () => {
