@@ -9,25 +9,9 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Cluster } from '../../engine/cluster.ts';
 import { KubectlSession } from '../../engine/kubectl/index.ts';
-import { kubectlPath, noKubectlMessage, splitArgs, startRealKubectl, type KubectlResult, type RealKubectl } from '../support/kubectl.ts';
+import { kubectlPath, noKubectlMessage, splitArgs, startRealKubectl, type KubectlResult, type RealKubectl, labKubeconfig } from '../support/kubectl.ts';
 import { advance } from '../support/scenario.ts';
 
-const kubeconfig = (server: string): string => `apiVersion: v1
-kind: Config
-clusters:
-- cluster:
-    server: ${server}
-  name: kubelab
-contexts:
-- context:
-    cluster: kubelab
-    user: learner
-  name: kubelab
-current-context: kubelab
-users:
-- name: learner
-  user: {}
-`;
 
 /** Run the real kubectl with the lab's kubeconfig (no --server flag, so root-level errors are kubectl's own). */
 function runReal(home: string, args: string[], binary = kubectlPath!): Promise<KubectlResult> {
@@ -78,7 +62,7 @@ describe.skipIf(!kubectlPath)('kubectl emulator fidelity: get and friends', () =
   beforeAll(async () => {
     k = await startRealKubectl();
     home = dirname(k.workdir);
-    writeFileSync(join(home, 'kubeconfig'), kubeconfig(k.lab.url));
+    writeFileSync(join(home, 'kubeconfig'), labKubeconfig(k.lab.url));
     const cluster = k.lab.control.cluster;
     session = new KubectlSession(cluster, { server: k.lab.url });
     create(cluster, '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } });

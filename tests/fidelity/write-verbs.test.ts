@@ -11,25 +11,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KubectlSession } from '../../engine/kubectl/index.ts';
-import { kubectlPath, noKubectlMessage, splitArgs, startRealKubectl, type KubectlResult, type RealKubectl } from '../support/kubectl.ts';
+import { kubectlPath, noKubectlMessage, splitArgs, startRealKubectl, type KubectlResult, type RealKubectl, labKubeconfig } from '../support/kubectl.ts';
 import { resetCluster } from '../support/scenario.ts';
 
-const kubeconfig = (server: string): string => `apiVersion: v1
-kind: Config
-clusters:
-- cluster:
-    server: ${server}
-  name: kubelab
-contexts:
-- context:
-    cluster: kubelab
-    user: learner
-  name: kubelab
-current-context: kubelab
-users:
-- name: learner
-  user: {}
-`;
 
 /** One command of a scenario: the line (without `kubectl`), stdin, and an edit as `[from, to]` for `kubectl edit`. */
 interface Step {
@@ -254,7 +238,7 @@ describe.skipIf(!kubectlPath)('kubectl emulator fidelity: the writing verbs', ()
   let twin: RealKubectl;
   beforeAll(async () => {
     [real, twin] = await Promise.all([startRealKubectl(), startRealKubectl()]);
-    for (const k of [real, twin]) writeFileSync(join(dirname(k.workdir), 'kubeconfig'), kubeconfig(k.lab.url));
+    for (const k of [real, twin]) writeFileSync(join(dirname(k.workdir), 'kubeconfig'), labKubeconfig(k.lab.url));
   }, 60_000);
   afterAll(async () => {
     await Promise.all([real?.stop(), twin?.stop()]);

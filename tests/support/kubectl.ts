@@ -37,6 +37,29 @@ export interface RealKubectl {
   stop(): Promise<void>;
 }
 
+/**
+ * A kubeconfig naming the lab (context `kubelab`, user `learner`): running kubectl with it rather
+ * than `--server` lets kubectl print its own root-level messages (unknown commands, plugins).
+ */
+export function labKubeconfig(server: string): string {
+  return `apiVersion: v1
+kind: Config
+clusters:
+- cluster:
+    server: ${server}
+  name: kubelab
+contexts:
+- context:
+    cluster: kubelab
+    user: learner
+  name: kubelab
+current-context: kubelab
+users:
+- name: learner
+  user: {}
+`;
+}
+
 /** Split a command line the simple way: whitespace, with single or double quotes grouping. */
 export function splitArgs(line: string): string[] {
   const out: string[] = [];
