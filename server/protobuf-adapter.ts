@@ -12,6 +12,6 @@ export function decodeProtobufBody(raw: Buffer): unknown {
   } catch (error) {
     if (!(error instanceof ProtobufDecodeError)) throw error;
     if (error.reason === 'malformed') throw new StatusError(statusErrors.badRequest(error.message));
-    throw new StatusError(statusErrors.unsupportedMediaType('application/vnd.kubernetes.protobuf'));
+    throw new StatusError(statusErrors.unsupportedMediaType());
   }
 }

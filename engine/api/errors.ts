@@ -82,8 +82,9 @@ export const statusErrors = {
   methodNotAllowed: (): Status => failure(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource'),
   /** 404 for a URL that names no resource at all. */
   pathNotFound: (): Status => failure(404, 'NotFound', 'the server could not find the requested resource', {}),
-  unsupportedMediaType: (contentType: string): Status =>
-    failure(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf${contentType.includes('patch') ? '' : ''}`),
+  /** 415 for a request body in a format the server does not read (patch types have their own, patch/patch-errors.ts). */
+  unsupportedMediaType: (): Status =>
+    failure(415, 'UnsupportedMediaType', 'the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf'),
   gone: (message: string): Status => failure(410, 'Expired', message),
   tooLarge: (limit: number): Status => failure(413, 'RequestEntityTooLarge', `Request entity too large: limit is ${limit}`),
   /** A plain error from the storage layer: 500 with no reason; kubectl prints `Error from server: <message>`. */

@@ -39,10 +39,6 @@ export function present(info: ResourceInfo, stored: KubeObject): KubeObject {
   return { apiVersion: groupVersion(info), kind: info.kind, metadata, ...rest };
 }
 
-/** A deep copy of plain JSON data. */
-export function clone<T>(value: T): T {
-  return value === undefined ? value : (structuredClone(value) as T);
-}
 
 /** `dryRun=All` (the only value the API server accepts). */
 export function isDryRun(call: Call): boolean {
@@ -72,21 +68,4 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   return ak.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
-/** The parts of an object that count as its spec for `metadata.generation`: everything but metadata and status. */
-export function specOf(object: KubeObject): Record<string, unknown> {
-  const { metadata: _m, status: _s, apiVersion: _a, kind: _k, ...rest } = object;
-  return rest;
-}
 
-/** Resources whose strategies keep `metadata.generation` (the ones with a spec a controller acts on). */
-const generationResources = new Set([
-  'apps/deployments', 'apps/replicasets', 'apps/statefulsets', 'apps/daemonsets', '/replicationcontrollers',
-  'batch/jobs', 'batch/cronjobs', 'networking.k8s.io/ingresses', 'networking.k8s.io/ingressclasses',
-  'networking.k8s.io/networkpolicies', 'policy/poddisruptionbudgets', 'apiextensions.k8s.io/customresourcedefinitions',
-  'discovery.k8s.io/endpointslices', 'admissionregistration.k8s.io/validatingadmissionpolicies',
-  'admissionregistration.k8s.io/validatingadmissionpolicybindings', 'autoscaling/horizontalpodautoscalers',
-]);
-
-export function tracksGeneration(info: ResourceInfo): boolean {
-  return info.custom === true || generationResources.has(`${info.group}/${info.resource}`);
-}

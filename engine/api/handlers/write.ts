@@ -28,7 +28,7 @@ function summaryFor(ctx: ApiContext, call: Call) {
 function requireObject(call: Call): KubeObject {
   const body = call.body;
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-    fail(statusErrors.badRequest(`Object '${Array.isArray(body) ? 'Kind' : 'Kind'}' is missing in '${JSON.stringify(body ?? null)}'`));
+    fail(statusErrors.badRequest(`Object 'Kind' is missing in '${JSON.stringify(body ?? null)}'`));
   }
   const object = body as KubeObject;
   const expected = groupVersion(call.info);
