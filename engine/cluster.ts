@@ -6,6 +6,7 @@
  */
 import { ManualClock, Random, defaultEpoch, rfc3339 } from './clock.ts';
 import { ApiServer } from './api/server.ts';
+import { resourcePath } from './api/registry.ts';
 import type { ApiRequest, ApiResponse, KubeObject } from './api/types.ts';
 import { ControllerRunner } from './runtime/controller.ts';
 import { GarbageCollector } from './controllers/garbage-collector/garbage-collector.ts';
@@ -21,6 +22,9 @@ import { DeploymentController } from './controllers/deployment/deployment.ts';
 import { ReplicaSetController } from './controllers/replicaset/replicaset.ts';
 import { RootCACertPublisher } from './controllers/serviceaccount/root-ca-publisher.ts';
 import { ServiceAccountsController } from './controllers/serviceaccount/serviceaccounts.ts';
+
+/** Objects the API server creates for itself are written under its own user agent. */
+const apiserverAgent = 'kube-apiserver/v1.32.2 (linux/amd64) kubernetes/67a30c0';
 
 export interface ClusterOptions {
   /** Seed of the random source: names, UIDs, IPs. Default 1. */
@@ -124,15 +128,13 @@ export class Cluster {
   }
 
   private create(object: KubeObject, status?: Record<string, unknown>): void {
-    const [group, version] = object.apiVersion!.includes('/') ? object.apiVersion!.split('/') : ['', object.apiVersion!];
     const info = this.api.context.registry.byKind(object.apiVersion!, object.kind!)!;
-    const base = group ? `/apis/${group}/${version}` : `/api/${version}`;
-    const path = info.namespaced ? `${base}/namespaces/${object.metadata.namespace}/${info.resource}` : `${base}/${info.resource}`;
-    const response = this.api.handle({ method: 'POST', path, body: object, headers: { 'user-agent': 'kube-apiserver/v1.32.2 (linux/amd64) kubernetes/67a30c0' } });
+    const path = resourcePath(info, object.metadata.namespace);
+    const response = this.api.handle({ method: 'POST', path, body: object, headers: { 'user-agent': apiserverAgent } });
     if (response.status >= 300) throw new Error(`bootstrap ${object.kind} ${object.metadata.name}: ${JSON.stringify(response.body)}`);
     if (status) {
-      const name = encodeURIComponent(object.metadata.name!);
-      this.api.handle({ method: 'PATCH', path: `${path}/${name}/status`, body: { status }, headers: { 'content-type': 'application/merge-patch+json', 'user-agent': 'kube-apiserver/v1.32.2 (linux/amd64) kubernetes/67a30c0' } });
+      const objectPath = resourcePath(info, object.metadata.namespace, object.metadata.name);
+      this.api.handle({ method: 'PATCH', path: `${objectPath}/status`, body: { status }, headers: { 'content-type': 'application/merge-patch+json', 'user-agent': apiserverAgent } });
     }
   }
 }

@@ -154,6 +154,18 @@ export function groupVersion(info: { group: string; version: string }): string {
   return info.group ? `${info.group}/${info.version}` : info.version;
 }
 
+/**
+ * The URL of a resource: its collection across all namespaces, its collection in one namespace, or
+ * one object. `namespace` is ignored for cluster-scoped resources.
+ */
+export function resourcePath(info: Pick<ResourceInfo, 'group' | 'version' | 'resource' | 'namespaced'>, namespace?: string, name?: string): string {
+  let path = info.group ? `/apis/${info.group}/${info.version}` : `/api/${info.version}`;
+  if (info.namespaced && namespace !== undefined) path += `/namespaces/${encodeURIComponent(namespace)}`;
+  path += `/${info.resource}`;
+  if (name !== undefined) path += `/${encodeURIComponent(name)}`;
+  return path;
+}
+
 /** `deployments.apps`, or `pods` for the core group: how error messages name a resource. */
 export function qualifiedResource(info: { group: string; resource: string }): string {
   return info.group ? `${info.resource}.${info.group}` : info.resource;

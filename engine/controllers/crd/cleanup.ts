@@ -10,7 +10,7 @@ import type { ResourceInfo } from '../../api/registry.ts';
 import type { KubeObject } from '../../api/types.ts';
 import type { ControllerEnv, SyncResult } from '../../runtime/controller.ts';
 import { findCondition, isConditionTrue } from './conditions.ts';
-import { collectionPath } from './serving.ts';
+import { resourcePath } from '../../api/registry.ts';
 import { apiserverAgent, crdPath, writeStatus } from './status.ts';
 
 
@@ -24,7 +24,7 @@ export function needsCleanup(crd: KubeObject): boolean {
 
 /** The custom resources of every namespace, read through the API. */
 export function listInstances(env: ControllerEnv, info: ResourceInfo): KubeObject[] {
-  const listed = env.api.handle({ method: 'GET', path: collectionPath(info), headers: { 'user-agent': apiserverAgent } });
+  const listed = env.api.handle({ method: 'GET', path: resourcePath(info), headers: { 'user-agent': apiserverAgent } });
   return listed.status === 200 ? ((listed.body as { items?: KubeObject[] }).items ?? []) : [];
 }
 
@@ -32,7 +32,7 @@ export function listInstances(env: ControllerEnv, info: ResourceInfo): KubeObjec
 export function deleteInstances(env: ControllerEnv, info: ResourceInfo, instances: readonly KubeObject[]): void {
   const namespaces = new Set(instances.map((item) => item.metadata.namespace));
   for (const namespace of namespaces) {
-    env.api.handle({ method: 'DELETE', path: collectionPath(info, namespace), headers: { 'user-agent': apiserverAgent } });
+    env.api.handle({ method: 'DELETE', path: resourcePath(info, namespace), headers: { 'user-agent': apiserverAgent } });
   }
 }
 

@@ -59,8 +59,3 @@ export function resourceInfosFor(crd: KubeObject): ResourceInfo[] {
   });
 }
 
-/** The URL of a custom resource collection: in one namespace, or across all of them. */
-export function collectionPath(info: ResourceInfo, namespace?: string): string {
-  const base = `/apis/${info.group}/${info.version}`;
-  return namespace ? `${base}/namespaces/${encodeURIComponent(namespace)}/${info.resource}` : `${base}/${info.resource}`;
-}

@@ -6,6 +6,7 @@
  */
 import type { OwnerReference, KubeObject } from '../../api/types.ts';
 import type { Registry, ResourceInfo } from '../../api/registry.ts';
+import { resourcePath } from '../../api/registry.ts';
 import type { Controller, ControllerEnv, SyncResult } from '../../runtime/controller.ts';
 import type { Informer } from '../../runtime/informer.ts';
 import { WorkQueue } from '../../runtime/workqueue.ts';
@@ -15,17 +16,6 @@ interface Node {
   namespace?: string;
   name: string;
   uid: string;
-}
-
-/** Collection URL of a resource across all namespaces. */
-export function collectionPath(info: ResourceInfo): string {
-  return `${info.group ? `/apis/${info.group}` : '/api'}/${info.version}/${info.resource}`;
-}
-
-/** Object URL of a resource. */
-export function objectPath(info: ResourceInfo, namespace: string | undefined, name: string): string {
-  const base = info.group ? `/apis/${info.group}/${info.version}` : `/api/${info.version}`;
-  return info.namespaced ? `${base}/namespaces/${namespace}/${info.resource}/${encodeURIComponent(name)}` : `${base}/${info.resource}/${encodeURIComponent(name)}`;
 }
 
 export class GarbageCollector implements Controller {
@@ -51,7 +41,7 @@ export class GarbageCollector implements Controller {
     const key = `${info.group}/${info.resource}`;
     // Watch each resource once, in its first (preferred) version.
     if (this.informers.has(key)) return;
-    const informer = this.env.informer(collectionPath(info));
+    const informer = this.env.informer(resourcePath(info));
     this.informers.set(key, { info, informer });
     informer.addHandler({
       onAdd: (o) => this.observe(info, o),
@@ -161,7 +151,7 @@ export class GarbageCollector implements Controller {
 
   private pathOf(object: KubeObject): string {
     const node = this.nodes.get(object.metadata.uid!)!;
-    return objectPath(node.info, object.metadata.namespace, object.metadata.name!);
+    return resourcePath(node.info, object.metadata.namespace, object.metadata.name!);
   }
 
   private delete(object: KubeObject, propagationPolicy: 'Background' | 'Foreground'): void {

@@ -4,6 +4,7 @@
  * finalizer through `namespaces/NAME/finalize`, and the API server removes the namespace.
  */
 import type { Registry } from '../../api/registry.ts';
+import { resourcePath } from '../../api/registry.ts';
 import type { KubeObject } from '../../api/types.ts';
 import type { Controller, ControllerEnv, SyncResult } from '../../runtime/controller.ts';
 import type { Informer } from '../../runtime/informer.ts';
@@ -43,7 +44,7 @@ export class NamespaceController implements Controller {
       const storage = `${info.group}/${info.resource}`;
       if (seen.has(storage) || (info.group === 'events.k8s.io')) continue;
       seen.add(storage);
-      const base = `${info.group ? `/apis/${info.group}` : '/api'}/${info.version}/namespaces/${name}/${info.resource}`;
+      const base = resourcePath(info, name);
       const listed = this.env.api.handle({ method: 'GET', path: base });
       const items = (listed.body as { items?: KubeObject[] }).items ?? [];
       if (!items.length) continue;
