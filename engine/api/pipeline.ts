@@ -37,7 +37,7 @@ import { mergeStringData } from './conversion.ts';
 export function prepareCreate(ctx: ApiContext, info: ResourceInfo, object: KubeObject, user: UserInfo, dryRun: boolean): KubeObject {
   let out = applyDefaults(info, dropDisabledFields(info, mergeStringData(info, object)));
   if (info.custom) out = prepareCustomResource(ctx, info, out);
-  out = admitDefaults(info, out, admissionLookups(ctx));
+  out = admitDefaults(info, out, admissionLookups(ctx, info));
   out = prepareForCreate(info, out, { now: ctx.clock.now() });
   out = admitObject(ctx, { operation: 'CREATE', info, object: out, user, dryRun });
   return canonicalize(out);
@@ -59,11 +59,15 @@ export function admitObject(ctx: ApiContext, attributes: AdmissionAttributes): K
   return attributes.object;
 }
 
-/** What the admission plugins look up in the cluster, read from the store. */
-function admissionLookups(ctx: ApiContext): AdmissionContext {
+/**
+ * What the admission plugins look up in the cluster, read from the store. The default
+ * StorageClass is looked up only for claims: every other create would pay for a list it never uses.
+ */
+function admissionLookups(ctx: ApiContext, info: ResourceInfo): AdmissionContext {
+  const isClaim = info.group === '' && info.kind === 'PersistentVolumeClaim';
   return {
     random: ctx.names,
-    defaultStorageClassName: ctx.store.list('storage.k8s.io/storageclasses')
+    defaultStorageClassName: !isClaim ? undefined : ctx.store.list('storage.k8s.io/storageclasses')
       .find((sc) => sc.metadata.annotations?.['storageclass.kubernetes.io/is-default-class'] === 'true')?.metadata.name,
     serviceAccountAutomount: (namespace, name) =>
       (ctx.store.get('/serviceaccounts', namespace, name) as { automountServiceAccountToken?: boolean } | undefined)?.automountServiceAccountToken,
