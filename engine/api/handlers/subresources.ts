@@ -11,9 +11,8 @@ import { formatSelector, patchObject } from '../pipeline.ts';
 import type { ApiResponse, KubeObject } from '../types.ts';
 import type { Call } from './common.ts';
 import { fail, isDryRun, json, present, target } from './common.ts';
-import { commitUpdate, updateObject } from './write.ts';
+import { commitUpdate, fieldManager, updateObject } from './write.ts';
 import { rfc3339 } from '../../clock.ts';
-import { managerOrUserAgent } from '../apply/index.ts';
 import {
   customResourceWithReplicas, customScale, customScaleForUpdate, customScaleGet, scaleFromCustomResource,
 } from '../custom-resources.ts';
@@ -46,7 +45,7 @@ export function status(ctx: ApiContext, call: Call, method: string): ApiResponse
   if (rv && rv !== old.metadata.resourceVersion) fail(statusErrors.modified(target(call)));
   // Only status changes through /status: metadata and spec come from the stored object.
   const object: KubeObject = { ...old, status: next.status };
-  return commitUpdate(ctx, call, object, old, isDryRun(call), [], managerOrUserAgent(call.query.fieldManager, call.headers['user-agent']));
+  return commitUpdate(ctx, call, object, old, isDryRun(call), [], fieldManager(call));
 }
 
 /** The Scale a workload shows through its `scale` subresource. */
@@ -75,7 +74,7 @@ export function scale(ctx: ApiContext, call: Call, method: string): ApiResponse 
     const wanted = requested(call, method, customScaleForUpdate(present(call.info, old), custom));
     const next = customResourceWithReplicas(old, custom, wanted);
     if (next.metadata.resourceVersion !== old.metadata.resourceVersion) fail(statusErrors.modified(target(call)));
-    const response = updateObject(ctx, call, next, old, [], managerOrUserAgent(call.query.fieldManager, call.headers['user-agent']));
+    const response = updateObject(ctx, call, next, old);
     const stored = isDryRun(call) ? next : ctx.store.get(storageKey(call.info), call.namespace, call.name!) ?? old;
     return { ...response, body: scaleFromCustomResource(stored, custom).scale };
   }
@@ -90,7 +89,7 @@ export function scale(ctx: ApiContext, call: Call, method: string): ApiResponse 
   const rv = wanted.metadata?.resourceVersion;
   if (rv && rv !== old.metadata.resourceVersion) fail(statusErrors.modified(target(call)));
   const next: KubeObject = { ...old, spec: { ...(old.spec as object), replicas } };
-  const response = updateObject(ctx, call, next, old, [], managerOrUserAgent(call.query.fieldManager, call.headers['user-agent']));
+  const response = updateObject(ctx, call, next, old);
   const stored = ctx.store.get(storageKey(call.info), call.namespace, call.name!) ?? old;
   return { ...response, body: scaleOf(call, isDryRun(call) ? next : stored) };
 }

@@ -42,7 +42,7 @@ function requireObject(call: Call): KubeObject {
 }
 
 /** The field manager of a write: the query parameter, else the client's User-Agent up to its first `/`. */
-function fieldManager(call: Call): string {
+export function fieldManager(call: Call): string {
   return managerOrUserAgent(call.query.fieldManager, call.headers['user-agent'] ?? '');
 }
 
