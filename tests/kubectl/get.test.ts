@@ -128,10 +128,12 @@ describe.skipIf(!kubectlPath)('real kubectl: get', () => {
     }, null, 4)}\n`);
   });
 
-  // The request timeouts leave room for a loaded two-core CI machine: the change must land before they end.
+  // Watches already open (the cluster's own informers) are counted first, so the change below waits
+  // for kubectl's watch; the timeouts leave room for a loaded two-core CI machine.
   it('watches: the list, then a row per change, until the request timeout', async () => {
+    const seen = requestCount(k, 'watch', 'secrets');
     const watching = k.run('get secrets -n shop -w --request-timeout=8s');
-    await waitForRequest(k, 'watch', 'secrets');
+    await waitForRequest(k, 'watch', 'secrets', seen);
     expect((await k.run('label secret beta -n shop tier=back')).stdout).toBe('secret/beta labeled\n');
     const rows = [header, ['alpha', 'Opaque', '2', '5m'], ['beta', 'Opaque', '1', '100s'], ['beta', 'Opaque', '1', '100s']];
     expect(await watching).toEqual({ stdout: table(rows), stderr: '', exitCode: 0 });
