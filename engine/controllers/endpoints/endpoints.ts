@@ -1,0 +1,180 @@
+/**
+ * The Endpoints controller (pkg/controller/endpoint): one Endpoints object per Service with a
+ * selector, named after it, listing ready pods under `addresses` and the others under
+ * `notReadyAddresses`, packed by `repackSubsets`. Deleted with its Service; Endpoints of Services
+ * without a selector belong to their users and are left alone (EndpointSlice mirroring copies them).
+ */
+import type { KubeObject } from '../../api/types.ts';
+import type { Controller, ControllerEnv, SyncResult } from '../../runtime/controller.ts';
+import { EventRecorder } from '../../runtime/events.ts';
+import { keyOf, splitKey, type Informer } from '../../runtime/informer.ts';
+import { WorkQueue } from '../../runtime/workqueue.ts';
+import { findPort, isPodReady, podView, serviceSpec, servicesToUpdateOnPodChange, shouldPodBeInEndpoints, shouldSetHostname } from '../endpointslice/pod-endpoint.ts';
+import { headlessLabel, sortedLabels } from '../endpointslice/reconciler.ts';
+import { podIndexFor, serviceIndexFor, serviceSelector, type PodIndex, type ServiceIndex } from '../endpointslice/selector-index.ts';
+import { apiErrorText } from '../endpointslice/slice-writer.ts';
+import type { CoreAddress, CoreSubset } from '../endpointslice/spew.ts';
+import { TriggerTimeTracker, lastChangeTriggerTimeAnnotation } from '../endpointslice/trigger-time.ts';
+import { repackSubsets, truncateSubsets, maxEndpointsCapacity } from './repack.ts';
+
+/** Set when more than 1000 addresses were cut (`endpoints.kubernetes.io/over-capacity: truncated`). */
+export const overCapacityAnnotation = 'endpoints.kubernetes.io/over-capacity';
+/** Endpoints the control plane's leader election keeps; never cleaned up as leftovers. */
+const leaderElectionAnnotation = 'control-plane.alpha.kubernetes.io/leader';
+
+const endpointsPath = (namespace: string): string => `/api/v1/namespaces/${namespace}/endpoints`;
+
+/** The address of a pod in the Service's first IP family (`podToEndpointAddressForService`). */
+function podAddress(service: KubeObject, pod: KubeObject): CoreAddress | undefined {
+  const families = serviceSpec(service).ipFamilies ?? [];
+  const wantIPv6 = families.length > 0 ? families[0] === 'IPv6' : (serviceSpec(service).clusterIP ?? '').includes(':');
+  const status = podView(pod).status;
+  const ips = status?.podIPs?.map((entry) => entry.ip) ?? (status?.podIP ? [status.podIP] : []);
+  const ip = ips.find((candidate) => candidate.includes(':') === wantIPv6);
+  if (!ip) return undefined;
+  const address: CoreAddress = { ip, nodeName: podView(pod).spec?.nodeName ?? '', targetRef: { kind: 'Pod', namespace: pod.metadata.namespace, name: pod.metadata.name, uid: pod.metadata.uid } };
+  if (shouldSetHostname(pod, service)) address.hostname = podView(pod).spec!.hostname;
+  return address;
+}
+
+/** The subsets of the Service's pods, packed (`syncService`'s loop and `addEndpointSubset`). */
+export function subsetsFor(service: KubeObject, pods: KubeObject[]): CoreSubset[] {
+  const spec = serviceSpec(service);
+  const publishNotReady = !!spec.publishNotReadyAddresses;
+  const subsets: CoreSubset[] = [];
+  for (const pod of pods) {
+    if (!shouldPodBeInEndpoints(pod, publishNotReady)) continue;
+    const address = podAddress(service, pod);
+    if (!address) continue;
+    const ready = publishNotReady || isPodReady(pod);
+    const entry = (ports: CoreSubset['ports']): CoreSubset => (ready ? { addresses: [address], ports } : { notReadyAddresses: [address], ports });
+    if (!spec.ports?.length) {
+      if (spec.clusterIP === 'None') subsets.push(entry([]));
+      continue;
+    }
+    for (const servicePort of spec.ports) {
+      const port = findPort(pod, servicePort);
+      if (port === undefined) continue;
+      const endpointPort: NonNullable<CoreSubset['ports']>[number] = { name: servicePort.name ?? '', port, protocol: servicePort.protocol ?? 'TCP' };
+      if (servicePort.appProtocol !== undefined) endpointPort.appProtocol = servicePort.appProtocol;
+      subsets.push(entry([endpointPort]));
+    }
+  }
+  return repackSubsets(subsets);
+}
+
+/** Subsets as JSON with Go's omitempty: no empty lists, no empty hostname. */
+function wireSubsets(subsets: CoreSubset[]): CoreSubset[] {
+  return subsets.map((subset) => {
+    const out: CoreSubset = {};
+    if (subset.addresses?.length) out.addresses = subset.addresses;
+    if (subset.notReadyAddresses?.length) out.notReadyAddresses = subset.notReadyAddresses;
+    if (subset.ports?.length) out.ports = subset.ports;
+    return out;
+  });
+}
+
+/** Subsets equal, ignoring the pods' resourceVersion (`endpointSubsetsEqualIgnoreResourceVersion`). */
+function sameSubsets(a: unknown, b: CoreSubset[]): boolean {
+  const strip = (subsets: CoreSubset[]): string => JSON.stringify(subsets.map((s) => [s.addresses, s.notReadyAddresses, s.ports].map((list) =>
+    (list ?? []).map((item) => ('ip' in item ? { ...item, hostname: item.hostname ?? '', targetRef: item.targetRef && { ...item.targetRef, resourceVersion: undefined } } : { ...item, appProtocol: item.appProtocol ?? null })))));
+  return strip((a ?? []) as CoreSubset[]) === strip(b);
+}
+
+function sameLabels(a: Record<string, string>, b: Record<string, string>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+}
+
+export class EndpointsController implements Controller {
+  readonly name = 'endpoint-controller';
+  readonly queue = new WorkQueue();
+  private env!: ControllerEnv;
+  private services!: Informer;
+  private endpoints!: Informer;
+  private serviceIndex!: ServiceIndex;
+  private podIndex!: PodIndex;
+  private readonly triggerTimes = new TriggerTimeTracker();
+  private recorder!: EventRecorder;
+
+  start(env: ControllerEnv): void {
+    this.env = env;
+    this.recorder = new EventRecorder(env.api, env.clock, { component: 'endpoint-controller' });
+    this.services = env.informer('/api/v1/services');
+    this.endpoints = env.informer('/api/v1/endpoints');
+    const pods = env.informer('/api/v1/pods');
+    this.serviceIndex = serviceIndexFor(this.services);
+    this.podIndex = podIndexFor(pods);
+    this.services.addHandler({
+      onAdd: (svc) => this.queue.add(keyOf(svc)),
+      onUpdate: (_old, svc) => this.queue.add(keyOf(svc)),
+      onDelete: (svc) => this.queue.add(keyOf(svc)),
+    });
+    pods.addHandler({
+      onAdd: (pod) => this.enqueueServicesOf(pod),
+      onUpdate: (old, pod) => { for (const key of servicesToUpdateOnPodChange(this.serviceIndex, old, pod)) this.queue.add(key); },
+      onDelete: (pod) => this.enqueueServicesOf(pod),
+    });
+    // A deleted Endpoints of a Service with a selector is made again; at start, leftovers are checked.
+    this.endpoints.addHandler({ onDelete: (ep) => this.queue.add(keyOf(ep)) });
+    for (const ep of this.endpoints.list()) {
+      if (ep.metadata.annotations?.[leaderElectionAnnotation] === undefined) this.queue.add(keyOf(ep));
+    }
+  }
+
+  private enqueueServicesOf(pod: KubeObject): void {
+    for (const key of this.serviceIndex.servicesFor(pod.metadata.namespace ?? '', pod.metadata.labels)) this.queue.add(key);
+  }
+
+  sync(key: string): SyncResult {
+    const { namespace, name } = splitKey(key);
+    const service = this.services.get(key);
+    if (!service) {
+      // The Service is gone: so is its Endpoints.
+      const response = this.env.api.handle({ method: 'DELETE', path: `${endpointsPath(namespace!)}/${name}` });
+      if (response.status >= 300 && response.status !== 404) throw new Error(apiErrorText(response));
+      this.triggerTimes.delete(namespace!, name);
+      return;
+    }
+    if (serviceSpec(service).type === 'ExternalName') return;
+    const selector = serviceSelector(service);
+    if (!selector) return;
+    const pods = this.podIndex.select(namespace!, selector);
+    const triggerTime = this.triggerTimes.compute(service, pods);
+    const subsets = subsetsFor(service, pods);
+    const current = this.endpoints.get(key);
+    const serviceLabels = service.metadata.labels ?? {};
+    if (current) {
+      const { [headlessLabel]: _headless, ...compareLabels } = current.metadata.labels ?? {};
+      const count = subsets.reduce((n, s) => n + (s.addresses?.length ?? 0) + (s.notReadyAddresses?.length ?? 0), 0);
+      const capacityRight = count <= maxEndpointsCapacity && current.metadata.annotations?.[overCapacityAnnotation] === undefined;
+      if (sameSubsets(current.subsets, subsets) && sameLabels(compareLabels, serviceLabels) && capacityRight) return;
+    }
+    const annotations = { ...(current?.metadata.annotations ?? {}) };
+    if (triggerTime !== undefined) annotations[lastChangeTriggerTimeAnnotation] = triggerTime;
+    else delete annotations[lastChangeTriggerTimeAnnotation];
+    if (truncateSubsets(subsets)) annotations[overCapacityAnnotation] = 'truncated';
+    else delete annotations[overCapacityAnnotation];
+    const labels: Record<string, string> = { ...serviceLabels };
+    const clusterIP = serviceSpec(service).clusterIP;
+    if (!clusterIP || clusterIP === 'None') labels[headlessLabel] = '';
+    else delete labels[headlessLabel];
+    const metadata: KubeObject['metadata'] = { ...(current?.metadata ?? { name }), labels: sortedLabels(labels), annotations: sortedLabels(annotations) };
+    // Go leaves empty maps out of the JSON (omitempty).
+    if (Object.keys(labels).length === 0) delete metadata.labels;
+    if (Object.keys(annotations).length === 0) delete metadata.annotations;
+    const body: KubeObject = { ...(current ?? {}), apiVersion: 'v1', kind: 'Endpoints', metadata, subsets: wireSubsets(subsets) };
+    if (!body.subsets || (body.subsets as unknown[]).length === 0) delete body.subsets;
+    const response = current
+      ? this.env.api.handle({ method: 'PUT', path: `${endpointsPath(namespace!)}/${name}`, body })
+      : this.env.api.handle({ method: 'POST', path: endpointsPath(namespace!), body });
+    if (response.status < 300) return;
+    const causes = (response.body as { details?: { causes?: { type?: string }[] } }).details?.causes ?? [];
+    if (!current && response.status === 403 && causes.some((c) => c.type === 'NamespaceTerminating')) return;
+    const error = apiErrorText(response);
+    const involved = { ...body, metadata: { ...body.metadata, namespace } };
+    if (current) this.recorder.event(involved, 'Warning', 'FailedToUpdateEndpoint', `Failed to update endpoint ${namespace}/${name}: ${error}`);
+    else this.recorder.event(involved, 'Warning', 'FailedToCreateEndpoint', `Failed to create endpoint for service ${namespace}/${name}: ${error}`);
+    throw new Error(error);
+  }
+}
