@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProcessRun } from './shell.ts';
 import { formatDate, Shell } from './shell.ts';
+import type { PodNetwork } from '../../network/cluster-network.ts';
 
 const start = Date.UTC(2026, 0, 1);
 
@@ -60,5 +61,43 @@ describe('the simulated sh', () => {
   it('formats dates as busybox does', () => {
     expect(formatDate(Date.UTC(2026, 1, 14, 9, 5, 3))).toBe('Sat Feb 14 09:05:03 UTC 2026');
     expect(formatDate(Date.UTC(2026, 1, 14, 9, 5, 3), '%Y-%m-%d %H:%M:%S')).toBe('2026-02-14 09:05:03');
+  });
+});
+
+/** A pod network where `web` is a Service at 10.96.12.3 and `down` has no endpoints. */
+const network: PodNetwork = {
+  fetch: (request) => {
+    if (request.url.startsWith('http://web:80/')) return { status: 200, statusText: 'OK', headers: {}, body: 'hi from web\n', address: '10.96.12.3', port: 80, elapsedMs: 1 };
+    if (request.url.startsWith('http://down:80/')) return { error: 'connection refused', host: 'down', address: '10.96.40.1', port: 80, elapsedMs: 1 };
+    return { error: 'could not resolve host', host: 'nope', elapsedMs: 0 };
+  },
+  dns: (qname, qtype) => (qname === 'web.default.svc.cluster.local' && qtype === 'A' ? { rcode: 'NOERROR', records: [{ name: qname, type: 'A', data: '10.96.12.3' }] } : { rcode: 'NXDOMAIN', records: [] }),
+  resolvConf: () => ({ nameservers: ['10.96.0.10'], searches: ['default.svc.cluster.local'], options: [['ndots', '5']] }),
+};
+
+describe('network commands in the simulated sh', () => {
+  function runNet(script: string): { out: string; code: number } {
+    const shell = new Shell({ env: {}, files: new Map(), hostname: 'client', now: () => start, network });
+    const process = shell.script(script);
+    let out = '';
+    for (;;) {
+      const step = process.next();
+      if (step.done) return { out, code: step.value };
+      if (step.value.kind === 'output') out += step.value.text;
+    }
+  }
+
+  it.each([
+    ['wget -q -O- http://web', 'hi from web\n', 0],
+    ['wget -qO- web:80/path > /tmp/page; cat /tmp/page', 'hi from web\n', 0],
+    ['wget -q -O- http://nope', "wget: bad address 'nope'\n", 1],
+    ['wget -q -O- down', "wget: can't connect to remote host (10.96.40.1): Connection refused\n", 1],
+    ["curl -s -o /dev/null -w '%{http_code}' http://web", '200', 0],
+    ['curl -s http://nope || echo failed', 'failed\n', 0],
+    ['curl -sS nope', 'curl: (6) Could not resolve host: nope\n', 6],
+    ['nslookup web', "Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\nName:\tweb.default.svc.cluster.local\nAddress: 10.96.12.3\n\n** server can't find web.default.svc.cluster.local: NXDOMAIN\n\n", 1],
+    ['cat /etc/resolv.conf', 'search default.svc.cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n', 0],
+  ])('%s', (script, out, code) => {
+    expect(runNet(script)).toEqual({ out, code });
   });
 });

@@ -5,6 +5,12 @@
  */
 import type { ShellNode, Word } from './shell-parse.ts';
 import { parseShell, plainText, ShellSyntaxError } from './shell-parse.ts';
+import type { PodNetwork } from '../../network/cluster-network.ts';
+import { curl } from '../../network/curl.ts';
+import { nslookup } from '../../network/nslookup.ts';
+import type { ToolRun } from '../../network/nslookup.ts';
+import { formatResolvConf } from '../../network/resolv-conf.ts';
+import { wget } from '../../network/wget.ts';
 
 /** What a running process does next. */
 export type ProcessAction =
@@ -22,6 +28,8 @@ export interface ShellContext {
   now(): number;
   /** An HTTP GET from inside the pod (`wget`), when the network is simulated. */
   fetch?(url: string): { status: number; body: string } | { error: string };
+  /** The pod's view of the cluster network (DNS, Services, policies): `wget`, `curl`, `nslookup`. */
+  network?: PodNetwork;
 }
 
 /** Commands between two sleeps before a loop is treated as burning CPU: it yields 1 s. */
@@ -301,7 +309,7 @@ export class Shell {
       case 'cat': {
         let status = 0;
         for (const path of args) {
-          const content = this.ctx.files.get(path);
+          const content = this.ctx.files.get(path) ?? (path === '/etc/resolv.conf' && this.ctx.network ? formatResolvConf(this.ctx.network.resolvConf()) : undefined);
           if (content === undefined) {
             yield err(`cat: can't open '${path}': No such file or directory\n`);
             status = 1;
@@ -341,7 +349,17 @@ export class Shell {
         if (args[0] === '-c' && args[1] !== undefined) return yield* new Shell({ ...this.ctx, env: this.vars }).script(args[1]);
         return 0;
       case 'wget':
-      case 'curl': {
+      case 'curl':
+      case 'nslookup': {
+        const network = this.ctx.network;
+        if (network) {
+          const run = name === 'nslookup' ? nslookup(args, network) : name === 'wget' ? wget(args, network.fetch) : curl(args, network.fetch);
+          return yield* this.tool(run, out);
+        }
+        if (name === 'nslookup') {
+          yield* out(';; connection timed out; no servers could be reached\n\n');
+          return 1;
+        }
         const url = args.find((a) => /^https?:\/\//.test(a) || (!a.startsWith('-') && a.includes('.'))) ?? '';
         const answer = this.ctx.fetch?.(url) ?? { error: 'bad address' };
         if ('error' in answer) {
@@ -355,6 +373,17 @@ export class Shell {
         yield err(`sh: ${name}: not found\n`);
         return 127;
     }
+  }
+
+  /** Play a network tool's run: its output, the virtual time it waits (timeouts), the files it saves. */
+  private *tool(run: ToolRun, out: (text: string) => Generator<ProcessAction, void, void>): Generator<ProcessAction, number, void> {
+    for (const step of run.steps) {
+      if (step.sleepMs) yield { kind: 'sleep', ms: step.sleepMs };
+      if (step.stdout) yield* out(step.stdout);
+      if (step.stderr) yield { kind: 'output', text: step.stderr, stream: 'stderr' };
+    }
+    for (const [path, content] of run.files ?? []) this.ctx.files.set(path, content);
+    return run.code;
   }
 
   private test(args: string[]): boolean {
