@@ -1,0 +1,80 @@
+/**
+ * `kubectl rollout undo`: help text, examples and flags of kubectl 1.32, as data (generated from `kubectl rollout undo --help`).
+ */
+import type { HelpData } from './types.ts';
+
+/** What `kubectl rollout undo --help` prints, as data. */
+export const rolloutUndoHelp: HelpData = {
+  "short": "Undo a previous rollout",
+  "aliases": [],
+  "long": "Roll back to a previous rollout.",
+  "examples": "  # Roll back to the previous deployment\n  kubectl rollout undo deployment/abc\n  \n  # Roll back to daemonset revision 3\n  kubectl rollout undo daemonset/abc --to-revision=3\n  \n  # Roll back to the previous deployment with dry-run\n  kubectl rollout undo --dry-run=server deployment/abc",
+  "usage": "kubectl rollout undo (TYPE NAME | TYPE/NAME) [flags] [options]",
+  "flags": [
+    {
+      "name": "allow-missing-template-keys",
+      "type": "bool",
+      "default": "true",
+      "usage": "If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats."
+    },
+    {
+      "name": "dry-run",
+      "type": "string",
+      "default": "'none'",
+      "usage": "Must be \"none\", \"server\", or \"client\". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource."
+    },
+    {
+      "name": "filename",
+      "shorthand": "f",
+      "type": "stringSlice",
+      "default": "[]",
+      "usage": "Filename, directory, or URL to files identifying the resource to get from a server."
+    },
+    {
+      "name": "kustomize",
+      "shorthand": "k",
+      "type": "string",
+      "default": "''",
+      "usage": "Process the kustomization directory. This flag can't be used together with -f or -R."
+    },
+    {
+      "name": "output",
+      "shorthand": "o",
+      "type": "string",
+      "default": "''",
+      "usage": "Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file)."
+    },
+    {
+      "name": "recursive",
+      "shorthand": "R",
+      "type": "bool",
+      "default": "false",
+      "usage": "Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory."
+    },
+    {
+      "name": "selector",
+      "shorthand": "l",
+      "type": "string",
+      "default": "''",
+      "usage": "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints."
+    },
+    {
+      "name": "show-managed-fields",
+      "type": "bool",
+      "default": "false",
+      "usage": "If true, keep the managedFields when printing objects in JSON or YAML format."
+    },
+    {
+      "name": "template",
+      "type": "string",
+      "default": "''",
+      "usage": "Template string or path to template file to use when -o=go-template, -o=go-template-file. The template format is golang templates [http://golang.org/pkg/text/template/#pkg-overview]."
+    },
+    {
+      "name": "to-revision",
+      "type": "int",
+      "default": "0",
+      "usage": "The revision to rollback to. Default to 0 (last revision)."
+    }
+  ]
+};

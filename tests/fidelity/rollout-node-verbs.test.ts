@@ -1,0 +1,205 @@
+/**
+ * Fidelity of the kubectl emulator's rollout, node and waiting verbs (rollout status/history/undo/
+ * pause/resume/restart, cordon, uncordon, taint, drain, wait, events): two labs started from the
+ * same seed with a manual clock; the real kubectl talks to one, the emulator to the other, with the
+ * same commands, and stdout, stderr, exit codes and the resulting objects must be identical.
+ *
+ * The manual clock does not move while the real kubectl waits, so the emulator is given a client
+ * without `advance`: a wait that is not already over ends in the same timeout on both sides.
+ */
+import { execFile } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KubectlSession } from '../../engine/kubectl/index.ts';
+import { registerCommand } from '../../engine/kubectl/commands/index.ts';
+import { cordonCommand, uncordonCommand } from '../../engine/kubectl/commands/cordon.ts';
+import { drainCommand } from '../../engine/kubectl/commands/drain.ts';
+import { eventsCommand } from '../../engine/kubectl/commands/events.ts';
+import { rolloutCommand } from '../../engine/kubectl/commands/rollout.ts';
+import { taintCommand } from '../../engine/kubectl/commands/taint.ts';
+import { waitCommand } from '../../engine/kubectl/commands/wait.ts';
+import { kubectlPath, noKubectlMessage, splitArgs, startRealKubectl, type KubectlResult, type RealKubectl, labKubeconfig } from '../support/kubectl.ts';
+import { resetCluster } from '../support/scenario.ts';
+
+for (const spec of [rolloutCommand, cordonCommand, uncordonCommand, taintCommand, drainCommand, waitCommand, eventsCommand]) registerCommand(spec);
+
+interface Step {
+  line: string;
+  /** Seconds of virtual time to move both labs forward after the step. */
+  advance?: number;
+}
+
+interface Scenario {
+  name: string;
+  files?: Record<string, string>;
+  steps: (string | Step)[];
+  /** `TYPE NAME` whose `-o yaml` must be identical on both labs afterwards. */
+  objects: string[];
+}
+
+const deployment = (replicas: number, image = 'nginx:1.27'): string => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  labels:
+    app: web
+spec:
+  replicas: ${replicas}
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: nginx
+        image: ${image}
+`;
+
+const scenarios: Scenario[] = [
+  {
+    name: 'rollout status, history and undo',
+    files: { 'web.yaml': deployment(2) },
+    steps: [
+      { line: 'apply -f web.yaml', advance: 60 }, 'rollout status deploy/web', 'rollout status deployment web --watch=false', 'rollout history deploy/web',
+      'set image deploy/web nginx=nginx:1.28', 'rollout status deploy/web --watch=false', { line: 'rollout status deploy/web --timeout=1s', advance: 60 },
+      'rollout history deployment/web', 'rollout history deploy web --revision=1', 'rollout history deploy web --revision=9', 'rollout history deploy web --revision=-1',
+      'rollout undo deploy/web --to-revision=9', { line: 'rollout undo deploy/web', advance: 60 }, 'rollout history deploy/web', 'rollout undo deploy/web --to-revision=3',
+      'rollout status deploy/web --revision=2', 'rollout status deploy/web --revision=3', 'rollout status deploy nothere', 'rollout status', 'rollout history',
+      'rollout status cm/kube-root-ca.crt', 'rollout undo deploy/web --dry-run=client', 'rollout status deployment',
+    ],
+    objects: ['deployment web', 'replicasets -l app=web'],
+  },
+  {
+    name: 'rollout pause, resume and their errors',
+    files: { 'web.yaml': deployment(1) },
+    steps: [
+      { line: 'apply -f web.yaml', advance: 30 }, 'rollout pause deploy/web', 'rollout pause deploy/web', 'rollout undo deploy/web', 'rollout restart deploy/web',
+      'rollout resume deploy/web', 'rollout resume deploy/web', 'rollout pause cm/kube-root-ca.crt', 'rollout pause deploy -l app=nothing', 'rollout', 'rollout foo',
+    ],
+    objects: ['deployment web'],
+  },
+  {
+    // restartedAt is the wall clock's second, which both sides read within a few milliseconds; objects are not compared.
+    name: 'rollout restart',
+    files: { 'web.yaml': deployment(1) },
+    steps: [{ line: 'apply -f web.yaml', advance: 30 }, 'rollout restart deploy/web', 'rollout restart deploy/nothere'],
+    objects: [],
+  },
+  {
+    name: 'cordon, uncordon and taint',
+    steps: [
+      'cordon node-1', 'cordon node-1', 'uncordon node-1', 'uncordon node-1', 'cordon', 'cordon nothere', 'cordon node-2 --dry-run=client',
+      'cordon -l topology.kubernetes.io/zone=nowhere', 'taint nodes node-1 dedicated=gpu:NoSchedule', 'taint nodes node-1 dedicated=gpu:NoSchedule',
+      'taint nodes node-1 dedicated=cpu:NoSchedule --overwrite', 'taint node node-1 other=x:PreferNoSchedule', 'taint nodes node-1 dedicated:NoSchedule-',
+      'taint nodes node-1 dedicated-', 'taint nodes node-1 other-', 'taint nodes node-1 a=b:Bad', 'taint nodes node-1', 'taint nodes node-1 a=b:NoSchedule a-',
+      'taint deploy web a=b:NoSchedule', 'taint nodes a=b:NoSchedule', 'taint nodes nothere a=b:NoSchedule', 'taint nodes node-2 a=b:NoSchedule b=c:NoExecute',
+    ],
+    objects: ['node node-1', 'node node-2'],
+  },
+  {
+    // Every worker runs a system pod, and kubectl evicts concurrently (its error order varies): drains here reach one pod at most.
+    name: 'drain refusals and a drain with nothing to evict',
+    files: { 'solo.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: solo\n  labels:\n    run: solo\nspec:\n  nodeName: node-1\n  containers:\n  - name: solo\n    image: nginx:1.27\n' },
+    steps: [
+      { line: 'apply -f solo.yaml', advance: 30 }, 'drain node-1 --pod-selector=run=solo',
+      'drain node-1 --pod-selector=run=nothing', 'drain node-1 --pod-selector=run=solo --force --dry-run=client', 'drain node-1 --pod-selector=run=solo --force --timeout=2s',
+      'uncordon node-1', 'drain control-plane --pod-selector=tier=control-plane', 'drain control-plane --pod-selector=tier=control-plane --ignore-daemonsets',
+      'drain', 'drain nothere', 'drain node-2 -l kubernetes.io/os=linux',
+    ],
+    objects: ['node node-1', 'node control-plane'],
+  },
+  {
+    name: 'wait',
+    files: { 'web.yaml': deployment(2) },
+    steps: [
+      { line: 'apply -f web.yaml', advance: 60 }, 'wait deploy/web --for=condition=Available', 'wait deploy/web --for condition=available --timeout=0',
+      'wait deploy/web --for=condition=Available=false --timeout=1s', 'wait --for=delete cm/nothere', 'wait --for=jsonpath={.spec.replicas}=2 deploy/web',
+      'wait --for=jsonpath={.status.phase}=Running pod -l app=web', 'wait --for=bogus deploy/web', 'wait deploy/nothere --for=condition=Available',
+      'wait pods --all --for=condition=Ready', 'wait --for=jsonpath={.spec.replicas}=5 deploy/web --timeout=0',
+      'wait --for=condition=Ready pod -l app=nothing',
+    ],
+    objects: [],
+  },
+  {
+    name: 'events',
+    files: { 'web.yaml': deployment(2) },
+    steps: [
+      'events', { line: 'apply -f web.yaml', advance: 60 }, 'events', 'events --for deploy/web', 'events --for=deployment/web --types=Normal', 'events --types=Warning',
+      'events --types=Bogus', 'events --for web', 'events -n kube-system', 'events --no-headers --for deploy/web',
+    ],
+    objects: [],
+  },
+  {
+    name: 'help texts',
+    steps: ['rollout --help', 'rollout status --help', 'rollout history --help', 'rollout undo --help', 'rollout pause --help', 'rollout resume --help',
+      'rollout restart --help', 'cordon --help', 'uncordon --help', 'taint --help', 'drain --help', 'wait --help', 'events --help'],
+    objects: [],
+  },
+];
+
+/** Run the real kubectl with a kubeconfig (no --server flag, so its messages are its own). */
+function runReal(home: string, args: string[]): Promise<KubectlResult> {
+  return new Promise((resolve) => {
+    const child = execFile(kubectlPath!, args, {
+      cwd: join(home, 'work'), env: { ...process.env, HOME: home, KUBECONFIG: join(home, 'kubeconfig') }, timeout: 30_000,
+    }, (error, stdout, stderr) => {
+      const code = error && typeof (error as { code?: unknown }).code === 'number' ? (error as { code: number }).code : error ? 1 : 0;
+      resolve({ stdout, stderr, exitCode: code });
+    });
+    child.stdin?.end('');
+  });
+}
+
+describe.skipIf(!kubectlPath)('kubectl emulator fidelity: rollout, node and waiting verbs', () => {
+  let real: RealKubectl;
+  let twin: RealKubectl;
+  beforeAll(async () => {
+    [real, twin] = await Promise.all([startRealKubectl(), startRealKubectl()]);
+    for (const k of [real, twin]) writeFileSync(join(dirname(k.workdir), 'kubeconfig'), labKubeconfig(k.lab.url));
+  }, 60_000);
+  afterAll(async () => {
+    await Promise.all([real?.stop(), twin?.stop()]);
+  });
+
+  it.each(scenarios)('$name', async (scenario) => {
+    resetCluster(real);
+    resetCluster(twin);
+    const files = scenario.files ?? {};
+    for (const [name, content] of Object.entries(files)) {
+      mkdirSync(dirname(join(real.workdir, name)), { recursive: true });
+      writeFileSync(join(real.workdir, name), content);
+    }
+    // No `advance` on this client: the real kubectl's wait cannot move the manual clock either.
+    const cluster = twin.lab.control.cluster;
+    const client = { handle: cluster.handle.bind(cluster) };
+    // Real kubectl reads ages and restartedAt from the wall clock, so the emulator is given that clock.
+    const session = new KubectlSession(client, { server: twin.lab.url, now: () => Date.now() });
+    const differences: string[] = [];
+    for (const raw of scenario.steps) {
+      const step = typeof raw === 'string' ? { line: raw } : raw;
+      const args = splitArgs(step.line);
+      const expected = await runReal(dirname(real.workdir), args);
+      const actual = session.kubectl(args, { files });
+      if (JSON.stringify(actual) !== JSON.stringify(expected)) {
+        differences.push(`kubectl ${step.line}\n  real:     ${JSON.stringify(expected)}\n  emulator: ${JSON.stringify(actual)}`);
+      }
+      if (step.advance) {
+        for (const k of [real, twin]) k.lab.control.advance({ seconds: step.advance });
+      }
+    }
+    for (const target of scenario.objects) {
+      const args = ['get', ...splitArgs(target), '-o', 'yaml'];
+      const [expected, actual] = await Promise.all([runReal(dirname(real.workdir), args), runReal(dirname(twin.workdir), args)]);
+      if (expected.stdout !== actual.stdout || expected.stderr !== actual.stderr) {
+        differences.push(`object ${target}\n  real:     ${JSON.stringify(expected)}\n  emulator: ${JSON.stringify(actual)}`);
+      }
+    }
+    expect(differences.join('\n')).toBe('');
+  }, 180_000);
+});
+
+if (!kubectlPath) console.warn(noKubectlMessage);
