@@ -13,6 +13,17 @@ export interface Output {
   stderr: string[];
 }
 
+/**
+ * How a command keeps running after `run` returns (`get -w`, `logs -f`), when the session was
+ * started with `KubectlSession.start`: it writes later output through `write`, says it is still
+ * running with `hold` (giving what Ctrl-C must close), and calls `end` if it finishes by itself.
+ */
+export interface StreamControl {
+  write(stream: 'stdout' | 'stderr', chunk: string): void;
+  hold(close: () => void): void;
+  end(exitCode: number): void;
+}
+
 /** Everything a command's `run` gets. */
 export interface CommandContext {
   api: ApiClient;
@@ -28,6 +39,8 @@ export interface CommandContext {
   files: Record<string, string>;
   stdin?: string;
   out: Output;
+  /** Present when the terminal can take streamed output; absent for one-shot runs (the control API). */
+  stream?: StreamControl;
 }
 
 /** A kubectl command or subcommand. */

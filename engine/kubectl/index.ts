@@ -10,7 +10,8 @@ export type { KubectlResult, Kubeconfig, KubeconfigContext, RunOptions, SessionO
 export type { ApiClient } from './client/api-client.ts';
 export { KubectlError } from './client/api-client.ts';
 export { commandRegistry } from './commands/index.ts';
-export type { CommandSpec, CommandContext } from './command.ts';
+export type { CommandSpec, CommandContext, StreamControl } from './command.ts';
+export type { OutputSink, RunningCommand } from './session.ts';
 
 /** Options of a one-off command line: the working directory's files, stdin, and the context's namespace. */
 export interface RunKubectlOptions {

@@ -5,7 +5,7 @@
  */
 import type { ApiClient } from './client/api-client.ts';
 import { KubectlError } from './client/api-client.ts';
-import { globalFlags, helpFlag, renderHelp, unknownCommandMessage, type CommandSpec, type Output } from './command.ts';
+import { globalFlags, helpFlag, renderHelp, unknownCommandMessage, type CommandSpec, type Output, type StreamControl } from './command.ts';
 import { commandRegistry } from './commands/index.ts';
 import { flagBool, flagString, parseFlags, type FlagSpec } from './flags.ts';
 import { rootCommandOrder, rootHelp } from './root-text.ts';
@@ -50,6 +50,25 @@ export interface SessionOptions {
 export interface RunOptions {
   files?: Record<string, string>;
   stdin?: string;
+}
+
+/** Where a started command writes, chunk by chunk (the lab's terminal). */
+export interface OutputSink {
+  stdout(chunk: string): void;
+  stderr(chunk: string): void;
+}
+
+/**
+ * A command line started with `KubectlSession.start`: most finish at once; `get -w` and `logs -f`
+ * keep writing to the sink as virtual time moves the cluster, until they end or are cancelled.
+ */
+export interface RunningCommand {
+  /** The exit code once finished; undefined while the command is still streaming. */
+  readonly exitCode: number | undefined;
+  /** Resolves with the exit code when the command finishes or is cancelled. */
+  readonly exited: Promise<number>;
+  /** Ctrl-C: close the watch or log stream; the exit code is 130, as a shell reports SIGINT. */
+  cancel(): void;
 }
 
 /** The lab's kubeconfig: one cluster, one user, one context, all named after the lab. */
@@ -148,9 +167,59 @@ export class KubectlSession {
     return { stdout, stderr, exitCode };
   }
 
-  /** Run kubectl with already-split arguments (no pipes). */
-  kubectl(argv: string[], options: RunOptions = {}): KubectlResult {
+  /**
+   * Start a command line in the terminal: output goes to `sink` as it is produced. Commands that
+   * stream (`get -w`, `--watch-only`, `logs -f`) stay open, driven by the cluster's watches as
+   * virtual time advances, until they end by themselves or `cancel()` (Ctrl-C) is called.
+   * A line with pipes runs to completion as `run` does (streams are not piped).
+   */
+  start(commandLine: string, sink: OutputSink, options: RunOptions = {}): RunningCommand {
+    let exitCode: number | undefined;
+    let resolveExit: (code: number) => void = () => undefined;
+    const exited = new Promise<number>((resolve) => { resolveExit = resolve; });
+    let close: (() => void) | undefined;
+    let live = false;
+    let buffered: Output | undefined;
+    const finish = (code: number): void => {
+      if (exitCode !== undefined) return;
+      exitCode = code;
+      close?.();
+      close = undefined;
+      resolveExit(code);
+    };
+    const control: StreamControl = {
+      write(stream, chunk) {
+        if (exitCode !== undefined) return;
+        if (live) sink[stream](chunk);
+        else buffered?.[stream].push(chunk);
+      },
+      hold(closer) { close = closer; },
+      end: finish,
+    };
+    const split = splitCommandLine(commandLine);
+    const [first, ...filters] = split.ok ? split.stages : [[]];
+    let result: KubectlResult;
+    if (!split.ok || filters.length || first.length === 0 || (first[0] !== 'kubectl' && first[0] !== 'k')) {
+      result = this.run(commandLine, options);
+    } else {
+      result = this.kubectl(first.slice(1), options, control, (out) => { buffered = out; });
+    }
+    if (result.stdout) sink.stdout(result.stdout);
+    if (result.stderr) sink.stderr(result.stderr);
+    live = true;
+    // A command that failed after opening its stream is over too.
+    if (!close || exitCode !== undefined || result.exitCode !== 0) finish(exitCode ?? result.exitCode);
+    return {
+      get exitCode() { return exitCode; },
+      exited,
+      cancel: () => finish(130),
+    };
+  }
+
+  /** Run kubectl with already-split arguments (no pipes); `stream` lets `get -w` and `logs -f` stay open. */
+  kubectl(argv: string[], options: RunOptions = {}, stream?: StreamControl, onOutput?: (out: Output) => void): KubectlResult {
     const out: Output = { stdout: [], stderr: [] };
+    onOutput?.(out);
     const result = (exitCode: number): KubectlResult => ({ stdout: out.stdout.join(''), stderr: out.stderr.join(''), exitCode });
     const rootFlags = [...globalFlags, helpFlag];
     const found = findCommand(argv, rootFlags);
@@ -172,7 +241,9 @@ export class KubectlSession {
       return result(1);
     }
     const spec = found.spec;
-    const parsed = parseFlags(withoutPath(argv, found.path, spec), [...spec.flags, ...globalFlags, helpFlag]);
+    // A command's own flag shadows a global one of the same name (set subject's --user).
+    const globals = globalFlags.filter((g) => !spec.flags.some((f) => f.name === g.name));
+    const parsed = parseFlags(withoutPath(argv, found.path, spec), [...spec.flags, ...globals, helpFlag]);
     if (!parsed.ok) {
       out.stderr.push(`Error: ${parsed.error}\nSee 'kubectl ${found.path.join(' ')} --help' for usage.\n`);
       return result(1);
@@ -205,6 +276,7 @@ export class KubectlSession {
         files: options.files ?? {},
         stdin: options.stdin,
         out,
+        ...(stream ? { stream } : {}),
       }));
     } catch (error) {
       if (!(error instanceof KubectlError)) throw error;

@@ -15,6 +15,7 @@ import { TablePrinter, type ServerTable } from '../printers/human-table.ts';
 import { sortByField } from '../printers/sort.ts';
 import { formatTabs } from '../printers/tabwriter.ts';
 import { getExamples, getFlags, getLong, getUsage } from './get-help.ts';
+import { runGetWatch } from './get-watch.ts';
 
 type Json = Record<string, unknown>;
 
@@ -98,7 +99,7 @@ function printHuman(context: CommandContext, args: string[], fetched: Fetched[],
       last = mapping;
     }
     const table = body as unknown as ServerTable;
-    if (sortBy) table.rows = sortByField(table.rows, sortBy, (row) => row.object);
+    if (sortBy && table.rows) table.rows = sortByField(table.rows, sortBy, (row) => row.object);
     group += printer.print(table);
   }
   emit(formatTabs(group));
@@ -133,6 +134,8 @@ function runGet(context: CommandContext): number {
     throw KubectlError.client('kubelab: get -f, -k and --raw are not supported in this lab yet');
   }
   if (!args.length) throw new KubectlError(noResourceMessage);
+  // In a streaming session (the lab's terminal) -w keeps printing; a one-shot run prints the list.
+  if (context.stream && (flagBool(flags, 'watch') || flagBool(flags, 'watch-only'))) return runGetWatch(context, context.stream);
   const mapper = new RestMapper(discoverResources(context.api).resources);
   const requests = resourceRequests(mapper, args);
   const named = requests.some((r) => r.name !== undefined);

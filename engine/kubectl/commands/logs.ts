@@ -60,32 +60,77 @@ function podFor(context: CommandContext, arg: string): Json {
   return { apiVersion: 'v1', kind: 'Pod', ...pod };
 }
 
-function runLogs(context: CommandContext): number {
+/** The containers whose logs one pod gives: all of them with --all-containers, else the chosen or default one. */
+function containersOf(context: CommandContext, pod: Json): string[] {
   const { args, flags, out } = context;
-  if (!args.length) throw new KubectlError("error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples");
-  if (flagBool(flags, 'follow')) throw KubectlError.client('kubelab: logs -f is not supported in this terminal; run logs again to see new lines');
-  const pod = podFor(context, args[0]);
   const metadata = (pod.metadata ?? {}) as Json;
-  const podName = String(metadata.name ?? '');
+  const spec = (pod.spec ?? {}) as Json;
+  const names = (key: string): string[] => ((spec[key] ?? []) as Json[]).map((c) => String(c.name));
+  if (flagBool(flags, 'all-containers')) return [...names('initContainers'), ...names('containers'), ...names('ephemeralContainers')];
+  const containers = names('containers');
   let container = flagString(flags, 'container') || (args.length > 1 ? args[1] : '');
-  const containers = ((((pod.spec ?? {}) as Json).containers ?? []) as Json[]).map((c) => String(c.name));
   if (!container) {
     const annotated = ((metadata.annotations ?? {}) as Record<string, string>)['kubectl.kubernetes.io/default-container'];
     container = annotated && containers.includes(annotated) ? annotated : containers[0] ?? '';
     if (containers.length > 1 && !annotated) out.stderr.push(`Defaulted container "${container}" out of: ${containers.join(', ')}\n`);
   }
-  const query: Record<string, string> = { container };
-  if (flagBool(flags, 'previous')) query.previous = 'true';
-  const tail = flagInt(flags, 'tail', -1);
-  if (tail >= 0) query.tailLines = String(tail);
-  if (flagBool(flags, 'timestamps')) query.timestamps = 'true';
-  const response = context.api.handle({
-    method: 'GET', path: `${objectPath(restMapper(context).mappingFor('pods'), String(metadata.namespace ?? context.namespace), podName)}/log`, query,
-    headers: { accept: 'application/json, */*' },
-  });
-  // The log stream's errors are plain errors carrying the Status message.
-  if (response.status >= 300) throw KubectlError.client(String((response.body as Json | undefined)?.message ?? responseError(response).text));
-  out.stdout.push(typeof response.body === 'string' ? response.body : '');
+  // podcmd.FindContainerByName: kubectl checks the name before asking for the log.
+  if (![...names('initContainers'), ...containers, ...names('ephemeralContainers')].includes(container)) {
+    throw KubectlError.client(`container ${container} is not valid for pod ${String(metadata.name ?? '')}`);
+  }
+  return [container];
+}
+
+/** `--prefix`: every line starts with `[pod/NAME/CONTAINER] `. */
+function withPrefix(text: string, prefix: string): string {
+  return text.split(/(?<=\n)/).filter(Boolean).map((line) => `${prefix}${line}`).join('');
+}
+
+function runLogs(context: CommandContext): number {
+  const { args, flags, out } = context;
+  const selector = flagString(flags, 'selector');
+  if (!args.length && !selector) throw new KubectlError("error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples");
+  const follow = flagBool(flags, 'follow');
+  if (follow && !context.stream) throw KubectlError.client('kubelab: logs -f is not supported in this terminal; run logs again to see new lines');
+  let pods: Json[];
+  let tail = flagInt(flags, 'tail', -1);
+  if (selector && !args.length) {
+    const list = bodyOf(send(context, 'GET', objectPath(restMapper(context).mappingFor('pods'), context.namespace), { query: { labelSelector: selector } }));
+    pods = (list.items ?? []) as Json[];
+    if (!pods.length) {
+      out.stderr.push(`No resources found in ${context.namespace} namespace.\n`);
+      return 0;
+    }
+    // With a selector kubectl shows the last 10 lines of each container unless --tail says otherwise.
+    if (tail < 0) tail = 10;
+  } else {
+    pods = [podFor(context, args[0])];
+  }
+  const requests = pods.flatMap((pod) => containersOf(context, pod).map((container) => ({ pod, container })));
+  for (const { pod, container } of requests) {
+    const metadata = (pod.metadata ?? {}) as Json;
+    const podName = String(metadata.name ?? '');
+    const query: Record<string, string> = { container };
+    if (flagBool(flags, 'previous')) query.previous = 'true';
+    if (tail >= 0) query.tailLines = String(tail);
+    if (flagBool(flags, 'timestamps')) query.timestamps = 'true';
+    if (follow) query.follow = 'true';
+    const response = context.api.handle({
+      method: 'GET', path: `${objectPath(restMapper(context).mappingFor('pods'), String(metadata.namespace ?? context.namespace), podName)}/log`, query,
+      headers: { accept: 'application/json, */*' },
+    });
+    // The rest client decodes the Status of a failed log request: `Error from server (BadRequest): …`.
+    if (response.status >= 300) throw new KubectlError(responseError(response).text);
+    const text = typeof response.body === 'string' ? response.body : '';
+    out.stdout.push(flagBool(flags, 'prefix') ? withPrefix(text, `[pod/${podName}/${container}] `) : text);
+    // -f: the kubelet's stream writes as the container logs in virtual time, until it stops or Ctrl-C.
+    const stream = response.stream;
+    if (follow && stream && context.stream && requests.length === 1) {
+      const control = context.stream;
+      control.hold(() => stream.close());
+      stream.start((chunk) => control.write('stdout', chunk), () => control.end(0));
+    }
+  }
   return 0;
 }
 

@@ -8,9 +8,8 @@ import type { JsonObject } from '../../api/patch/merge-patch.ts';
 import { KubectlError } from '../client/api-client.ts';
 import type { CommandContext, CommandSpec } from '../command.ts';
 import { flagList } from '../flags.ts';
-import { setHelp } from './help/set.ts';
 import { setImageHelp } from './help/set-image.ts';
-import { notServedCommand as notServed, specFromHelp } from './help/types.ts';
+import { specFromHelp } from './help/types.ts';
 import { findTargets, throwErrors } from './targets.ts';
 import {
   dryRunOf, dryRunQuery, fieldManager, nameLine, objectPath, send, serverError, type Json,
@@ -76,12 +75,5 @@ function runSetImage(context: CommandContext): number {
   return 0;
 }
 
-/** The `set` command with its `image` subcommand. */
-export const setCommand: CommandSpec = specFromHelp('set', setHelp, undefined, [
-  notServed('set', 'env', 'Update environment variables on a pod template'),
-  specFromHelp('image', setImageHelp, runSetImage),
-  notServed('set', 'resources', 'Update resource requests/limits on objects with pod templates'),
-  notServed('set', 'selector', 'Set the selector on a resource'),
-  notServed('set', 'serviceaccount', 'Update the service account of a resource'),
-  notServed('set', 'subject', 'Update the user, group, or service account in a role binding or cluster role binding'),
-]);
+/** `set image`: update the image of a pod template's containers. */
+export const setImageCommand: CommandSpec = specFromHelp('image', setImageHelp, runSetImage);
