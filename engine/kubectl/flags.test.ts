@@ -20,10 +20,11 @@ describe('parseFlags', () => {
     [['-A=false'], [], { 'all-namespaces': false }],
     [['--watch=false', '--chunk-size=0'], [], { watch: false, 'chunk-size': 0 }],
     [['-L', 'app,tier', '-L', 'zone'], [], { 'label-columns': ['app', 'tier', 'zone'] }],
-    [['pods', '--', '-n', 'x'], ['pods', '-n', 'x'], {}],
+    [['pods', '--', '-n', 'x'], ['pods', '-n', 'x'], {}, 1],
     [['-', 'x'], ['-', 'x'], {}],
-  ])('%j', (argv, args, values) => {
-    expect(parseFlags(argv, specs)).toEqual({ ok: true, parsed: { args, values: new Map(Object.entries(values)) } });
+  ])('%j', (argv, args, values, argsLenAtDash?: number) => {
+    const parsed = { args, values: new Map(Object.entries(values)), ...(argsLenAtDash === undefined ? {} : { argsLenAtDash }) };
+    expect(parseFlags(argv as string[], specs)).toEqual({ ok: true, parsed });
   });
 
   it.each([

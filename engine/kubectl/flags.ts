@@ -25,6 +25,8 @@ export interface ParsedFlags {
   args: string[];
   /** Values of the flags that were given, by long name. */
   values: Map<string, FlagValue>;
+  /** cobra's ArgsLenAtDash: how many positional args came before `--`, or -1. */
+  argsLenAtDash?: number;
 }
 
 export type ParseResult = { ok: true; parsed: ParsedFlags } | { ok: false; error: string };
@@ -99,9 +101,11 @@ export function parseFlags(argv: string[], specs: FlagSpec[]): ParseResult {
   const byShorthand = new Map(specs.filter((s) => s.shorthand).map((s) => [s.shorthand!, s]));
   const values = new Map<string, FlagValue>();
   const args: string[] = [];
+  let argsLenAtDash = -1;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--') {
+      argsLenAtDash = args.length;
       args.push(...argv.slice(i + 1));
       break;
     }
@@ -140,7 +144,7 @@ export function parseFlags(argv: string[], specs: FlagSpec[]): ParseResult {
       args.push(arg);
     }
   }
-  return { ok: true, parsed: { args, values } };
+  return { ok: true, parsed: argsLenAtDash >= 0 ? { args, values, argsLenAtDash } : { args, values } };
 }
 
 /** The `Options:` block of `--help`: every visible flag, sorted by name, as kubectl prints it when not on a terminal. */

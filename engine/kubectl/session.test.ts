@@ -7,8 +7,8 @@ const cluster = new Cluster();
 describe('runKubectl', () => {
   it.each([
     ['k get ns --no-headers | grep kube | wc -l', { stdout: '3\n', stderr: '', exitCode: 0 }],
-    ['kubectl get ns | head -n 2', { stdout: 'NAME              STATUS   AGE\ndefault           Active   0s\n', stderr: '', exitCode: 0 }],
-    ['kubectl get ns | grep -v kube', { stdout: 'NAME              STATUS   AGE\ndefault           Active   0s\n', stderr: '', exitCode: 0 }],
+    ['kubectl get ns | head -n 2', { stdout: 'NAME                 STATUS   AGE\ndefault              Active   0s\n', stderr: '', exitCode: 0 }],
+    ['kubectl get ns | grep -v kube', { stdout: 'NAME                 STATUS   AGE\ndefault              Active   0s\ningress-nginx        Active   0s\nlocal-path-storage   Active   0s\n', stderr: '', exitCode: 0 }],
     ['kubectl get ns | grep nothing', { stdout: '', stderr: '', exitCode: 1 }],
     ['kubectl get ns | sort', { stdout: '', stderr: 'kubelab: sort is not supported in this terminal (grep, wc, head and tail are)\n', exitCode: 127 }],
     ['kubectl delete pod $(kubectl get pods -o name)', { stdout: '', stderr: 'kubelab: command substitution $(…) is not supported in this terminal\n', exitCode: 2 }],

@@ -7,6 +7,8 @@ import { lastAppliedAnnotation } from '../../api/apply/index.ts';
 import type { JsonObject } from '../../api/patch/merge-patch.ts';
 import { createThreeWayMergePatch, patchTypeFor } from '../../api/patch/strategic-diff.ts';
 import { KubectlError } from '../client/api-client.ts';
+import { kindPrefix } from '../client/rest-mapper.ts';
+import { omitManagedFields, parseOutputFormat, printGeneric } from '../printers/generic.ts';
 import type { ApiResource } from '../client/discovery.ts';
 import type { CommandContext, CommandSpec } from '../command.ts';
 import { flagBool, flagList, flagString } from '../flags.ts';
@@ -38,7 +40,15 @@ export function fieldValidation(context: CommandContext): string {
   return 'Strict';
 }
 
-function applyClientSide(context: CommandContext, item: FileObject, mapping: ApiResource, namespace: string, dryRun: DryRun): string {
+/** What one object's apply did, and the object kubectl holds afterwards (printed by `-o`). */
+interface Applied {
+  mapping: ApiResource;
+  name: string;
+  operation: string;
+  object: Json;
+}
+
+function applyClientSide(context: CommandContext, item: FileObject, mapping: ApiResource, namespace: string, dryRun: DryRun): Applied {
   const name = nameOfObject(item.object);
   const path = objectPath(mapping, namespace, name);
   const modified = buildLastAppliedFor(item.object);
@@ -46,11 +56,10 @@ function applyClientSide(context: CommandContext, item: FileObject, mapping: Api
   const query = { ...dryRunQuery(dryRun), fieldManager: manager, fieldValidation: fieldValidation(context) };
   const live = send(context, 'GET', path);
   if (live.status === 404) {
-    if (dryRun !== 'client') {
-      const created = send(context, 'POST', objectPath(mapping, namespace), { query, body: modified });
-      if (created.status >= 300) throw serverError(created, { verb: 'creating', file: item.source });
-    }
-    return nameLine(mapping, name, 'created', dryRun);
+    if (dryRun === 'client') return { mapping, name, operation: 'created', object: modified };
+    const created = send(context, 'POST', objectPath(mapping, namespace), { query, body: modified });
+    if (created.status >= 300) throw serverError(created, { verb: 'creating', file: item.source });
+    return { mapping, name, operation: 'created', object: created.body as Json };
   }
   if (live.status >= 300) throw serverError(live, { verb: 'retrieving current configuration of:\nResource', file: item.source });
   const current = live.body as JsonObject;
@@ -60,17 +69,17 @@ function applyClientSide(context: CommandContext, item: FileObject, mapping: Api
     context.out.stderr.push(`Warning: resource ${mapping.resource}/${name} is missing the ${lastAppliedAnnotation} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n`);
   }
   // A client dry run sends no patch and says `configured` whatever the difference.
-  if (dryRun === 'client') return nameLine(mapping, name, 'configured', dryRun);
+  if (dryRun === 'client') return { mapping, name, operation: 'configured', object: current };
   const original = (lastApplied ? JSON.parse(lastApplied) : {}) as JsonObject;
   const gvk = { group: mapping.group, version: mapping.version, kind: mapping.kind };
   const patch = createThreeWayMergePatch(original, modified as JsonObject, current, gvk);
-  if (!Object.keys(patch).length) return nameLine(mapping, name, 'unchanged', dryRun);
+  if (!Object.keys(patch).length) return { mapping, name, operation: 'unchanged', object: current };
   const patched = send(context, 'PATCH', path, { query, body: patch, contentType: patchTypeFor(gvk) });
   if (patched.status >= 300) throw serverError(patched, { verb: 'patching', file: item.source });
-  return nameLine(mapping, name, 'configured', dryRun);
+  return { mapping, name, operation: 'configured', object: patched.body as Json };
 }
 
-function applyServerSide(context: CommandContext, item: FileObject, mapping: ApiResource, namespace: string, dryRun: DryRun): string {
+function applyServerSide(context: CommandContext, item: FileObject, mapping: ApiResource, namespace: string, dryRun: DryRun): Applied {
   const name = nameOfObject(item.object);
   if (dryRun === 'client') throw KubectlError.client('--dry-run=client doesn\'t work with --server-side (did you mean --dry-run=server instead?)');
   const query = {
@@ -82,7 +91,7 @@ function applyServerSide(context: CommandContext, item: FileObject, mapping: Api
     throw KubectlError.client(`${String((response.body as Json).message)}\n${conflictHelp}`);
   }
   if (response.status >= 300) throw serverError(response, { verb: 'patching', file: item.source });
-  return nameLine(mapping, name, 'serverside-applied', dryRun);
+  return { mapping, name, operation: 'serverside-applied', object: response.body as Json };
 }
 
 function runApply(context: CommandContext): number {
@@ -97,11 +106,24 @@ function runApply(context: CommandContext): number {
   const items = readFileObjects(context, 'apply');
   const mapper = restMapper(context);
   const errors: KubectlError[] = [];
+  const output = flagString(flags, 'output');
+  const format = output ? parseOutputFormat(output) : undefined;
+  let printed = 0;
   for (const item of items) {
     try {
       const mapping = mappingForObject(mapper, item);
       const namespace = resolveNamespace(context, mapping, item.object);
-      out.stdout.push(serverSide ? applyServerSide(context, item, mapping, namespace, dryRun) : applyClientSide(context, item, mapping, namespace, dryRun));
+      const applied = serverSide ? applyServerSide(context, item, mapping, namespace, dryRun) : applyClientSide(context, item, mapping, namespace, dryRun);
+      if (!format || format.kind === 'human') {
+        out.stdout.push(nameLine(applied.mapping, applied.name, applied.operation, dryRun));
+      } else if (format.kind === 'name') {
+        // `-o name` is the name printer without an operation: `deployment.apps/web`.
+        out.stdout.push(`${kindPrefix(applied.mapping)}/${applied.name}\n`);
+      } else {
+        // The YAML printer separates the second and later objects with `---`.
+        if (format.kind === 'yaml' && printed++ > 0) out.stdout.push('---\n');
+        out.stdout.push(printGeneric(format, omitManagedFields(applied.object), { noHeaders: false, files: context.files }));
+      }
     } catch (error) {
       if (!(error instanceof KubectlError)) throw error;
       errors.push(error);

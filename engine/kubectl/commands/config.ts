@@ -169,14 +169,50 @@ const subcommands: CommandSpec[] = [
   },
 ];
 
+/** `config get-clusters` and `config get-users`: a NAME header and one name per line, in kubeconfig order. */
+function nameList(name: string, short: string, names: (config: Kubeconfig) => string[]): CommandSpec {
+  return {
+    name,
+    short,
+    long: `${short}.`,
+    usage: `kubectl config ${name} [options]`,
+    flags: [],
+    run(context) {
+      context.out.stdout.push(['NAME', ...names(context.session.kubeconfig)].map((line) => `${line}\n`).join(''));
+      return 0;
+    },
+  };
+}
+
+subcommands.push(
+  nameList('get-clusters', 'Display clusters defined in the kubeconfig', (config) => config.clusters.map((c) => c.name)),
+  nameList('get-users', 'Display users defined in the kubeconfig', (config) => config.users.map((u) => u.name)),
+  {
+    name: 'rename-context',
+    short: 'Rename a context from the kubeconfig file',
+    long: 'Rename a context from the kubeconfig file.',
+    usage: 'kubectl config rename-context CONTEXT_NAME NEW_NAME [options]',
+    flags: [],
+    run(context) {
+      if (context.args.length !== 2) throw new KubectlError("error: Unexpected args: [" + context.args.join(' ') + "]\nSee 'kubectl config rename-context -h' for help and examples");
+      const [from, to] = context.args;
+      const config = context.session.kubeconfig;
+      const entry = config.contexts.find((c) => c.name === from);
+      if (!entry) throw KubectlError.client(`cannot rename the context "${from}", it's not in the kubeconfig`);
+      if (config.contexts.some((c) => c.name === to)) throw KubectlError.client(`cannot rename the context "${from}", the context "${to}" already exists in the kubeconfig`);
+      entry.name = to;
+      if (config.currentContext === from) config.currentContext = to;
+      context.out.stdout.push(`Context "${from}" renamed to "${to}".\n`);
+      return 0;
+    },
+  },
+);
+
 /** Subcommands of kubectl config that the lab lists in help but does not run. */
 const notInLab: [string, string][] = [
   ['delete-cluster', 'Delete the specified cluster from the kubeconfig'],
   ['delete-context', 'Delete the specified context from the kubeconfig'],
   ['delete-user', 'Delete the specified user from the kubeconfig'],
-  ['get-clusters', 'Display clusters defined in the kubeconfig'],
-  ['get-users', 'Display users defined in the kubeconfig'],
-  ['rename-context', 'Rename a context from the kubeconfig file'],
   ['set', 'Set an individual value in a kubeconfig file'],
   ['set-cluster', 'Set a cluster entry in kubeconfig'],
   ['set-credentials', 'Set a user entry in kubeconfig'],

@@ -43,6 +43,10 @@ export function printCreated(context: CommandContext, mapping: Pick<ApiResource,
 }
 
 function runCreateFromFiles(context: CommandContext): number {
+  // ValidateArgs comes before the -f check: `kubectl create bogus thing`.
+  if (context.args.length) {
+    throw new KubectlError(`error: Unexpected args: [${context.args.join(' ')}]\nSee 'kubectl create -h' for help and examples`);
+  }
   if (!flagList(context.flags, 'filename').length) {
     throw KubectlError.client('must specify one of -f and -k');
   }
@@ -74,6 +78,11 @@ function runCreateFromFiles(context: CommandContext): number {
 interface Generator {
   mapping: Pick<ApiResource, 'group' | 'version' | 'resource' | 'kind' | 'namespaced'>;
   build(context: CommandContext, name: string): Json;
+  /**
+   * How the generator wraps a failed POST (`fmt.Errorf("failed to create deployment: %v", err)`):
+   * the Status message after this prefix, as a client error. Without it the error is the server's.
+   */
+  failure?: string;
 }
 
 /** A generator subcommand: one NAME, the object built, POSTed (or printed for a client dry run). */
@@ -88,7 +97,11 @@ function generatorCommand(name: string, path: string, help: HelpData, generator:
     let created = object;
     if (dryRun !== 'client') {
       const query = { ...dryRunQuery(dryRun), fieldManager: fieldManager(context, 'kubectl-create'), fieldValidation: fieldValidation(context) };
-      created = bodyOf(send(context, 'POST', objectPath(mapping, context.namespace), { query, body: object }));
+      const response = send(context, 'POST', objectPath(mapping, context.namespace), { query, body: object });
+      if (response.status >= 300 && generator.failure !== undefined) {
+        throw KubectlError.client(`${generator.failure}${String((response.body as Json | undefined)?.message ?? '')}`);
+      }
+      created = bodyOf(response);
     }
     printCreated(context, mapping, created);
     return 0;
@@ -100,27 +113,27 @@ const core = (resource: string, kind: string, namespaced = true): Generator['map
 const secretCommand: CommandSpec = {
   ...specFromHelp('secret', createSecretHelp, undefined, [
     notServed('create secret', 'docker-registry', 'Create a secret for use with a Docker registry'),
-    generatorCommand('generic', 'create secret generic', createSecretGenericHelp, { mapping: core('secrets', 'Secret'), build: buildGenericSecret }),
+    generatorCommand('generic', 'create secret generic', createSecretGenericHelp, { mapping: core('secrets', 'Secret'), build: buildGenericSecret, failure: 'failed to create secret ' }),
     notServed('create secret', 'tls', 'Create a TLS secret'),
   ]),
 };
 
 const serviceCommand: CommandSpec = specFromHelp('service', createServiceHelp, undefined, [
-  generatorCommand('clusterip', 'create service clusterip', createServiceClusteripHelp, { mapping: core('services', 'Service'), build: (c, n) => buildService(c, n, 'ClusterIP') }),
+  generatorCommand('clusterip', 'create service clusterip', createServiceClusteripHelp, { mapping: core('services', 'Service'), build: (c, n) => buildService(c, n, 'ClusterIP'), failure: 'failed to create ClusterIP service: ' }),
   notServed('create service', 'externalname', 'Create an ExternalName service'),
   notServed('create service', 'loadbalancer', 'Create a LoadBalancer service'),
-  generatorCommand('nodeport', 'create service nodeport', createServiceNodeportHelp, { mapping: core('services', 'Service'), build: (c, n) => buildService(c, n, 'NodePort') }),
+  generatorCommand('nodeport', 'create service nodeport', createServiceNodeportHelp, { mapping: core('services', 'Service'), build: (c, n) => buildService(c, n, 'NodePort'), failure: 'failed to create NodePort service: ' }),
 ]);
 
 /** The `create` command and its generator subcommands. */
 export const createCommand: CommandSpec = specFromHelp('create', createHelp, runCreateFromFiles, [
   notServed('create', 'clusterrole', 'Create a cluster role'),
   notServed('create', 'clusterrolebinding', 'Create a cluster role binding for a particular cluster role'),
-  generatorCommand('configmap', 'create configmap', createConfigmapHelp, { mapping: core('configmaps', 'ConfigMap'), build: buildConfigMap }),
-  generatorCommand('cronjob', 'create cronjob', createCronjobHelp, { mapping: { group: 'batch', version: 'v1', resource: 'cronjobs', kind: 'CronJob', namespaced: true }, build: buildCronJob }),
-  generatorCommand('deployment', 'create deployment', createDeploymentHelp, { mapping: { group: 'apps', version: 'v1', resource: 'deployments', kind: 'Deployment', namespaced: true }, build: buildDeployment }),
+  generatorCommand('configmap', 'create configmap', createConfigmapHelp, { mapping: core('configmaps', 'ConfigMap'), build: buildConfigMap, failure: 'failed to create configmap: ' }),
+  generatorCommand('cronjob', 'create cronjob', createCronjobHelp, { mapping: { group: 'batch', version: 'v1', resource: 'cronjobs', kind: 'CronJob', namespaced: true }, build: buildCronJob, failure: 'failed to create cronjob: ' }),
+  generatorCommand('deployment', 'create deployment', createDeploymentHelp, { mapping: { group: 'apps', version: 'v1', resource: 'deployments', kind: 'Deployment', namespaced: true }, build: buildDeployment, failure: 'failed to create deployment: ' }),
   notServed('create', 'ingress', 'Create an ingress with the specified name'),
-  generatorCommand('job', 'create job', createJobHelp, { mapping: { group: 'batch', version: 'v1', resource: 'jobs', kind: 'Job', namespaced: true }, build: buildJob }),
+  generatorCommand('job', 'create job', createJobHelp, { mapping: { group: 'batch', version: 'v1', resource: 'jobs', kind: 'Job', namespaced: true }, build: buildJob, failure: 'failed to create job: ' }),
   generatorCommand('namespace', 'create namespace', createNamespaceHelp, { mapping: core('namespaces', 'Namespace', false), build: buildNamespace }),
   notServed('create', 'poddisruptionbudget', 'Create a pod disruption budget with the specified name'),
   notServed('create', 'priorityclass', 'Create a priority class with the specified name'),

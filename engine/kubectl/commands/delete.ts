@@ -51,7 +51,8 @@ function runDelete(context: CommandContext): number {
     if (dryRun !== 'client') {
       const response = send(context, 'DELETE', objectPath(target.mapping, target.namespace, target.name), { body });
       if (response.status >= 300) {
-        const error = serverError(response);
+        // Objects read from -f name their file, as cmdutil.AddSourceToErr does.
+        const error = serverError(response, target.source ? { verb: 'deleting', file: target.source } : undefined);
         if (!(error.notFound && ignoreNotFound)) errors.push(error);
         continue;
       }

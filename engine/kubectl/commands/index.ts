@@ -20,7 +20,19 @@ import { patchCommand } from './patch.ts';
 import { replaceCommand } from './replace.ts';
 import { runCommand } from './run.ts';
 import { scaleCommand } from './scale.ts';
-import { setCommand } from './set-image.ts';
+import { setCommand } from './set.ts';
+import { rolloutCommand } from './rollout.ts';
+import { cordonCommand, uncordonCommand } from './cordon.ts';
+import { taintCommand } from './taint.ts';
+import { drainCommand } from './drain.ts';
+import { waitCommand } from './wait.ts';
+import { eventsCommand } from './events.ts';
+import { topCommand } from './top.ts';
+import { execCommand } from './exec.ts';
+import { portForwardCommand } from './port-forward.ts';
+import { explainCommand } from './explain.ts';
+import { diffCommand } from './diff.ts';
+import { autoscaleCommand } from './autoscale.ts';
 
 /** Every command the emulator knows, by name. */
 export const commandRegistry: Record<string, CommandSpec> = {
@@ -44,6 +56,19 @@ export const commandRegistry: Record<string, CommandSpec> = {
   edit: editCommand,
   logs: logsCommand,
   set: setCommand,
+  rollout: rolloutCommand,
+  cordon: cordonCommand,
+  uncordon: uncordonCommand,
+  taint: taintCommand,
+  drain: drainCommand,
+  wait: waitCommand,
+  events: eventsCommand,
+  top: topCommand,
+  exec: execCommand,
+  'port-forward': portForwardCommand,
+  explain: explainCommand,
+  diff: diffCommand,
+  autoscale: autoscaleCommand,
 };
 
 /** Add (or replace) a command. */

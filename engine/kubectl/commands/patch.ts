@@ -2,7 +2,7 @@
  * `kubectl patch TYPE NAME -p PATCH [--type strategic|merge|json]`: GET the object, PATCH it with
  * the given body (YAML or JSON), and print `patched` or `patched (no change)`.
  */
-import { parseManifests } from '../../yaml/index.ts';
+import { parseManifests, resolvePlain } from '../../yaml/index.ts';
 import { patchTypeFor } from '../../api/patch/strategic-diff.ts';
 import { KubectlError } from '../client/api-client.ts';
 import type { CommandContext, CommandSpec } from '../command.ts';
@@ -21,6 +21,10 @@ function patchBody(text: string): unknown {
     return JSON.parse(text);
   } catch {
     const parsed = parseManifests(text);
+    // A one-line plain scalar (`-p 'not json'`) becomes a JSON scalar and goes to the server,
+    // which refuses it: `json: cannot unmarshal string into Go value of type map[string]interface {}`.
+    const only = parsed.documents.length === 1 ? parsed.documents[0] : undefined;
+    if (only?.error?.reason === 'not-an-object' && !/[\n[{]/.test(text) && !text.trimStart().startsWith('- ')) return resolvePlain(text.trim()).value;
     if (parsed.errors.length || parsed.objects.length !== 1) throw KubectlError.client(`unable to parse "${text}": yaml: did not find expected node content`);
     return parsed.objects[0];
   }
@@ -47,7 +51,8 @@ function runPatch(context: CommandContext): number {
       errors.push(KubectlError.client(`strategic merge patch is not supported for ${target.mapping.kind}.${target.mapping.version}.${target.mapping.group}`));
       continue;
     }
-    const query = { ...dryRunQuery(dryRun), fieldManager: fieldManager(context, 'kubectl-patch') };
+    // A client dry run patches locally in kubectl; here the server works the result out without storing it.
+    const query = { ...dryRunQuery(dryRun === 'client' ? 'server' : dryRun), fieldManager: fieldManager(context, 'kubectl-patch') };
     const subresource = flagString(flags, 'subresource');
     const path = objectPath(target.mapping, target.namespace, target.name) + (subresource ? `/${subresource}` : '');
     const response = send(context, 'PATCH', path, { query, body, contentType: types[type] });
@@ -59,7 +64,8 @@ function runPatch(context: CommandContext): number {
     const changed = JSON.stringify(patched) !== JSON.stringify(target.object);
     const message = changed ? 'patched' : 'patched (no change)';
     if (flagString(flags, 'output')) printCreated(context, target.mapping, patched, message);
-    else out.stdout.push(nameLine(target.mapping, target.name, message, dryRun));
+    // kubectl patch prints no "(dry run)" for a client dry run (it patches locally and says `patched`).
+    else out.stdout.push(nameLine(target.mapping, target.name, message, dryRun === 'client' ? 'none' : dryRun));
   }
   throwErrors(errors);
   return 0;

@@ -2,6 +2,7 @@
  * `kubectl replace -f FILE`: a PUT per object (`--force` deletes and re-creates), printing
  * `replaced`, with `error when replacing "x.yaml": …` per failure.
  */
+import { kindPrefix } from '../client/rest-mapper.ts';
 import { KubectlError } from '../client/api-client.ts';
 import type { CommandContext, CommandSpec } from '../command.ts';
 import { flagBool, flagList } from '../flags.ts';
@@ -30,7 +31,8 @@ function runReplace(context: CommandContext): number {
         if (flagBool(flags, 'force')) {
           const deleted = send(context, 'DELETE', objectPath(mapping, namespace, name), { body: { kind: 'DeleteOptions', apiVersion: 'v1', propagationPolicy: 'Background' } });
           if (deleted.status >= 300 && deleted.status !== 404) throw serverError(deleted);
-          if (deleted.status < 300) out.stdout.push(`${nameLine(mapping, name, 'deleted').slice(0, -1)}\n`);
+          // The delete half prints as `kubectl delete` does: `configmap "piped" deleted`.
+          if (deleted.status < 300) out.stdout.push(`${kindPrefix(mapping)} "${name}" deleted\n`);
           const metadata = (body.metadata ?? {}) as Json;
           delete metadata.resourceVersion;
           const created = send(context, 'POST', objectPath(mapping, namespace), { query, body });

@@ -58,7 +58,7 @@ function runRun(context: CommandContext): number {
   if (!args.length) throw new KubectlError("error: NAME is required for run\nSee 'kubectl run -h' for help and examples");
   requireFlags(context, ['image']);
   const restart = flagString(flags, 'restart') || 'Always';
-  if (!['Always', 'OnFailure', 'Never'].includes(restart)) throw KubectlError.client(`invalid restart policy: ${restart}`);
+  if (!['Always', 'OnFailure', 'Never'].includes(restart)) throw new KubectlError(`error: invalid restart policy: ${restart}\nSee 'kubectl run -h' for help and examples`);
   if (flagBool(flags, 'attach') || flagBool(flags, 'rm') || (flagBool(flags, 'stdin') && flagBool(flags, 'tty'))) {
     throw KubectlError.client('kubelab: attaching to a pod (-i, -t, --attach, --rm) is not supported in this lab');
   }

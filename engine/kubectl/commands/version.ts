@@ -28,7 +28,8 @@ function run(context: CommandContext): number {
   const server = clientOnly ? undefined : (getJson(context.api, '/version') as Record<string, unknown>);
   const versions: Record<string, unknown> = { clientVersion, kustomizeVersion, ...(server ? { serverVersion: server } : {}) };
   if (output === 'json') context.out.stdout.push(`${JSON.stringify(versions, null, 2)}\n`);
-  else if (output === 'yaml') context.out.stdout.push(stringifyYaml(versions));
+  // fmt.Fprintln of YAML that already ends in a newline: a blank line closes it.
+  else if (output === 'yaml') context.out.stdout.push(`${stringifyYaml(versions)}\n`);
   else {
     context.out.stdout.push(`Client Version: ${clientVersion.gitVersion}\nKustomize Version: ${kustomizeVersion}\n`);
     if (server) context.out.stdout.push(`Server Version: ${String(server.gitVersion)}\n`);

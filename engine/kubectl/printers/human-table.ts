@@ -22,7 +22,8 @@ interface TableRow {
 export interface ServerTable {
   kind: 'Table';
   columnDefinitions: ColumnDefinition[];
-  rows: TableRow[];
+  /** `null` when the list is empty and the server marshals a nil slice (custom resources, CRDs). */
+  rows: TableRow[] | null;
 }
 
 /** How to decorate a table (cli-runtime PrintOptions). */
@@ -65,6 +66,7 @@ export class TablePrinter {
   /** Tab-separated lines for one Table. */
   print(table: ServerTable): string {
     const options = this.options;
+    const rows = table.rows ?? [];
     const columnsKey = JSON.stringify(table.columnDefinitions);
     let noHeaders = options.noHeaders;
     if (this.printedHeaders && columnsKey === this.lastColumns) noHeaders = true;
@@ -72,20 +74,20 @@ export class TablePrinter {
       this.lastColumns = columnsKey;
       this.printedHeaders = false;
     }
-    if (table.rows.length > 0) this.printedHeaders = true;
+    if (rows.length > 0) this.printedHeaders = true;
 
     const shown = table.columnDefinitions.map((c) => (c.priority ?? 0) === 0 || options.wide);
     const nameColumn = options.kindPrefix ? table.columnDefinitions.findIndex((c) => c.format === 'name' && c.type === 'string') : -1;
     const lines: string[] = [];
     if (!noHeaders) {
-      if (table.rows.length === 0) return '';
+      if (rows.length === 0) return '';
       const headers = table.columnDefinitions.filter((_, i) => shown[i]).map((c) => c.name.toUpperCase());
       if (options.withNamespace) headers.unshift('NAMESPACE');
       for (const label of options.labelColumns) headers.push(label.split('/').pop()!.toUpperCase());
       if (options.showLabels) headers.push('LABELS');
       lines.push(headers.join('\t'));
     }
-    for (const row of table.rows) {
+    for (const row of rows) {
       const cells: string[] = [];
       if (options.withNamespace) cells.push(row.object?.metadata ? row.object.metadata.namespace ?? '' : '<unknown>');
       row.cells.forEach((cell, i) => {
