@@ -1,0 +1,172 @@
+/**
+ * The page's side of the worker: starts the cluster worker, wraps it with comlink, and pulls one
+ * squashed change batch per animation frame after the worker says changes are waiting.
+ * Components use `api` and never touch postMessage.
+ *
+ * It also keeps the cluster alive across reloads and crashes: every change the worker reports goes
+ * into the journal (lib/journal.ts); on start, and whenever the worker dies (an `error` event, or
+ * a ping that goes unanswered), a new worker replays the journal to the same virtual time.
+ */
+import { proxy, wrap, type Remote } from 'comlink';
+import type { LabWorkerApi } from '../../worker/protocol.ts';
+import LabWorker from '../../worker/entry.ts?worker';
+import { ClusterState } from './cluster-state.svelte.ts';
+import { JournalStore, journalKey } from './journal.ts';
+
+/** How often the watchdog pings, and how long an answer may take before the worker counts as dead. */
+const pingEveryMs = 2000;
+const pingTimeoutMs = 8000;
+
+const methods = ['control', 'kubectl', 'setSpeed', 'step', 'subscribe', 'takeChanges', 'placement', 'vocabulary', 'ping', 'preview', 'record', 'replay'] as const;
+
+/** Raised by calls that were waiting on a worker that died. */
+export class WorkerRestartedError extends Error {}
+
+/** The lab's connection to its cluster worker. */
+export class LabClient {
+  /** The worker's API; calls go to whichever worker is current. */
+  readonly api: LabWorkerApi;
+  readonly cluster = new ClusterState();
+  readonly journal: JournalStore;
+  /** Set when the worker failed and could not be restarted (the message says why). */
+  failure = $state<string | undefined>();
+  /** A short notice for the learner ("The cluster was restored"), cleared after a while. */
+  notice = $state<string | undefined>();
+  /** Set when the journal could not be saved (storage full). */
+  storageProblem = $state<string | undefined>();
+  /** Resolves once the first batch arrived: the cluster is built and answering. */
+  readonly ready: Promise<void>;
+  private markReady: () => void = () => undefined;
+  private worker!: Worker;
+  private remote!: Remote<LabWorkerApi>;
+  /** Rejects calls in flight when the current worker dies; replaced with each worker. */
+  private died!: Promise<never>;
+  private kill: (reason: Error) => void = () => undefined;
+  private framePending = false;
+  private taking = false;
+  private restarting = false;
+  /** False until the current worker has answered once: building a cluster takes seconds, and is no hang. */
+  private alive = false;
+  private generation = 0;
+
+  constructor(readonly workspace = 'playground', private readonly messages = { restored: 'The cluster was restored.' }) {
+    this.ready = new Promise((resolve) => (this.markReady = resolve));
+    this.journal = new JournalStore(typeof localStorage === 'undefined' ? undefined : safeLocalStorage(), journalKey(workspace));
+    const api = {} as Record<string, unknown>;
+    for (const method of methods) {
+      api[method] = (...args: unknown[]) => this.call(method, args);
+    }
+    this.api = api as unknown as LabWorkerApi;
+    void this.start(this.journal.hasState);
+    setInterval(() => void this.watch(), pingEveryMs);
+    addEventListener('pagehide', () => this.journal.save());
+  }
+
+  private call(method: (typeof methods)[number], args: unknown[]): Promise<unknown> {
+    const fn = this.remote[method] as unknown as (...a: unknown[]) => Promise<unknown>;
+    return Promise.race([fn(...args), this.died]);
+  }
+
+  /** Start a worker; replay the journal into it when there is one. */
+  private async start(restore: boolean): Promise<void> {
+    const generation = ++this.generation;
+    this.alive = false;
+    this.worker = new LabWorker();
+    this.died = new Promise<never>((_resolve, reject) => (this.kill = reject));
+    this.died.catch(() => undefined);
+    this.worker.addEventListener('error', (event) => {
+      if (generation === this.generation) void this.restart(event.message || 'the cluster worker failed');
+    });
+    this.remote = wrap<LabWorkerApi>(this.worker);
+    await this.remote.record(proxy((entry) => this.noteStorage(this.journal.append(entry))));
+    this.alive = true;
+    if (restore) {
+      this.restarting = true;
+      try {
+        const answer = await this.remote.replay(this.journal.journal);
+        if (!answer.ok) this.failure = answer.error;
+        else this.show(this.messages.restored);
+      } finally {
+        this.restarting = false;
+      }
+    }
+    await this.remote.subscribe(proxy(() => this.schedule()));
+  }
+
+  private noteStorage(problem: string | undefined): void {
+    if (problem) this.storageProblem = problem;
+  }
+
+  private show(notice: string): void {
+    this.notice = notice;
+    setTimeout(() => {
+      if (this.notice === notice) this.notice = undefined;
+    }, 6000);
+  }
+
+  /** The watchdog: a worker that does not answer a ping in time is dead (a hang, or killed). */
+  private async watch(): Promise<void> {
+    if (this.restarting || !this.alive) return;
+    const generation = this.generation;
+    const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), pingTimeoutMs));
+    const answer = await Promise.race([this.remote.ping().catch(() => 'error'), timeout]);
+    if (answer !== 'pong' && generation === this.generation && !this.restarting) await this.restart('the cluster worker stopped answering');
+  }
+
+  /** Replace a dead worker: fail the calls that waited on it, start a new one, replay the journal. */
+  private async restart(reason: string): Promise<void> {
+    if (this.restarting) return;
+    this.restarting = true;
+    this.kill(new WorkerRestartedError(`kubelab: the cluster restarted (${reason}); run the command again`));
+    this.worker.terminate();
+    try {
+      await this.start(true);
+    } catch (error) {
+      this.failure = error instanceof Error ? error.message : String(error);
+    } finally {
+      this.restarting = false;
+    }
+  }
+
+  /** For tests: end the worker as a crash would, with no goodbye (the watchdog notices). */
+  killWorker(): void {
+    this.worker.terminate();
+  }
+
+  /** Forget the journal: the next start builds a fresh cluster. */
+  forgetCluster(): void {
+    this.journal.clear();
+  }
+
+  /** Pull a batch on the next frame (several notifications before it collapse into one pull). */
+  private schedule(): void {
+    if (this.framePending) return;
+    this.framePending = true;
+    requestAnimationFrame(() => void this.pull());
+  }
+
+  private async pull(): Promise<void> {
+    this.framePending = false;
+    if (this.taking) return;
+    this.taking = true;
+    try {
+      const batch = await this.api.takeChanges();
+      this.cluster.apply(batch);
+      this.noteStorage(this.journal.setTime(batch.time.now, batch.time.speed, performance.now()));
+      this.markReady();
+    } catch {
+      // The worker died mid-call: the restart brings a fresh batch.
+    } finally {
+      this.taking = false;
+    }
+  }
+}
+
+/** localStorage, or undefined where reading it throws (a sandboxed frame with storage blocked). */
+function safeLocalStorage(): Storage | undefined {
+  try {
+    return localStorage;
+  } catch {
+    return undefined;
+  }
+}

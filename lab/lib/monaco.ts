@@ -1,0 +1,37 @@
+/**
+ * Monaco with YAML, loaded only when the editor pane first opens (a dynamic import, so it is not
+ * part of the page's critical JavaScript). monaco-editor 0.52.2 works with monaco-yaml 5.5.1
+ * without shims (research/stack-recipe.md §3).
+ *
+ * The Kubernetes schema (`virtual:kubernetes-schema`, built by vite.config.ts from the engine's
+ * OpenAPI documents with scripts/schemas/kubernetes-schema.ts) picks each document's kind by
+ * `apiVersion` and `kind`: completion, hover docs, and a marker on every unknown field.
+ */
+import * as monaco from 'monaco-editor/esm/vs/editor/editor.api';
+import 'monaco-editor/esm/vs/editor/editor.all.js';
+import 'monaco-editor/esm/vs/basic-languages/yaml/yaml.contribution.js';
+import { configureMonacoYaml, type JSONSchema } from 'monaco-yaml';
+import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker?worker';
+import kubernetesSchema from 'virtual:kubernetes-schema';
+import YamlWorker from './yaml.worker.ts?worker';
+
+// monaco's own typings declare the global `MonacoEnvironment`.
+self.MonacoEnvironment = {
+  getWorker: (_moduleId: string, label: string) => (label === 'yaml' ? new YamlWorker() : new EditorWorker()),
+};
+
+/** Where the learner's files live in monaco (the schema's fileMatch covers them). */
+export const modelRoot = 'file:///workspace/';
+
+// The schema is passed inline and nothing is fetched; its uri only names it in hovers.
+configureMonacoYaml(monaco, {
+  enableSchemaRequest: false,
+  validate: true,
+  completion: true,
+  hover: true,
+  format: { enable: false },
+  isKubernetes: true,
+  schemas: [{ uri: 'file:///kubelab/kubernetes-v1.32.json', fileMatch: ['*.yaml', '*.yml'], schema: kubernetesSchema as JSONSchema }],
+});
+
+export { monaco };

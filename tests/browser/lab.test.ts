@@ -1,0 +1,121 @@
+/**
+ * The lab in a real browser: build it with Vite, serve dist over HTTP on a free port, and drive
+ * Debian's Chromium with Playwright — the terminal, the cluster view, the editor, window.kubelab
+ * and the Chinese strings. Without Chromium the test fails with the install command (never skips).
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Server } from 'node:http';
+import { chromium, type Browser, type Page } from 'playwright';
+import { buildLab, chromiumArgs, findChromium, installChromium, serve } from './support/lab-build.ts';
+
+/** The terminal's visible text, one string per row. */
+async function terminalText(page: Page): Promise<string> {
+  return page.locator('.xterm-rows').innerText();
+}
+
+async function typeInTerminal(page: Page, line: string): Promise<void> {
+  await page.locator('.xterm-helper-textarea').focus();
+  await page.keyboard.type(line);
+  await page.keyboard.press('Enter');
+}
+
+describe('the lab in Chromium', () => {
+  let server: Server | undefined;
+  let origin = '';
+  let browser: Browser | undefined;
+  let page: Page;
+  const pageErrors: string[] = [];
+  const requests: string[] = [];
+
+  const executablePath = findChromium();
+  // Each test fails (none is skipped) when there is no browser to run in.
+  beforeEach(() => {
+    if (!executablePath) throw new Error(installChromium);
+  });
+
+  beforeAll(async () => {
+    if (!executablePath) return;
+    ({ server, origin } = await serve(await buildLab()));
+    browser = await chromium.launch({ executablePath, args: chromiumArgs });
+    page = await browser.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('request', (request) => requests.push(request.url()));
+    await page.goto(`${origin}/`);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((done) => (server ? server.close(done) : done(undefined)));
+  });
+
+  it('prints the 4 nodes for kubectl get nodes typed in the terminal', async () => {
+    await page.locator('.xterm-rows').waitFor();
+    await typeInTerminal(page, 'kubectl get nodes');
+    // The worker builds the cluster first: seconds on a loaded 2-core machine.
+    await expect.poll(() => terminalText(page), { timeout: 60_000 }).toMatch(/node-3\s+Ready/);
+    const rows = (await terminalText(page)).split('\n').filter((line) => /^\S+\s+Ready\s/.test(line)).map((line) => line.split(/\s+/)[0]);
+    expect(rows).toEqual(['control-plane', 'node-1', 'node-2', 'node-3']);
+  }, 90_000);
+
+  it('shows the 3 pods of a new deployment turning Running in the cluster view', async () => {
+    await typeInTerminal(page, 'kubectl create deployment web --image=nginx --replicas=3');
+    await expect.poll(() => terminalText(page), { timeout: 10_000 }).toContain('deployment.apps/web created');
+    await page.getByRole('combobox', { name: 'Speed' }).selectOption('10');
+    const running = page.locator('[data-node] [data-pod^="web-"][data-status="Running"]');
+    await expect.poll(() => running.count(), { timeout: 20_000 }).toBe(3);
+    expect(await page.locator('[data-pod^="web-"]').count()).toBe(3);
+  });
+
+  it('explains a clicked pod with its YAML', async () => {
+    await page.locator('[data-pod^="web-"]').first().click();
+    await expect.poll(() => page.locator('.detail pre').innerText(), { timeout: 10_000 }).toContain('kind: Pod');
+    await page.getByRole('tab', { name: 'Scheduling' }).click();
+    await expect.poll(() => page.locator('.placement').innerText(), { timeout: 10_000 }).toMatch(/Placed on node-\d/);
+  });
+
+  it('applies the editor text with kubectl apply', async () => {
+    await page.locator('.monaco-editor .view-lines').waitFor({ timeout: 30_000 });
+    await page.keyboard.press('Escape');
+    await page.locator('.monaco-editor .view-lines').click();
+    await page.keyboard.press('ControlOrMeta+A');
+    // No indented lines: the editor keeps a line's indentation on Enter, as a learner would see.
+    await page.keyboard.insertText('apiVersion: v1\nkind: ConfigMap\ndata: {a: one}\nmetadata: {name: from-editor}\n');
+    await page.getByRole('button', { name: 'Apply this file (Ctrl+S or Ctrl+Enter)' }).click();
+    // First the dry-run diff, then Apply for real.
+    await expect.poll(() => page.locator('[data-preview] .diff').innerText(), { timeout: 10_000 }).toContain('+kind: ConfigMap');
+    await page.getByRole('button', { name: 'Apply now' }).click();
+    await expect.poll(() => terminalText(page), { timeout: 10_000 }).toContain('configmap/from-editor created');
+    const answer = await page.evaluate(() => window.kubelab.kubectl({ command: 'kubectl get configmap from-editor -o jsonpath={.data.a}' }));
+    expect(answer).toEqual({ stdout: 'one', stderr: '', exitCode: 0 });
+  });
+
+  it('answers window.kubelab.status and reports errors as JSON', async () => {
+    const status = await page.evaluate(() => window.kubelab.status());
+    expect(status).toMatchObject({ nodes: 4, seed: 1, clock: 'real', lesson: null });
+    expect((status as { pods: number }).pods).toBeGreaterThanOrEqual(3);
+    expect(await page.evaluate(() => window.kubelab.failNode({ name: 'node-9' }))).toEqual({ error: 'node "node-9" not found' });
+  });
+
+  it('speaks Chinese with ?lang=zh-CN', async () => {
+    // The first page's cluster keeps running at 10×: close it so two cores serve this one.
+    await page.close();
+    const zh = await browser!.newPage();
+    zh.on('pageerror', (error) => pageErrors.push(error.message));
+    zh.on('request', (request) => requests.push(request.url()));
+    await zh.goto(`${origin}/?lang=zh-CN`, { waitUntil: 'domcontentloaded' });
+    await expect.poll(() => zh.getByRole('button', { name: '应用此文件（Ctrl+S 或 Ctrl+Enter）' }).innerText(), { timeout: 20_000 }).toBe('应用');
+    expect(await zh.locator('h2').allInnerTexts()).toEqual(expect.arrayContaining(['编辑器', '终端', '集群']));
+    expect(await zh.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    await zh.getByRole('combobox', { name: '语言' }).selectOption('en');
+    expect(await zh.getByRole('button', { name: 'Apply this file (Ctrl+S or Ctrl+Enter)' }).innerText()).toBe('Apply');
+    const theme = await zh.evaluate(() => document.documentElement.dataset.theme);
+    await zh.getByRole('button', { name: 'Theme' }).click();
+    expect(await zh.evaluate(() => document.documentElement.dataset.theme)).toBe(theme === 'dark' ? 'light' : 'dark');
+    await zh.close();
+  });
+
+  it('asks nothing of any host but its own and throws no page error', () => {
+    const foreign = requests.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith('blob:') && !url.startsWith('data:'));
+    expect({ foreign, pageErrors }).toEqual({ foreign: [], pageErrors: [] });
+  });
+});

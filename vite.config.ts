@@ -1,0 +1,92 @@
+/// <reference types="vitest/config" />
+// The lab's build (DESIGN.md contract 6): `vite build` → dist/ with relative paths; `--mode offline`
+// → dist-offline/index.html, one file that works from file:// (workers inlined as classic blob
+// workers: Chromium refuses module blob workers and file workers there). See
+// research/stack-recipe.md §6.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { viteSingleFile } from 'vite-plugin-singlefile';
+import { buildKubernetesSchema, type OpenapiDocumentLike } from './scripts/schemas/kubernetes-schema.ts';
+
+/** Offline: every `?worker` import becomes `?worker&inline` (a blob: URL). */
+function inlineWorkers(): Plugin {
+  return {
+    name: 'kubelab:inline-workers',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (/[?&]worker$/.test(source)) return this.resolve(`${source}&inline`, importer, { ...options, skipSelf: true });
+      return null;
+    },
+  };
+}
+
+/**
+ * The engine's OpenAPI documents (3.4 MB of JSON) serve only `kubelab serve`'s /openapi/v3; the
+ * browser never loads them, so the bundle gets an empty stand-in instead of a dead chunk (which
+ * the single-file build would otherwise inline).
+ */
+function noOpenapiDocuments(): Plugin {
+  const id = '\0kubelab:no-openapi-documents';
+  return {
+    name: 'kubelab:no-openapi-documents',
+    enforce: 'pre',
+    resolveId(source) {
+      return source.endsWith('/generated/documents.json') ? id : null;
+    },
+    load(loaded) {
+      return loaded === id ? 'export default {};' : null;
+    },
+  };
+}
+
+/**
+ * `virtual:kubernetes-schema`: the editor's JSON schema of every built-in kind, built from the
+ * OpenAPI documents `npm install` generated (scripts/schemas/kubernetes-schema.ts). Only the lazily
+ * loaded monaco chunk imports it, so it is never part of the critical JavaScript.
+ */
+function kubernetesSchema(): Plugin {
+  const id = '\0virtual:kubernetes-schema';
+  const documents = fileURLToPath(new URL('./engine/api/openapi/generated/documents.json', import.meta.url));
+  return {
+    name: 'kubelab:kubernetes-schema',
+    resolveId(source) {
+      return source === 'virtual:kubernetes-schema' ? id : null;
+    },
+    load(loaded) {
+      if (loaded !== id) return null;
+      let text: string;
+      try {
+        text = readFileSync(documents, 'utf8');
+      } catch {
+        throw new Error(`${documents} is missing: run \`node bin/gen-openapi.js\` (npm install runs it)`);
+      }
+      this.addWatchFile(documents);
+      const schema = buildKubernetesSchema(JSON.parse(text) as Record<string, OpenapiDocumentLike>);
+      // JSON.parse of a string literal is faster to load than the same object as JavaScript.
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify(schema))});`;
+    },
+  };
+}
+
+export default defineConfig(({ mode }) => {
+  const offline = mode === 'offline';
+  return {
+    base: './',
+    // embed.js (contract 3) ships in dist/; the single offline file has no use for it.
+    publicDir: offline ? false : 'lab/public',
+    plugins: [noOpenapiDocuments(), kubernetesSchema(), svelte(), ...(offline ? [inlineWorkers(), viteSingleFile()] : [])],
+    worker: {
+      format: offline ? 'iife' : 'es',
+      plugins: () => [noOpenapiDocuments()],
+    },
+    optimizeDeps: { include: ['yaml', 'comlink', 'monaco-yaml/yaml.worker.js'] },
+    build: {
+      outDir: offline ? 'dist-offline' : 'dist',
+      emptyOutDir: true,
+      chunkSizeWarningLimit: 5000,
+      reportCompressedSize: false,
+    },
+  };
+});

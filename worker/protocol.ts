@@ -1,0 +1,179 @@
+/**
+ * The one typed protocol between the lab page and its cluster worker: every call the page can
+ * make, every value that comes back, and the change batches that flow to the cluster view. The
+ * page imports types from here only; the worker implements `LabWorkerApi` and exposes it with
+ * comlink. Expected failures are values (`{ok: false, error}`), never thrown.
+ */
+
+/** A call's answer: a value, or an error the learner can read. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** The lab control API's operations (DESIGN.md contract 3), as `window.kubelab` names them. */
+export type ControlMethod = 'status' | 'advance' | 'kubectl' | 'addNode' | 'failNode' | 'recoverNode' | 'reset';
+
+/** The control operations' names, for `window.kubelab` and for checking a postMessage call. */
+export const controlMethods: readonly ControlMethod[] = ['status', 'advance', 'kubectl', 'addNode', 'failNode', 'recoverNode', 'reset'];
+
+/** What one kubectl command line printed and how it ended. */
+export interface KubectlAnswer {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+/** Virtual time as the time controls show it. */
+export interface TimeState {
+  /** RFC 3339 virtual time. */
+  time: string;
+  /** Virtual seconds per real second; 0 while paused. */
+  speed: number;
+  /** Virtual time in milliseconds since the epoch (what the journal records). */
+  now: number;
+}
+
+/** A node as the cluster view draws it. */
+export interface NodeSummary {
+  kind: 'Node';
+  key: string;
+  name: string;
+  /** `Ready`, `NotReady` or `Unknown`, from the Ready condition; `,SchedulingDisabled` when cordoned. */
+  status: string;
+  roles: string[];
+  cpu: string;
+  memory: string;
+  zone?: string;
+  taints: string[];
+}
+
+/** A pod as the cluster view draws it. */
+export interface PodSummary {
+  kind: 'Pod';
+  key: string;
+  namespace: string;
+  name: string;
+  nodeName?: string;
+  phase: string;
+  /** What `kubectl get pods` prints in STATUS: the phase, a waiting reason, or `Terminating`. */
+  status: string;
+  ready: string;
+  restarts: number;
+  ownerKind?: string;
+}
+
+/** A namespace, for the filter. */
+export interface NamespaceSummary {
+  kind: 'Namespace';
+  key: string;
+  name: string;
+  phase: string;
+}
+
+/** Anything the cluster view shows. */
+export type ObjectSummary = NodeSummary | PodSummary | NamespaceSummary;
+
+/**
+ * The changes since the previous batch, squashed to the latest state per key. `reset` means the
+ * cluster was replaced: drop everything held and take `changed` as the whole picture.
+ */
+export interface ChangeBatch {
+  reset: boolean;
+  changed: ObjectSummary[];
+  /** Keys of objects that are gone. */
+  removed: string[];
+  time: TimeState;
+}
+
+/** One node's part of a scheduling decision, for the "why here / why Pending" panel. */
+export interface PlacementNode {
+  node: string;
+  /** The plugin that rejected the node and its reasons, when it was rejected. */
+  rejectedBy?: { plugin: string; reasons: string[] };
+  /** Weighted total score, when the node was feasible and scored. */
+  score?: number;
+  selected: boolean;
+}
+
+/** The scheduler's latest decision for a pod. */
+export interface Placement {
+  attempt: number;
+  time: string;
+  result: 'Scheduled' | 'Unschedulable' | 'Error';
+  selectedNode?: string;
+  /** The FailedScheduling message, when the pod could not be placed. */
+  message?: string;
+  nodes: PlacementNode[];
+}
+
+/** Words the terminal completes: verbs and resource names (plural, singular, short). */
+export interface Vocabulary {
+  verbs: string[];
+  resources: string[];
+}
+
+/** One object of an Apply preview: the live object and the one the server would store, as `-o yaml` prints them. */
+export interface ObjectPreview {
+  /** `deployments.apps/web`, as kubectl names it. */
+  title: string;
+  /** Empty when the object does not exist yet. */
+  live: string;
+  proposed: string;
+}
+
+/** What `kubectl apply -f FILE` would do, found with a server-side dry run. */
+export interface ApplyPreview {
+  objects: ObjectPreview[];
+  /** kubectl's error lines for documents that cannot be applied. */
+  errors: string[];
+}
+
+/**
+ * One thing that changed the cluster, with the virtual time (ms) it ran at. The engine is
+ * deterministic, so the seed plus these entries, replayed at the same times, rebuild the cluster.
+ */
+export type JournalEntry =
+  | { at: number; op: 'kubectl'; command: string; files?: Record<string, string>; stdin?: string }
+  | { at: number; op: 'control'; method: 'addNode' | 'failNode' | 'recoverNode'; params: unknown }
+  | { at: number; op: 'preview'; fileName: string; text: string }
+  | { at: number; op: 'reset'; seed: number; lesson?: string };
+
+/** What the page saves so that a new worker can rebuild the cluster (after a reload or a crash). */
+export interface Journal {
+  seed: number;
+  lesson?: string;
+  entries: JournalEntry[];
+  /** The virtual time (ms) the cluster had reached. */
+  time?: number;
+  /** The speed to continue at. */
+  speed?: number;
+}
+
+/** The worker's API, as the page sees it through comlink (every method answers a promise). */
+export interface LabWorkerApi {
+  /** Run one control operation with its JSON body; the answer is the JSON the HTTP API sends (`{error}` on failure). */
+  control(method: ControlMethod, params?: unknown): Promise<unknown>;
+  /** Run a command line in the learner's kubectl session; `files` is the working directory `-f` reads. */
+  kubectl(command: string, files?: Record<string, string>): Promise<Result<KubectlAnswer>>;
+  /** Set the speed of virtual time (0 pauses, else 1 to 100 virtual seconds per real second). */
+  setSpeed(speed: number): Promise<Result<TimeState>>;
+  /** Move virtual time forward now by `seconds`, whatever the speed. */
+  step(seconds: number): Promise<Result<TimeState>>;
+  /**
+   * Ask to be told when changes are waiting: `notify` is called once, then not again until
+   * `takeChanges` has been called (so the page pulls at most one batch per animation frame).
+   */
+  subscribe(notify: () => void): Promise<void>;
+  /** The squashed changes since the last call; the first call gives the whole picture. */
+  takeChanges(): Promise<ChangeBatch>;
+  /** The scheduler's latest decision for a pod. */
+  placement(namespace: string, name: string): Promise<Result<Placement>>;
+  /** Words for tab completion. */
+  vocabulary(): Promise<Vocabulary>;
+  /** Answers at once while the worker is alive (the page's watchdog). */
+  ping(): Promise<'pong'>;
+  /** What applying `text` as `fileName` would change (a dry run: the cluster keeps its state). */
+  preview(fileName: string, text: string): Promise<Result<ApplyPreview>>;
+  /** Be told of every change to the cluster as a journal entry (one listener; replays are not reported). */
+  record(onEntry: (entry: JournalEntry) => void): Promise<void>;
+  /** Rebuild the cluster from a journal: a fresh cluster with its seed, each entry at its time, then on to `time`. */
+  replay(journal: Journal): Promise<Result<TimeState>>;
+}
