@@ -1,6 +1,6 @@
 /**
  * The objects a new cluster starts with, as kubeadm and the API server create them: the four
- * namespaces and the `kubernetes` Service.
+ * namespaces, the `kubernetes` Service and the system PriorityClasses.
  */
 import type { KubeObject } from './api/types.ts';
 
@@ -25,5 +25,10 @@ export function bootstrapObjects(): KubeObject[] {
       type: 'ClusterIP',
     },
   };
-  return [...namespaces, kubernetesService];
+  // The API server keeps the two system PriorityClasses (scheduling/v1 bootstrap data).
+  const priorityClasses: KubeObject[] = [
+    ['system-node-critical', 2000001000, 'Used for system critical pods that must not be moved from their current node.'],
+    ['system-cluster-critical', 2000000000, 'Used for system critical pods that must run in the cluster, but can be moved to another node if necessary.'],
+  ].map(([name, value, description]) => ({ apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: name as string }, value, description, preemptionPolicy: 'PreemptLowerPriority' }));
+  return [...namespaces, kubernetesService, ...priorityClasses];
 }

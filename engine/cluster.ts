@@ -15,16 +15,43 @@ import { bootstrapObjects } from './bootstrap.ts';
 import { setLogSource } from './api/handlers/pod-log.ts';
 import { Kubelets, type KubeletsOptions } from './kubelet/kubelets.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
-import { defaultNodes } from './kubelet/nodes.ts';
+import { defaultNodes, nodeAddress, type NodeSpec } from './kubelet/nodes.ts';
+import { addonObjects, controlPlaneStaticPods } from './addons/index.ts';
 import { defaultFlowSchemas, defaultPriorityLevelConfigurations, flowSchemaStatus, localAPIServiceStatus, localAPIServices } from './bootstrap-apf.ts';
 import { CustomResourceDefinitionController } from './controllers/crd/crd-controller.ts';
 import { DeploymentController } from './controllers/deployment/deployment.ts';
 import { ReplicaSetController } from './controllers/replicaset/replicaset.ts';
+import { StatefulSetController } from './controllers/statefulset/statefulset.ts';
+import { DaemonSetController } from './controllers/daemonset/daemonset.ts';
+import { EndpointsController } from './controllers/endpoints/endpoints.ts';
+import { EndpointSliceController } from './controllers/endpointslice/endpointslice.ts';
+import { EndpointSliceMirroringController } from './controllers/endpointslice/mirroring.ts';
+import { kubernetesEndpointObjects } from './controllers/endpointslice/apiserver-endpoints.ts';
+import { JobController } from './controllers/job/job.ts';
+import { TTLAfterFinishedController } from './controllers/job/ttl-after-finished.ts';
+import { CronJobController } from './controllers/cronjob/cronjob.ts';
+import { storageControllers } from './controllers/persistentvolume/controllers.ts';
+import { defaultStorageClass } from './controllers/persistentvolume/storage-class.ts';
+import { DisruptionController } from './controllers/disruption/disruption.ts';
+import { NodeLifecycleController } from './controllers/node-lifecycle/node-lifecycle.ts';
+import { PodGCController } from './controllers/node-lifecycle/pod-gc.ts';
+import { TaintEvictionController } from './controllers/node-lifecycle/taint-eviction.ts';
+import type { Controller } from './runtime/controller.ts';
+import { ClusterNetwork } from './network/cluster-network.ts';
+import { LoadBalancerController } from './network/load-balancer.ts';
+import { IngressStatusController } from './network/ingress-status.ts';
+import { attachStreaming } from './exec/exec-streams.ts';
+import { HorizontalPodAutoscalerController } from './controllers/hpa/hpa.ts';
+import { metricsRequest } from './metrics/api.ts';
+import { setMetricsSource } from './metrics/source.ts';
+import { metricsAPIServiceStatus, metricsServerObjects } from './metrics/metrics-server.ts';
 import { RootCACertPublisher } from './controllers/serviceaccount/root-ca-publisher.ts';
 import { ServiceAccountsController } from './controllers/serviceaccount/serviceaccounts.ts';
 
 /** Objects the API server creates for itself are written under its own user agent. */
 const apiserverAgent = 'kube-apiserver/v1.32.2 (linux/amd64) kubernetes/67a30c0';
+/** Add-ons are applied by kubeadm and kind's installer (kubectl): their own user agent. */
+const kubeadmAgent = 'kubeadm/v1.32.2 (linux/amd64) kubernetes/67a30c0';
 
 export interface ClusterOptions {
   /** Seed of the random source: names, UIDs, IPs. Default 1. */
@@ -46,6 +73,26 @@ export interface ClusterOptions {
   controllers?: boolean;
   /** The most pods the cluster stores (default 1,000): a runaway is refused with a clear error. */
   maxPods?: number;
+  /**
+   * The default cluster's system pods and add-ons (default true): the control plane's static
+   * pods, CoreDNS, kube-proxy, kindnet, local-path-provisioner and ingress-nginx.
+   */
+  addons?: boolean;
+  /**
+   * Controllers (by name, e.g. `statefulset-controller`) not to start: a test that configures
+   * its own instance of one leaves the default out this way.
+   */
+  omitControllers?: string[];
+}
+
+/** The default nodes; with add-ons the control plane runs kubeadm's static pods and hosts ingress-nginx. */
+function clusterNodes(count: number, addons: boolean): NodeSpec[] {
+  const nodes = defaultNodes(count);
+  if (!addons) return nodes;
+  const [controlPlane] = nodes;
+  controlPlane.labels = { ...controlPlane.labels, 'ingress-ready': 'true' };
+  controlPlane.staticPods = controlPlaneStaticPods(controlPlane.name, nodeAddress(0));
+  return nodes;
 }
 
 export class Cluster {
@@ -58,30 +105,66 @@ export class Cluster {
   readonly kubelets: Kubelets;
   /** The default scheduler, whose decision records explain where each pod went and why. */
   readonly scheduler: Scheduler;
+  /** DNS, kube-proxy, NetworkPolicy and Ingress: how traffic between simulated pods flows. */
+  readonly network: ClusterNetwork;
 
   constructor(options: ClusterOptions = {}) {
     this.seed = options.seed ?? 1;
     this.clock = new ManualClock(options.start ?? defaultEpoch);
     this.random = new Random(this.seed);
     this.api = new ApiServer({ clock: this.clock, random: this.random, historySize: options.historySize, maxPods: options.maxPods });
+    this.api.serveGroup('metrics.k8s.io', metricsRequest);
     for (const object of bootstrapObjects()) this.create(object);
     this.bootstrapApiServerObjects();
     this.controllers = new ControllerRunner(this.api, this.clock, this.random);
     const registry = this.api.context.registry;
-    this.kubelets = new Kubelets({ nodes: defaultNodes(options.nodes ?? 3), ...options.kubelets });
+    const addons = options.addons ?? options.controllers !== false;
+    this.kubelets = new Kubelets({ nodes: clusterNodes(options.nodes ?? 3, addons), ...options.kubelets });
     this.scheduler = new Scheduler();
+    this.network = new ClusterNetwork((request) => this.kubelets.httpGet(request));
     if (options.controllers === false) return;
-    this.controllers.add(new GarbageCollector(registry));
-    this.controllers.add(new NamespaceController(registry));
-    this.controllers.add(new CustomResourceDefinitionController(registry));
-    this.controllers.add(new ServiceAccountsController());
-    this.controllers.add(new RootCACertPublisher());
-    this.controllers.add(new ReplicaSetController());
-    this.controllers.add(new DeploymentController());
+    const omitted = new Set(options.omitControllers ?? []);
+    const add = (controller: Controller): void => {
+      if (!omitted.has(controller.name)) this.controllers.add(controller);
+    };
+    add(new GarbageCollector(registry));
+    add(new NamespaceController(registry));
+    add(new CustomResourceDefinitionController(registry));
+    add(new ServiceAccountsController());
+    add(new RootCACertPublisher());
+    add(new ReplicaSetController());
+    add(new DeploymentController());
+    add(new HorizontalPodAutoscalerController(registry));
+    add(new StatefulSetController());
+    add(new DaemonSetController());
+    add(new JobController());
+    add(new TTLAfterFinishedController());
+    add(new CronJobController());
+    for (const controller of storageControllers()) add(controller);
+    add(new EndpointsController());
+    add(new EndpointSliceController());
+    add(new EndpointSliceMirroringController());
     this.controllers.add(this.kubelets);
+    this.controllers.add(this.network);
+    this.kubelets.network = this.network;
+    add(new LoadBalancerController());
+    add(new IngressStatusController());
     setLogSource(this.api.context, this.kubelets.logSource);
+    attachStreaming(this, (pod) => this.kubelets.podRun(pod));
+    setMetricsSource(this.api.context, this.kubelets.metricsSource);
     if (options.scheduler !== false) this.controllers.add(this.scheduler);
+    // After the kubelets: the node controller sees a Lease renewal in the same pass.
+    add(new NodeLifecycleController());
+    add(new TaintEvictionController());
+    add(new PodGCController());
+    add(new DisruptionController(registry));
     this.settle();
+    if (addons) {
+      for (const object of [defaultStorageClass(), ...addonObjects()]) this.create(object, undefined, kubeadmAgent);
+      const available = metricsAPIServiceStatus(rfc3339(this.clock.now()));
+      for (const object of metricsServerObjects()) this.create(object, object.kind === 'APIService' ? available : undefined, kubeadmAgent);
+      this.settle();
+    }
   }
 
   /** Answer an API request, then let the controllers react at the current instant. */
@@ -125,12 +208,13 @@ export class Cluster {
     for (const level of defaultPriorityLevelConfigurations()) this.create(level);
     for (const schema of defaultFlowSchemas()) this.create(schema, flowSchemaStatus(schema, now));
     for (const service of localAPIServices()) this.create(service, localAPIServiceStatus(now));
+    for (const object of kubernetesEndpointObjects(nodeAddress(0))) this.create(object);
   }
 
-  private create(object: KubeObject, status?: Record<string, unknown>): void {
+  private create(object: KubeObject, status?: Record<string, unknown>, userAgent = apiserverAgent): void {
     const info = this.api.context.registry.byKind(object.apiVersion!, object.kind!)!;
     const path = resourcePath(info, object.metadata.namespace);
-    const response = this.api.handle({ method: 'POST', path, body: object, headers: { 'user-agent': apiserverAgent } });
+    const response = this.api.handle({ method: 'POST', path, body: object, headers: { 'user-agent': userAgent } });
     if (response.status >= 300) throw new Error(`bootstrap ${object.kind} ${object.metadata.name}: ${JSON.stringify(response.body)}`);
     if (status) {
       const objectPath = resourcePath(info, object.metadata.namespace, object.metadata.name);

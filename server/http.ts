@@ -3,6 +3,7 @@
  * control API at /kubelab/v1/, and the built lab at /.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { serveUpgrade } from './exec/upgrade.ts';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -76,6 +77,11 @@ export async function startLabServer(options: ServeOptions): Promise<LabServer> 
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ error: error instanceof Error ? error.message : String(error) }));
     });
+  });
+  // kubectl exec and port-forward upgrade the connection to WebSocket (or SPDY).
+  server.on('upgrade', (req, socket, head) => {
+    if (kubePaths.test(new URL(req.url ?? '/', 'http://localhost').pathname)) serveUpgrade(control.cluster, req, socket, head);
+    else socket.destroy();
   });
   // With a real clock, virtual time follows the wall clock at the chosen speed.
   let timer: NodeJS.Timeout | undefined;

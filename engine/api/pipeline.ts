@@ -35,19 +35,21 @@ import { mergeStringData } from './conversion.ts';
  * API server's order. The object must already carry its uid and creationTimestamp.
  */
 export function prepareCreate(ctx: ApiContext, info: ResourceInfo, object: KubeObject, user: UserInfo, dryRun: boolean): KubeObject {
-  let out = applyDefaults(info, dropDisabledFields(info, mergeStringData(info, object)));
+  // dropDisabledFields makes the one deep copy; every later step owns what the step before made.
+  let out = applyDefaults(info, dropDisabledFields(info, mergeStringData(info, object)), true);
   if (info.custom) out = prepareCustomResource(ctx, info, out);
-  out = admitDefaults(info, out, admissionLookups(ctx, info));
-  out = prepareForCreate(info, out, { now: ctx.clock.now() });
+  out = admitDefaults(info, out, admissionLookups(ctx, info), !info.custom);
+  out = prepareForCreate(info, out, { now: ctx.clock.now() }, !info.custom);
   out = admitObject(ctx, { operation: 'CREATE', info, object: out, user, dryRun });
   return canonicalize(out);
 }
 
 /** Defaulting and the registry's update-time rules (status kept, generation bumped on spec changes). */
 export function prepareUpdate(ctx: ApiContext, info: ResourceInfo, object: KubeObject, old: KubeObject, user: UserInfo, dryRun: boolean): KubeObject {
-  let out = applyDefaults(info, dropDisabledFields(info, mergeStringData(info, object), old));
+  // dropDisabledFields makes the one deep copy; every later step owns what the step before made.
+  let out = applyDefaults(info, dropDisabledFields(info, mergeStringData(info, object), old), true);
   if (info.custom) out = prepareCustomResource(ctx, info, out, old);
-  out = prepareForUpdate(info, out, old);
+  out = prepareForUpdate(info, out, old, !info.custom);
   out = admitObject(ctx, { operation: 'UPDATE', info, object: out, old, user, dryRun });
   return canonicalize(out);
 }

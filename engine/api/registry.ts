@@ -147,6 +147,11 @@ export const builtinResources: ResourceInfo[] = [
     ['flowschemas', 'FlowSchema', false, { subresources: ['status'] }],
     ['prioritylevelconfigurations', 'PriorityLevelConfiguration', false, { subresources: ['status'] }],
   ]),
+  // Served by metrics-server through the aggregator (ApiServer.serveGroup), so listed last.
+  ...group('metrics.k8s.io', 'v1beta1', [
+    ['nodes', 'NodeMetrics', false, { singular: '', verbs: ['get', 'list'] }],
+    ['pods', 'PodMetrics', true, { singular: '', verbs: ['get', 'list'] }],
+  ]),
 ];
 
 /** `apps/v1` or `v1`. */

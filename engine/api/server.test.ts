@@ -283,7 +283,7 @@ describe('API server: dry runs', () => {
 
 describe('API server: runaway workloads', () => {
   it('stops a runaway at the pod cap, and the ReplicaSet controller says why', () => {
-    const c = new Cluster({ seed: 7, maxPods: 20, scheduler: false, kubelets: { nodes: [] } });
+    const c = new Cluster({ seed: 7, maxPods: 20, scheduler: false, kubelets: { nodes: [] }, addons: false });
     call(c, 'POST', '/apis/apps/v1/namespaces/default/replicasets', {
       apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: 'big' },
       spec: { replicas: 1_000_000, selector: { matchLabels: { app: 'big' } }, template: { metadata: { labels: { app: 'big' } }, spec: { containers: [{ name: 'c', image: 'nginx' }] } } },

@@ -18,11 +18,12 @@ import { json, statusResponse } from './handlers/common.ts';
 import { remove, removeCollection } from './handlers/delete.ts';
 import { get, list } from './handlers/read.ts';
 import { binding, finalize, scale, status } from './handlers/subresources.ts';
+import { evict } from './handlers/eviction.ts';
 import { podLog } from './handlers/pod-log.ts';
 import { create, patch, update } from './handlers/write.ts';
 import { openapiResponse } from './pipeline.ts';
 import { openapiV2Response } from './openapi/v2.ts';
-import { Registry } from './registry.ts';
+import { Registry, type ResourceInfo } from './registry.ts';
 import type { ResourceRequest } from './request-info.ts';
 import { parseRequestPath } from './request-info.ts';
 import { Store } from './store.ts';
@@ -50,6 +51,8 @@ export interface ApiServerOptions {
 
 export class ApiServer {
   readonly context: ApiContext & { watches: Set<OpenWatch>; maxPods: number };
+
+  private readonly groups = new Map<string, (ctx: ApiContext, call: Call, verb: string) => ApiResponse>();
 
   constructor(options: ApiServerOptions) {
     this.context = {
@@ -107,8 +110,22 @@ export class ApiServer {
     return statusResponse(statusErrors.pathNotFound());
   }
 
-  private handleDiscovery(request: ApiRequest, path: string, group?: string, version?: string): ApiResponse {
+  /**
+   * The registry as discovery shows it: a group served through the aggregator (serveGroup) is
+   * listed only while its APIService exists, as kube-aggregator lists only registered groups.
+   */
+  private discoveryRegistry(): Registry {
     const registry = this.context.registry;
+    if (!this.groups.size) return registry;
+    const registered = (info: ResourceInfo): boolean =>
+      !this.groups.has(info.group) || !!this.context.store.get('apiregistration.k8s.io/apiservices', undefined, `${info.version}.${info.group}`);
+    const all = registry.all();
+    if (all.every(registered)) return registry;
+    return Object.assign(Object.create(registry) as Registry, { all: () => all.filter(registered) });
+  }
+
+  private handleDiscovery(request: ApiRequest, path: string, group?: string, version?: string): ApiResponse {
+    const registry = this.discoveryRegistry();
     const aggregated = aggregatedVersion(request.headers?.accept);
     if ((path === '/api' || path === '/apis') && aggregated) {
       return { status: 200, headers: { 'content-type': aggregatedContentType(aggregated) }, body: aggregatedDiscovery(registry, path === '/api', aggregated) };
@@ -142,7 +159,7 @@ export class ApiServer {
       }
     }
     ctx.audit.add({
-      time: rfc3339Micro(ctx.clock.now()),
+      time: this.auditTime(ctx.clock.now()),
       user: user.username,
       groups: user.groups,
       verb,
@@ -159,8 +176,26 @@ export class ApiServer {
     return response;
   }
 
+  /** The audit time of the last request: requests in one virtual instant (most of them) share the string. */
+  private lastAudit = { ms: Number.NaN, text: '' };
+
+  private auditTime(ms: number): string {
+    if (ms !== this.lastAudit.ms) this.lastAudit = { ms, text: rfc3339Micro(ms) };
+    return this.lastAudit.text;
+  }
+
+  /**
+   * Serve an API group from outside the core server, as kube-aggregator proxies a group to the
+   * extension API server its APIService names (metrics-server serves metrics.k8s.io).
+   */
+  serveGroup(group: string, handler: (ctx: ApiContext, call: Call, verb: string) => ApiResponse): void {
+    this.groups.set(group, handler);
+  }
+
   private dispatch(call: Call, method: string, verb: string): ApiResponse {
     const ctx = this.context;
+    const aggregated = this.groups.get(call.info.group);
+    if (aggregated) return aggregated(ctx, call, verb);
     if (call.subresource) {
       const provided = ctx.subresources.get(`${call.info.group}/${call.info.resource}/${call.subresource}`);
       if (provided) {
@@ -171,6 +206,7 @@ export class ApiServer {
       if (call.subresource === 'status' && ['GET', 'PUT', 'PATCH'].includes(method)) return status(ctx, call, method);
       if (call.subresource === 'scale' && ['GET', 'PUT', 'PATCH'].includes(method)) return scale(ctx, call, method);
       if (call.subresource === 'binding' && method === 'POST') return binding(ctx, call);
+      if (call.subresource === 'eviction' && method === 'POST' && call.info.resource === 'pods') return evict(ctx, call);
       if (call.subresource === 'log' && method === 'GET' && call.info.resource === 'pods') return podLog(ctx, call);
       if (call.subresource === 'finalize' && method === 'PUT') return finalize(ctx, call);
       return statusResponse(statusErrors.methodNotAllowed());

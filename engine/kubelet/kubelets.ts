@@ -5,10 +5,11 @@
  * deletion. One controller with a timer heap and per-node indexes keeps 5,000 nodes cheap.
  *
  * Queue keys: `ns/name` for a pod, `timers` for the earliest due pod, `leases` for heartbeats,
- * `register:NAME` for a node to register.
+ * `register:NAME` for a node to register, `mirror:NAME` to recreate a node's deleted mirror pods.
  */
 import type { Cluster } from '../cluster.ts';
 import type { KubeObject } from '../api/types.ts';
+import type { PodNetwork } from '../network/cluster-network.ts';
 import { setLogSource } from '../api/handlers/pod-log.ts';
 import type { LogOptions, LogSource } from '../api/handlers/pod-log.ts';
 import type { TextStream } from '../api/types.ts';
@@ -31,6 +32,9 @@ import { newPodRun, nextDue } from './pod-runtime.ts';
 import type { StageTable } from './stages.ts';
 import { defaultStages } from './stages.ts';
 import { TimerHeap } from './timers.ts';
+import { ensureMirrorPods, mirrorAnnotation } from './static-pods.ts';
+import type { MetricsSource } from '../metrics/source.ts';
+import { nodeRunUsage, podRunUsage } from '../metrics/source.ts';
 
 export interface KubeletsOptions {
   /** Nodes to register when the controller starts. */
@@ -59,6 +63,8 @@ export class Kubelets implements Controller {
   private readonly crashBackoff = new Backoff();
   private readonly pullBackoff = new Backoff();
   private started = false;
+  /** The cluster network, set by the Cluster: containers' wget, curl and nslookup go through it. */
+  network?: { podNetwork(namespace: string, name: string): PodNetwork };
 
   constructor(private readonly options: KubeletsOptions = {}) {
     this.stages = options.stages ?? defaultStages;
@@ -76,7 +82,12 @@ export class Kubelets implements Controller {
         const spec = pod.spec as { nodeName?: string };
         if (oldSpec.nodeName !== spec.nodeName || (!old.metadata.deletionTimestamp && pod.metadata.deletionTimestamp)) this.enqueuePod(pod);
       },
-      onDelete: (pod) => this.enqueuePod(pod),
+      onDelete: (pod) => {
+        this.enqueuePod(pod);
+        // A deleted mirror pod comes back: the static pod itself never stopped.
+        const nodeName = (pod.spec as { nodeName?: string }).nodeName;
+        if (nodeName && pod.metadata.annotations?.[mirrorAnnotation] && this.nodes.get(nodeName)?.spec.staticPods?.length) this.queue.add(`mirror:${nodeName}`);
+      },
     });
     for (const name of this.nodes.keys()) this.queue.add(`register:${name}`);
   }
@@ -102,7 +113,12 @@ export class Kubelets implements Controller {
     this.recorder(node).event(nodeReference(node), 'Normal', 'Starting', 'Starting kubelet.');
     renewLease(this.nodeApi(node), node, now);
     postNodeStatus(this.nodeApi(node), node, now);
-    for (const key of node.pods) this.queue.add(key);
+    for (const key of node.pods) {
+      // The node controller marked these pods not ready meanwhile: post their status afresh.
+      const run = this.runs.get(key);
+      if (run) run.written = undefined;
+      this.queue.add(key);
+    }
     this.queue.add('leases');
   }
 
@@ -145,6 +161,7 @@ export class Kubelets implements Controller {
     if (key === 'timers') return this.fireTimers();
     if (key === 'leases') return this.heartbeat();
     if (key.startsWith('register:')) return this.register(key.slice('register:'.length));
+    if (key.startsWith('mirror:')) return this.syncMirrorPods(key.slice('mirror:'.length));
     return this.syncPod(key);
   }
 
@@ -164,7 +181,14 @@ export class Kubelets implements Controller {
       recorder.event(ref, 'Normal', 'NodeReady', `Node ${name} status is now: NodeReady`);
     }
     this.queue.addAt('leases', node.leaseRenewAt);
+    this.syncMirrorPods(name);
     for (const pod of this.pods.list()) if ((pod.spec as { nodeName?: string }).nodeName === name) this.queue.add(keyOf(pod));
+  }
+
+  private syncMirrorPods(name: string): SyncResult {
+    const node = this.nodes.get(name);
+    if (!node?.node || node.failed || !node.spec.staticPods?.length) return;
+    ensureMirrorPods(this.nodeApi(node), node.spec.staticPods, node.node, this.env.clock.now());
   }
 
   /** Renew every Lease that is due, and post node status where it changed or 5 min have passed. */
@@ -204,6 +228,7 @@ export class Kubelets implements Controller {
       stages: this.stages, random: this.env.random, crashBackoff: this.crashBackoff, pullBackoff: this.pullBackoff,
       event: (pod, type, reason, message, fieldPath) => this.recorder(node).event(pod, type, reason, message, fieldPath),
       allocateIP: () => allocatePodIP(node),
+      network: this.network,
     };
   }
 
@@ -297,6 +322,13 @@ export class Kubelets implements Controller {
     return { error: `dial tcp ${request.ip}:${request.port}: connect: no route to host` };
   }
 
+  /** The kubelet's record of a pod it runs, for exec and port-forward (read it, never change it). */
+  podRun(pod: KubeObject): PodRun | undefined {
+    const run = this.runs.get(keyOf(pod));
+    if (!run || run.uid !== pod.metadata.uid || run.deleted || this.nodes.get(run.node)?.failed) return undefined;
+    return run;
+  }
+
   /** The pod log source for `GET pods/NAME/log`: what this pod's node's kubelet has logged. */
   readonly logSource: LogSource = (pod: KubeObject, options: LogOptions) => {
     const run = this.runs.get(keyOf(pod));
@@ -324,8 +356,22 @@ export class Kubelets implements Controller {
     }
     return { text: log.lines.length ? selectLines(log.lines, options, now) : '' };
   };
-}
 
+  /** What metrics-server scrapes: the usage of the pods and nodes these kubelets run. */
+  readonly metricsSource: MetricsSource = {
+    podUsage: (pod, from, to) => {
+      const run = this.runs.get(keyOf(pod));
+      if (!run || run.uid !== pod.metadata.uid || run.deleted || this.nodes.get(run.node)?.failed) return undefined;
+      return podRunUsage(run, from, to);
+    },
+    nodeUsage: (name, from, to) => {
+      const node = this.nodes.get(name);
+      const registered = node?.node?.metadata.creationTimestamp;
+      if (!node || node.failed || !registered || Date.parse(registered) > from) return undefined;
+      return nodeRunUsage([...node.pods].map((key) => this.runs.get(key)), from, to);
+    },
+  };
+}
 
 /** Add kubelets for `nodes` to a cluster and serve their logs through `pods/NAME/log`. */
 export function attachKubelets(cluster: Cluster, options: KubeletsOptions = {}): Kubelets {

@@ -18,6 +18,8 @@ export interface NodeSpec {
   pods?: number;
   labels?: Record<string, string>;
   taints?: { key: string; value?: string; effect: string }[];
+  /** Static pod manifests the node's kubelet runs from disk (kubeadm's control plane). */
+  staticPods?: KubeObject[];
 }
 
 export const kubeletVersion = 'v1.32.2';

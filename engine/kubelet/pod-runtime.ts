@@ -38,6 +38,7 @@ export interface PodContainer {
   lifecycle?: { preStop?: { exec?: { command?: string[] }; httpGet?: unknown; sleep?: { seconds: number } } };
   volumeMounts?: { name: string; mountPath: string; readOnly?: boolean; subPath?: string }[];
   restartPolicy?: string;
+  resources?: { requests?: Record<string, string>; limits?: Record<string, string> };
 }
 
 export interface Terminated {
@@ -109,6 +110,8 @@ export interface ContainerRun {
   killAt?: number;
   killReason?: 'liveness' | 'startup' | 'deletion';
   killExitCode?: number;
+  /** When the working set passes the memory limit and the kernel's OOM killer ends the process. */
+  oomAt?: number;
 }
 
 export interface PodRun {
@@ -170,6 +173,7 @@ export function nextDue(run: PodRun): number | undefined {
     if (c.step === 'running') {
       consider(c.wakeAt);
       consider(c.killAt);
+      consider(c.oomAt);
       if (c.killAt === undefined) for (const p of c.probes) consider(p.nextAt);
     } else if (c.step !== 'done' && c.step !== 'stuck' && c.step !== 'idle') consider(c.nextAt);
   }

@@ -6,6 +6,7 @@
  */
 import type { Random } from '../clock.ts';
 import type { KubeObject } from '../api/types.ts';
+import type { PodNetwork } from '../network/cluster-network.ts';
 import { Backoff, goDuration } from './backoff.ts';
 import { startProcess } from './images/behaviours.ts';
 import { resolveImage } from './images/catalogue.ts';
@@ -17,6 +18,7 @@ import { initialProbes, runProbe } from './probes.ts';
 import type { Stage, StageTable } from './stages.ts';
 
 import { render } from './stages.ts';
+import { parseQuantity, quantityValue } from '../api/validation/quantity.ts';
 
 /** What the worker needs of its node. */
 export interface NodeState {
@@ -40,12 +42,25 @@ export interface WorkerHost {
   pullBackoff: Backoff;
   event(pod: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, fieldPath?: string): void;
   allocateIP(): string;
+  /** The cluster network containers reach with wget, curl and nslookup (absent in isolated tests). */
+  network?: { podNetwork(namespace: string, name: string): PodNetwork };
 }
 
 
 /** `name_namespace(uid)`: how kubelet messages name a pod (`format.Pod`). */
 export function formatPod(pod: KubeObject): string {
   return `${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`;
+}
+
+/** The container's memory limit in bytes, if it has one. */
+function memoryLimit(c: ContainerRun): number | undefined {
+  const limit = c.spec.resources?.limits?.memory;
+  if (limit === undefined) return undefined;
+  try {
+    return quantityValue(parseQuantity(String(limit)));
+  } catch {
+    return undefined;
+  }
 }
 
 /** Runs the due steps of one pod. */
@@ -107,7 +122,7 @@ export class PodWorker {
           break;
         case 'pullBackOff': if (this.now < c.nextAt) return; c.step = 'idle'; break;
         case 'creating': if (this.now < c.nextAt) return; this.start(c); break;
-        case 'running': this.runProcess(c); if (c.step === 'running') { this.runProbes(c); this.runProcess(c); } if (c.step === 'running') return; break;
+        case 'running': if (this.oomKilled(c)) break; this.runProcess(c); if (c.step === 'running') { this.runProbes(c); this.runProcess(c); } if (c.step === 'running') return; break;
         case 'exited':
         case 'backoff': if (this.now < c.nextAt) return; this.decideRestart(c); if (c.step === 'backoff') return; break;
         default: return;
@@ -200,7 +215,7 @@ export class PodWorker {
     const env: Record<string, string> = { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' };
     for (const e of c.spec.env ?? []) if (e.value !== undefined) env[e.name] = e.value;
     const hostname = this.spec.hostname ?? this.pod.metadata.name!;
-    const ctx = { env, files: c.files, hostname, now: () => c.processTime };
+    const ctx = { env, files: c.files, hostname, now: () => c.processTime, network: this.host.network?.podNetwork(this.pod.metadata.namespace!, this.pod.metadata.name!) };
     c.processTime = this.now;
     const started = startProcess(c.behaviour ?? 'generic', c.entry, c.tag ?? 'latest', c.spec, ctx);
     c.previousLog = c.log ?? c.previousLog;
@@ -221,6 +236,15 @@ export class PodWorker {
     c.ready = c.started && !c.spec.readinessProbe;
     c.probes = initialProbes(c.spec, this.now);
     c.step = 'running';
+    const limit = memoryLimit(c);
+    c.oomAt = limit !== undefined ? started.usage?.oomAt(limit) : undefined;
+  }
+
+  /** Past its memory limit the container's process is killed by the kernel: OOMKilled, exit 137. */
+  private oomKilled(c: ContainerRun): boolean {
+    if (c.oomAt === undefined || this.now < c.oomAt || (c.killAt !== undefined && c.killAt <= c.oomAt)) return false;
+    this.exit(c, this.terminated(c, 137, Math.max(c.oomAt, c.running!.startedAt), 'OOMKilled'));
+    return true;
   }
 
   /** Feed the process: its output goes to the log at its own clock; a sleep sets when it wakes. */
@@ -264,6 +288,7 @@ export class PodWorker {
     c.started = false;
     c.wakeAt = undefined;
     c.killAt = undefined;
+    c.oomAt = undefined;
     c.log?.close();
     c.step = this.pod.metadata.deletionTimestamp ? 'done' : 'exited';
     c.nextAt = terminated.finishedAt + this.host.stages.exited.delay;
@@ -271,8 +296,12 @@ export class PodWorker {
 
   private runProbes(c: ContainerRun): void {
     for (const probe of c.probes) {
-      if (probe.kind !== 'Startup' && !c.started) continue;
       const period = (probe.spec.periodSeconds ?? 10) * 1000;
+      if (probe.kind !== 'Startup' && !c.started) {
+        // Liveness and readiness workers keep ticking, but skip their probes until the container has started.
+        while (probe.nextAt <= this.now) probe.nextAt += period;
+        continue;
+      }
       while (probe.nextAt <= this.now && c.step === 'running' && c.killAt === undefined) {
         const at = probe.nextAt;
         probe.nextAt += period;

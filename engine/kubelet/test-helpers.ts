@@ -16,7 +16,7 @@ export function at(seconds: number): string {
 
 /** A cluster with the default nodes (control-plane, node-1 … node-3) and their kubelets. */
 export function kubeletCluster(options: KubeletsOptions = {}, seed = 1): { cluster: Cluster; kubelets: Kubelets } {
-  const cluster = new Cluster({ seed, kubelets: { nodes: defaultNodes(3), nodeEvents: false, ...options }, scheduler: false });
+  const cluster = new Cluster({ seed, kubelets: { nodes: defaultNodes(3), nodeEvents: false, ...options }, scheduler: false, addons: false, omitControllers: ['node-controller', 'taint-eviction-controller'] });
   return { cluster, kubelets: cluster.kubelets };
 }
 

@@ -44,13 +44,14 @@ export class ControllerRunner {
   add(controller: Controller): void {
     this.controllers.push(controller);
     const agent = controllerAgent(controller.name);
+    // Kubelets speak as their node (system:node:NAME); controllers as their service account (made once, not per request).
+    const serviceAccount = { username: `system:serviceaccount:kube-system:${controller.name}`, groups: ['system:serviceaccounts', 'system:serviceaccounts:kube-system', 'system:authenticated'] };
     const api: ApiClient = {
       handle: (request: ApiRequest): ApiResponse =>
         this.api.handle({
           ...request,
           headers: { 'user-agent': agent, ...(request.headers ?? {}) },
-          // Kubelets speak as their node (system:node:NAME); controllers as their service account.
-          user: request.user ?? { username: `system:serviceaccount:kube-system:${controller.name}`, groups: ['system:serviceaccounts', 'system:serviceaccounts:kube-system', 'system:authenticated'] },
+          user: request.user ?? serviceAccount,
         }),
     };
     controller.start({

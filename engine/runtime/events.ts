@@ -37,6 +37,18 @@ function eventNamespace(object: KubeObject): string {
   return object.metadata.namespace || 'default';
 }
 
+/**
+ * POST an event under a fresh name. Real names carry nanoseconds and never meet; two recorders
+ * here can pick the same name in the same virtual millisecond, so a name taken is skipped.
+ */
+function createEvent(api: ApiClient, path: string, nextName: () => string, body: (name: string) => Record<string, unknown>): string {
+  for (let attempt = 0; ; attempt++) {
+    const name = nextName();
+    const response = api.handle({ method: 'POST', path, body: body(name) });
+    if (response.status !== 409 || attempt >= 8) return name;
+  }
+}
+
 /** `<name>.<hex of UnixNano>`: unique per recorder by adding a sequence to the nanoseconds. */
 function eventName(objectName: string, clock: Clock, sequence: number): string {
   const nanos = BigInt(clock.now()) * 1_000_000n + BigInt(sequence % 1_000_000);
@@ -75,25 +87,20 @@ export class EventRecorder {
       return;
     }
     const namespace = eventNamespace(object);
-    const name = eventName(involved.name, this.clock, this.sequence++);
-    this.seen.set(key, { namespace, name, count: 1 });
-    if (this.seen.size > 4096) this.seen.delete(this.seen.keys().next().value!);
     const source: Record<string, string> = { component: this.source.component };
     if (this.source.host) source.host = this.source.host;
-    this.api.handle({
-      method: 'POST',
-      path: `/api/v1/namespaces/${namespace}/events`,
-      body: {
-        apiVersion: 'v1', kind: 'Event',
-        metadata: { name, namespace },
-        involvedObject: involved,
-        reason, message, source,
-        firstTimestamp: now, lastTimestamp: now, count: 1, type,
-        eventTime: null,
-        reportingComponent: this.source.component,
-        reportingInstance: this.source.host ?? '',
-      },
-    });
+    const name = createEvent(this.api, `/api/v1/namespaces/${namespace}/events`, () => eventName(involved.name, this.clock, this.sequence++), (name) => ({
+      apiVersion: 'v1', kind: 'Event',
+      metadata: { name, namespace },
+      involvedObject: involved,
+      reason, message, source,
+      firstTimestamp: now, lastTimestamp: now, count: 1, type,
+      eventTime: null,
+      reportingComponent: this.source.component,
+      reportingInstance: this.source.host ?? '',
+    }));
+    this.seen.set(key, { namespace, name, count: 1 });
+    if (this.seen.size > 4096) this.seen.delete(this.seen.keys().next().value!);
   }
 
   private allow(objectKey: string): boolean {
@@ -141,18 +148,13 @@ export class SeriesRecorder {
       return;
     }
     const namespace = eventNamespace(regarding);
-    const name = eventName(ref.name, this.clock, this.sequence++);
+    const name = createEvent(this.api, `/apis/events.k8s.io/v1/namespaces/${namespace}/events`, () => eventName(ref.name, this.clock, this.sequence++), (name) => ({
+      apiVersion: 'events.k8s.io/v1', kind: 'Event',
+      metadata: { name, namespace },
+      eventTime: now, reportingController: this.controller, reportingInstance: this.instance,
+      action, reason, regarding: ref, note, type,
+    }));
     this.seen.set(key, { namespace, name, count: 1 });
     if (this.seen.size > 4096) this.seen.delete(this.seen.keys().next().value!);
-    this.api.handle({
-      method: 'POST',
-      path: `/apis/events.k8s.io/v1/namespaces/${namespace}/events`,
-      body: {
-        apiVersion: 'events.k8s.io/v1', kind: 'Event',
-        metadata: { name, namespace },
-        eventTime: now, reportingController: this.controller, reportingInstance: this.instance,
-        action, reason, regarding: ref, note, type,
-      },
-    });
   }
 }

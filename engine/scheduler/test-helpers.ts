@@ -43,7 +43,7 @@ export function create(cluster: Cluster, path: string, body: KubeObject): KubeOb
 /** A cluster running the scheduler, with `control-plane` (tainted) and `worker-1..3` in zones a/b/c. */
 export function schedulerCluster(options: SchedulerOptions = {}): { cluster: Cluster; scheduler: Scheduler } {
   // No simulated kubelets: the nodes are plain API objects, so nothing but the scheduler acts on pods.
-  const cluster = new Cluster({ kubelets: { nodes: [] }, scheduler: false });
+  const cluster = new Cluster({ kubelets: { nodes: [] }, scheduler: false, addons: false, omitControllers: ['node-controller', 'taint-eviction-controller'] });
   create(cluster, '/api/v1/nodes', makeNode('control-plane', { controlPlane: true, zone: 'zone-a' }));
   ['a', 'b', 'c'].forEach((z, i) => create(cluster, '/api/v1/nodes', makeNode(`worker-${i + 1}`, { zone: `zone-${z}` })));
   const scheduler = new Scheduler(options);

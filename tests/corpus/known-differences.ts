@@ -5,6 +5,11 @@
  * validates strictly by default (`fieldValidation=Strict`) and v1.32 lacks later features.
  */
 export const knownDifferences: Record<string, { accept: boolean; text?: string; why: string }> = {
+  'storage/storageclass/storageclass-topology.yaml': {
+    accept: false,
+    text: 'The StorageClass "standard" is invalid',
+    why: 'the default cluster, like kind, already has StorageClass "standard" (local-path); its provisioner and parameters cannot change',
+  },
   'application/job/job-tmpl.yaml': {
     accept: false,
     text: 'metadata.name: Invalid value: "process-item-$ITEM"',

@@ -118,7 +118,7 @@ spec:
 ---
 apiVersion: storage.k8s.io/v1
 kind: StorageClass
-metadata: {name: standard, annotations: {storageclass.kubernetes.io/is-default-class: "true"}}
+metadata: {name: fast, annotations: {storageclass.kubernetes.io/is-default-class: "true"}}
 provisioner: rancher.io/local-path
 parameters: {type: ssd, zone: z1}
 reclaimPolicy: Delete
@@ -163,7 +163,7 @@ addressType: IPv6
 ---
 apiVersion: v1
 kind: Endpoints
-metadata: {name: web, labels: {app: web}}
+metadata: {name: web-manual, labels: {app: web}}
 subsets:
 - addresses: [{ip: 10.244.1.5}, {ip: 10.244.1.7}]
   notReadyAddresses: [{ip: 10.244.1.6}]
@@ -174,7 +174,7 @@ subsets:
 ---
 apiVersion: networking.k8s.io/v1
 kind: IngressClass
-metadata: {name: nginx, labels: {app: ingress}}
+metadata: {name: nginx-external, labels: {app: ingress}}
 spec:
   controller: k8s.io/ingress-nginx
   parameters: {apiGroup: k8s.example.com, kind: IngressParameters, name: external, scope: Cluster}
@@ -461,11 +461,11 @@ const cases: Case[] = [
   core('pvc pending', 'namespaces/default/persistentvolumeclaims/pending', 'persistentvolumeclaims'),
   core('pv pv-1', 'persistentvolumes/pv-1', 'persistentvolumes'),
   core('pv pv-csi', 'persistentvolumes/pv-csi', 'persistentvolumes'),
-  grouped('storageclass standard', 'storage.k8s.io', 'v1', 'storageclasses/standard', 'storageclasses'),
+  grouped('storageclass fast', 'storage.k8s.io', 'v1', 'storageclasses/fast', 'storageclasses'),
   grouped('storageclass plain', 'storage.k8s.io', 'v1', 'storageclasses/plain', 'storageclasses'),
   grouped('ingress web', 'networking.k8s.io', 'v1', 'namespaces/default/ingresses/web', 'ingresses'),
   grouped('ingress fallback', 'networking.k8s.io', 'v1', 'namespaces/default/ingresses/fallback', 'ingresses'),
-  grouped('ingressclass nginx', 'networking.k8s.io', 'v1', 'ingressclasses/nginx', 'ingressclasses'),
+  grouped('ingressclass nginx-external', 'networking.k8s.io', 'v1', 'ingressclasses/nginx-external', 'ingressclasses'),
   grouped('hpa web', 'autoscaling', 'v2', 'namespaces/default/horizontalpodautoscalers/web', 'horizontalpodautoscalers'),
   grouped('hpa bare', 'autoscaling', 'v2', 'namespaces/default/horizontalpodautoscalers/bare', 'horizontalpodautoscalers'),
   core('serviceaccount builder', 'namespaces/default/serviceaccounts/builder', 'serviceaccounts'),
@@ -475,7 +475,7 @@ const cases: Case[] = [
   // The Namespace describer lists the quotas (with scope help) and limit ranges above.
   core('namespace default', 'namespaces/default', 'namespaces'),
   core('limitrange limits', 'namespaces/default/limitranges/limits', 'limitranges'),
-  core('endpoints web', 'namespaces/default/endpoints/web', 'endpoints'),
+  core('endpoints web-manual', 'namespaces/default/endpoints/web-manual', 'endpoints'),
   grouped('endpointslice web-abc12', 'discovery.k8s.io', 'v1', 'namespaces/default/endpointslices/web-abc12', 'endpointslices'),
   grouped('endpointslice empty-slice', 'discovery.k8s.io', 'v1', 'namespaces/default/endpointslices/empty-slice', 'endpointslices'),
   grouped('cronjob nightly', 'batch', 'v1', 'namespaces/default/cronjobs/nightly', 'cronjobs'),

@@ -20,10 +20,10 @@ describe.skipIf(!kubectlPath)('real kubectl: basics', () => {
     expect(JSON.parse(result.stdout).serverVersion).toMatchObject({ major: '1', minor: '32', gitVersion: 'v1.32.2' });
   });
 
-  it('lists the four namespaces of a new cluster', async () => {
+  it('lists the namespaces of a new cluster: kind\'s four, local-path-storage and ingress-nginx', async () => {
     const result = await k.run('get namespaces -o name');
     expect(result).toEqual({
-      stdout: 'namespace/default\nnamespace/kube-node-lease\nnamespace/kube-public\nnamespace/kube-system\n',
+      stdout: 'namespace/default\nnamespace/ingress-nginx\nnamespace/kube-node-lease\nnamespace/kube-public\nnamespace/kube-system\nnamespace/local-path-storage\n',
       stderr: '',
       exitCode: 0,
     });

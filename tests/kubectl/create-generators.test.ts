@@ -46,8 +46,9 @@ const servicePorts = (nodePort: boolean): string =>
   `  ports:\n  - name: 80-8080\n${nodePort ? '    nodePort: <node-port>\n' : ''}    port: 80\n    protocol: TCP\n    targetPort: 8080\n`;
 const serviceMeta = (name: string): string =>
   `apiVersion: v1\nkind: Service\nmetadata:\n${created}  labels:\n    app: ${name}\n  name: ${name}\n  namespace: default\n${ids}spec:\n`;
+// A LoadBalancer gets an address from the lab's simulated pool (as cloud-provider-kind gives one).
 const serviceTail = (name: string, type: string): string =>
-  `  selector:\n    app: ${name}\n  sessionAffinity: None\n  type: ${type}\nstatus:\n  loadBalancer: {}\n`;
+  `  selector:\n    app: ${name}\n  sessionAffinity: None\n  type: ${type}\nstatus:\n  loadBalancer:${type === 'LoadBalancer' ? '\n    ingress:\n    - ip: 172.18.255.200' : ' {}'}\n`;
 
 const cases: GeneratorCase[] = [
   {

@@ -109,6 +109,9 @@ const apiResources: string[][] = [
   ['events', 'ev', 'events.k8s.io/v1', 'true', 'Event'],
   ['flowschemas', '', 'flowcontrol.apiserver.k8s.io/v1', 'false', 'FlowSchema'],
   ['prioritylevelconfigurations', '', 'flowcontrol.apiserver.k8s.io/v1', 'false', 'PriorityLevelConfiguration'],
+  // metrics-server's group, through the aggregator (kind + metrics-server, as the default cluster).
+  ['nodes', '', 'metrics.k8s.io/v1beta1', 'false', 'NodeMetrics'],
+  ['pods', '', 'metrics.k8s.io/v1beta1', 'true', 'PodMetrics'],
   ['ingressclasses', '', 'networking.k8s.io/v1', 'false', 'IngressClass'],
   ['ingresses', 'ing', 'networking.k8s.io/v1', 'true', 'Ingress'],
   ['networkpolicies', 'netpol', 'networking.k8s.io/v1', 'true', 'NetworkPolicy'],
@@ -129,7 +132,7 @@ const apiResources: string[][] = [
 const apiVersions = [
   'admissionregistration.k8s.io/v1', 'apiextensions.k8s.io/v1', 'apiregistration.k8s.io/v1', 'apps/v1', 'authentication.k8s.io/v1',
   'authorization.k8s.io/v1', 'autoscaling/v1', 'autoscaling/v2', 'batch/v1', 'certificates.k8s.io/v1', 'coordination.k8s.io/v1',
-  'discovery.k8s.io/v1', 'events.k8s.io/v1', 'flowcontrol.apiserver.k8s.io/v1', 'networking.k8s.io/v1', 'node.k8s.io/v1', 'policy/v1',
+  'discovery.k8s.io/v1', 'events.k8s.io/v1', 'flowcontrol.apiserver.k8s.io/v1', 'metrics.k8s.io/v1beta1', 'networking.k8s.io/v1', 'node.k8s.io/v1', 'policy/v1',
   'rbac.authorization.k8s.io/v1', 'scheduling.k8s.io/v1', 'storage.k8s.io/v1', 'v1',
 ];
 

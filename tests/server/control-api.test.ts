@@ -21,7 +21,7 @@ describe('kubelab serve: lab control API', () => {
 
   it('reports status, advances virtual time and resets', async () => {
     expect(await call('GET', '/kubelab/v1/status')).toEqual({
-      status: 200, body: { time: '2026-01-01T00:00:00Z', nodes: 4, pods: 0, seed: 5, clock: 'manual', lesson: null },
+      status: 200, body: { time: '2026-01-01T00:00:00Z', nodes: 4, pods: 17, seed: 5, clock: 'manual', lesson: null },
     });
     expect(await call('POST', '/kubelab/v1/advance', { seconds: 90 })).toEqual({ status: 200, body: { time: '2026-01-01T00:01:30Z' } });
     expect(await call('POST', '/kubelab/v1/advance', { seconds: -1 })).toEqual({ status: 400, body: { error: 'seconds must be a number of seconds, 0 or more' } });

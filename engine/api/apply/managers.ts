@@ -43,8 +43,18 @@ export function managerIdentifier(info: ManagerInfo): string {
 
 /** The parts of an identifier. */
 export function parseIdentifier(identifier: string): ManagerInfo {
-  return JSON.parse(identifier) as ManagerInfo;
+  let info = parsedIdentifiers.get(identifier);
+  if (!info) {
+    info = Object.freeze(JSON.parse(identifier) as ManagerInfo);
+    // A cluster has a few dozen managers; the bound only guards against a flood of made-up ones.
+    if (parsedIdentifiers.size >= 1024) parsedIdentifiers.clear();
+    parsedIdentifiers.set(identifier, info);
+  }
+  return info;
 }
+
+/** Identifiers already parsed: every write encodes its object's managers again. Frozen, as callers share them. */
+const parsedIdentifiers = new Map<string, ManagerInfo>();
 
 /** An empty set of managers. */
 export function emptyManaged(): Managed {

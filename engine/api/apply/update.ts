@@ -8,6 +8,7 @@ import { rfc3339 } from '../../clock.ts';
 import type { KubeObject, ManagedFieldsEntry } from '../types.ts';
 import type { JsonValue, Path } from './fieldpath.ts';
 import { FieldSet } from './fieldpath.ts';
+import { BoundedCache } from './bounded-cache.ts';
 import type { Managed } from './managers.ts';
 import { capUpdateManagers, decodeManagedFields, emptyManaged, encodeManagedFields, managerIdentifier } from './managers.ts';
 import type { ApplySchema, GroupKind } from './schema.ts';
@@ -57,6 +58,18 @@ export function resetSet(paths: readonly string[][]): FieldSet {
   return set;
 }
 
+const defaultResetSets = new Map<string | undefined, FieldSet>();
+
+/** `resetSet(defaultResetFields(subresource))`, without building its key on every write. */
+function defaultResetSet(subresource: string | undefined): FieldSet {
+  let set = defaultResetSets.get(subresource);
+  if (!set) {
+    set = resetSet(defaultResetFields(subresource));
+    if (defaultResetSets.size < 64) defaultResetSets.set(subresource, set);
+  }
+  return set;
+}
+
 /** Compare two objects with the reset fields (and everything below them) taken out. */
 export function compareWithout(before: JsonValue, after: JsonValue, schema: ApplySchema, reset: FieldSet): Comparison {
   const topLevel = new Set<string>();
@@ -71,7 +84,10 @@ export function filterComparison(c: Comparison, reset: FieldSet): Comparison {
 
 /** The object without managedFields, as the field manager compares and merges it. */
 export function withoutManagedFields(object: KubeObject): KubeObject {
-  const { managedFields: _dropped, ...metadata } = object.metadata ?? {};
+  // A loop, not `{ managedFields, ...rest }`: V8's rest-with-exclusions is several times slower on every write.
+  const metadata: KubeObject['metadata'] = {};
+  const source = (object.metadata ?? {}) as Record<string, unknown>;
+  for (const key in source) if (key !== 'managedFields') (metadata as Record<string, unknown>)[key] = source[key];
   return { ...object, metadata };
 }
 
@@ -174,20 +190,83 @@ export function groupKindOf(apiVersion: string, kind: string | undefined): Group
 export function updateManagedFields(input: UpdateInput): KubeObject {
   const gk = input.gvk ?? groupKindOf(input.apiVersion, input.updated.kind);
   const schema = schemaFor(gk);
-  const reset = resetSet(input.resetFields ?? defaultResetFields(input.subresource));
+  const reset = input.resetFields ? resetSet(input.resetFields) : defaultResetSet(input.subresource);
   const managed = startingManaged(input);
   const updated = withoutManagedFields(input.updated);
   if (managed.fields.size === 0 && input.live?.metadata.uid) return updated;
   const before = input.live ? withoutManagedFields(input.live) : zeroObject(gk);
   const id = managerIdentifier({ manager: input.manager || 'unknown', operation: 'Update', apiVersion: input.apiVersion, subresource: input.subresource });
+  const time = entryTime(input.time);
+  // A create that sends no managedFields: the writer's set depends only on the object's shape (see createShape).
+  const createKey = !input.live && managed.fields.size === 0 && zeroHasNoScalars(gk)
+    ? `${gk.group}/${gk.version}/${gk.kind}\n${id}\n${JSON.stringify(input.resetFields ?? input.subresource ?? '')}\n${createShape(updated)}` : undefined;
+  const known = createKey === undefined ? undefined : createSets.get(createKey);
+  if (known !== undefined) {
+    if (known === noFields) return updated;
+    managed.fields.set(id, { set: known, apiVersion: input.apiVersion, applied: false });
+    managed.times.set(id, time);
+    return withManagedFields(updated, encodeManagedFields(managed));
+  }
   try {
-    recordUpdate(managed, before as JsonValue, updated as JsonValue, id, input.apiVersion, entryTime(input.time), schema, reset);
+    recordUpdate(managed, before as JsonValue, updated as JsonValue, id, input.apiVersion, time, schema, reset);
+    if (createKey !== undefined) createSets.set(createKey, managed.fields.get(id)?.set ?? noFields);
   } catch (error) {
     if (!(error instanceof TypedError)) throw error;
     return withManagedFields(updated, input.live?.metadata.managedFields);
   }
   capUpdateManagers(managed);
   return withManagedFields(updated, encodeManagedFields(managed));
+}
+
+/**
+ * The creator's field sets by kind, manager and object shape: a ReplicaSet's pods, a kubelet's
+ * events and every node's Lease differ only in values, and compute the same set.
+ */
+const createSets = new BoundedCache<string, FieldSet>(512);
+/** A create that leaves the writer owning nothing (e.g. only stripped fields were sent). */
+const noFields = new FieldSet();
+
+const scalarFreeZero = new Map<string, boolean>();
+
+/**
+ * Whether the kind's zero object (the left side of a create's comparison) holds only nulls and
+ * empty structs: then any value a create sends differs from it, and the comparison depends only on
+ * the created object's shape. (A zero like `replicas: 0` makes `0` unchanged but `3` modified.)
+ */
+function zeroHasNoScalars(gk: GroupKind): boolean {
+  const key = `${gk.group}/${gk.kind}`;
+  let answer = scalarFreeZero.get(key);
+  if (answer === undefined) {
+    const scalars = (value: unknown): boolean => value !== null && (typeof value !== 'object' || Object.values(value).some(scalars));
+    answer = !scalars(zeroObject(gk));
+    scalarFreeZero.set(key, answer);
+  }
+  return answer;
+}
+
+/**
+ * What `compare(zero, object)` depends on: the keys of every map, the type (or absence) of every
+ * scalar, and lists exactly (their items name paths by key or value). Two objects with the same
+ * shape get the same field set when the zero object has no scalars (zeroHasNoScalars).
+ */
+export function createShape(value: unknown): string {
+  if (value === null) return 'N';
+  if (value === undefined) return 'U';
+  if (typeof value !== 'object') return typeof value === 'string' ? 'S' : typeof value === 'number' ? 'D' : typeof value === 'boolean' ? 'B' : 'X';
+  if (Array.isArray(value)) return exactJson(value);
+  let out = '{';
+  for (const key in value) out += `${JSON.stringify(key)}:${createShape((value as Record<string, unknown>)[key])},`;
+  return `${out}}`;
+}
+
+/** JSON text that also tells `undefined` from `null` (JSON.stringify writes both as null in lists). */
+function exactJson(value: unknown): string {
+  if (value === undefined) return 'U';
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(exactJson).join(',')}]`;
+  let out = '{';
+  for (const key in value) out += `${JSON.stringify(key)}:${exactJson((value as Record<string, unknown>)[key])},`;
+  return `${out}}`;
 }
 
 /** The object with these managedFields (none: the field is left out). */

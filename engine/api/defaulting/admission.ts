@@ -44,9 +44,10 @@ const builtinPriorityClasses: Record<string, PriorityClassInfo> = {
  * priority; PersistentVolumeClaims without `storageClassName` get the default class.
  * An unknown priorityClassName is left for the caller to reject (the plugin's error, not a default).
  */
-export function admitDefaults(info: ResourceInfo, obj: KubeObject, ctx: AdmissionContext): KubeObject {
+export function admitDefaults(info: ResourceInfo, obj: KubeObject, ctx: AdmissionContext, owned = false): KubeObject {
   if (info.group !== '' || (info.kind !== 'Pod' && info.kind !== 'PersistentVolumeClaim')) return obj;
-  const copy = deepCopy(obj);
+  // `owned`: obj is the write pipeline's private copy, changed in place.
+  const copy = owned ? obj : deepCopy(obj);
   const spec = ensure(copy, 'spec');
   if (info.kind === 'PersistentVolumeClaim') {
     // Only a missing field is defaulted: `storageClassName: ""` explicitly asks for no class.

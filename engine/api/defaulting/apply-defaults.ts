@@ -63,10 +63,11 @@ const versionedDefaulters: Record<string, Defaulter> = {
  * A defaulted deep copy of `obj` (the input is never changed), in the shape the API server's
  * encoder writes: Go field order, zero values filled or dropped (see canonical-order.ts). Cluster-
  * scoped kinds lose `metadata.namespace`. Custom resources are only copied: their defaults come
- * from the CRD's structural schema, which is not this module's job.
+ * from the CRD's structural schema, which is not this module's job. `owned`: the caller's `obj` is a
+ * private copy nobody else holds (the write pipeline's), so it is changed in place instead of copied.
  */
-export function applyDefaults(info: ResourceInfo, obj: KubeObject): KubeObject {
-  const copy = deepCopy(obj);
+export function applyDefaults(info: ResourceInfo, obj: KubeObject, owned = false): KubeObject {
+  const copy = owned ? obj : deepCopy(obj);
   if (!info.namespaced && copy.metadata) delete copy.metadata.namespace;
   if (info.custom) return copy;
   const defaulter =

@@ -42,7 +42,19 @@ const statusResetKinds = new Set([
 
 type Preparer = (obj: Obj, ctx: PrepareContext) => void;
 
+/**
+ * The v1 face of a DaemonSet's internal `spec.templateGeneration`: the server owns it, starting
+ * at 1 and counting template changes (the DaemonSet controller labels pods with it).
+ */
+const templateGenerationAnnotation = 'deprecated.daemonset.template.generation';
+
+function setTemplateGeneration(obj: Obj, generation: number): void {
+  const metadata = ensure(obj, 'metadata');
+  metadata.annotations = { ...(metadata.annotations as Obj | undefined ?? {}), [templateGenerationAnnotation]: String(generation) };
+}
+
 const preparers: Record<string, Preparer> = {
+  'apps/DaemonSet': (obj) => setTemplateGeneration(obj, 1),
   '/Pod': (obj, ctx) => {
     const spec = ensure(obj, 'spec');
     const status: Obj = { phase: 'Pending' };
@@ -124,10 +136,10 @@ function kindKey(info: ResourceInfo): string {
 /**
  * A copy of a defaulted, admitted object with the registry's create-time changes applied. Run it
  * after `applyDefaults` and `admitDefaults`, and after the store has set `metadata.uid` (the Job
- * selector needs it).
+ * selector needs it). `owned`: obj is the write pipeline's private copy, changed in place.
  */
-export function prepareForCreate(info: ResourceInfo, obj: KubeObject, ctx: PrepareContext): KubeObject {
-  const copy = deepCopy(obj);
+export function prepareForCreate(info: ResourceInfo, obj: KubeObject, ctx: PrepareContext, owned = false): KubeObject {
+  const copy = owned ? obj : deepCopy(obj);
   if (!info.namespaced) delete copy.metadata.namespace;
   if (info.custom) return copy;
   const key = kindKey(info);
@@ -140,10 +152,11 @@ export function prepareForCreate(info: ResourceInfo, obj: KubeObject, ctx: Prepa
 /**
  * A copy of an updated object with the registry's update-time rules: the status of the stored
  * object is kept (only the status subresource changes it), and `metadata.generation` goes up by one
- * when the spec changed, for the kinds that track a generation.
+ * when the spec changed, for the kinds that track a generation. `owned`: obj is the write
+ * pipeline's private copy, changed in place.
  */
-export function prepareForUpdate(info: ResourceInfo, obj: KubeObject, old: KubeObject): KubeObject {
-  const copy = deepCopy(obj);
+export function prepareForUpdate(info: ResourceInfo, obj: KubeObject, old: KubeObject, owned = false): KubeObject {
+  const copy = owned ? obj : deepCopy(obj);
   if (info.custom) return copy;
   const key = kindKey(info);
   if (old.status !== undefined && (statusResetKinds.has(key) || info.subresources?.includes('status'))) {
@@ -154,6 +167,11 @@ export function prepareForUpdate(info: ResourceInfo, obj: KubeObject, old: KubeO
     // Everything but metadata and status is "spec" here (an EndpointSlice keeps endpoints at the top).
     const changed = JSON.stringify(specPart(copy)) !== JSON.stringify(specPart(old));
     copy.metadata.generation = changed ? oldGeneration + 1 : oldGeneration;
+  }
+  if (key === 'apps/DaemonSet') {
+    const oldTemplateGeneration = Number(old.metadata.annotations?.[templateGenerationAnnotation] ?? 1) || 1;
+    const templateChanged = JSON.stringify(sortedDeep((copy.spec as Obj | undefined)?.template)) !== JSON.stringify(sortedDeep((old.spec as Obj | undefined)?.template));
+    setTemplateGeneration(copy, templateChanged ? oldTemplateGeneration + 1 : oldTemplateGeneration);
   }
   return canonicalize(copy);
 }

@@ -80,7 +80,7 @@ describe('progress, pause and resume', () => {
 
 describe('startup', () => {
   it('picks up a Deployment that existed before the controllers started (listed objects carry no kind)', () => {
-    const c = new Cluster({ seed: 3, kubelets: { nodes: [] }, scheduler: false });
+    const c = new Cluster({ seed: 3, kubelets: { nodes: [] }, scheduler: false, addons: false });
     createDeployment(c, deployment('web', 2));
     c.controllers.add(new ReplicaSetController());
     c.controllers.add(new DeploymentController());

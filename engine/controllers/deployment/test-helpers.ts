@@ -14,7 +14,7 @@ export const replicaSetsPath = '/apis/apps/v1/namespaces/default/replicasets';
 /** A cluster with both controllers (cluster.ts does not register them yet). */
 export function workloadCluster(): Cluster {
   // No nodes: these tests drive pod status themselves, with no kubelet in between.
-  const cluster = new Cluster({ seed: 3, kubelets: { nodes: [] }, scheduler: false });
+  const cluster = new Cluster({ seed: 3, kubelets: { nodes: [] }, scheduler: false, addons: false });
   cluster.controllers.add(new ReplicaSetController());
   cluster.controllers.add(new DeploymentController());
   return cluster;

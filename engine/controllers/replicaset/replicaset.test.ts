@@ -8,7 +8,7 @@ const rsPath = '/apis/apps/v1/namespaces/default/replicasets';
 const podsPath = '/api/v1/namespaces/default/pods';
 
 function cluster(): Cluster {
-  const c = new Cluster({ seed: 7, kubelets: { nodes: [] }, scheduler: false });
+  const c = new Cluster({ seed: 7, kubelets: { nodes: [] }, scheduler: false, addons: false });
   c.controllers.add(new ReplicaSetController());
   return c;
 }

@@ -8,6 +8,7 @@
 import type { BehaviourName, CatalogueEntry } from './catalogue.ts';
 import type { ProcessRun, ShellContext } from './shell.ts';
 import { formatDate, Shell } from './shell.ts';
+import { behaviourProfiles, componentProfiles, ContainerUsage, pagesFor, stressMemory } from '../../metrics/usage.ts';
 
 /** An HTTP request to a container: from a probe (`kube-probe/1.32`) or a client in the cluster. */
 export interface HttpRequest {
@@ -35,6 +36,8 @@ export interface ContainerProcess {
   term: { afterMs: number; exitCode: number } | 'ignore';
   /** Run a command inside the container (exec probes, preStop exec hooks). */
   exec(argv: string[]): ProcessRun;
+  /** CPU and memory the process uses (what cAdvisor measures and metrics-server serves). */
+  usage?: ContainerUsage;
 }
 
 /** Why a container could not start: containerd's StartError (exit code 128). */
@@ -51,7 +54,7 @@ export interface ContainerSpec {
 }
 
 const shells = new Set(['sh', 'ash', 'bash']);
-const shellCommands = new Set(['echo', 'printf', 'sleep', 'date', 'env', 'printenv', 'hostname', 'cat', 'touch', 'rm', 'mkdir', 'true', 'false', 'test', 'wget', 'curl']);
+const shellCommands = new Set(['echo', 'printf', 'sleep', 'date', 'env', 'printenv', 'hostname', 'cat', 'touch', 'rm', 'mkdir', 'true', 'false', 'test', 'wget', 'curl', 'nslookup']);
 const basename = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
 
 /** The argv a container runs: command replaces ENTRYPOINT (and drops CMD), args replace CMD. */
@@ -136,7 +139,7 @@ function simpleServer(ports: number[], lines: string[], body: (path: string) => 
   };
 }
 
-function serverParts(behaviour: BehaviourName, version: string, spec: ContainerSpec): ServerParts {
+function serverParts(behaviour: BehaviourName, version: string, spec: ContainerSpec, entry: CatalogueEntry | undefined): ServerParts {
   const declared = (spec.ports ?? []).filter((p) => (p.protocol ?? 'TCP') === 'TCP').map((p) => p.containerPort);
   switch (behaviour) {
     case 'nginx': return nginxParts(version);
@@ -152,6 +155,7 @@ function serverParts(behaviour: BehaviourName, version: string, spec: ContainerS
     case 'hpa-example': return simpleServer([80], [], () => [200, 'OK!'], true);
     case 'pause': return { ports: [], term: { afterMs: 0, exitCode: 0 }, lines: () => [], http: () => undefined };
     case 'hello': return simpleServer([8080], [`kubelab/hello ${version} listening on :8080`], (path) => (path === '/' || path === '/healthz' ? [200, `Hello from kubelab/hello ${version}\n`] : undefined), true);
+    case 'system': return simpleServer([...new Set([...(entry?.ports ?? []), ...declared])], [], () => [200, 'ok'], false);
     default: return simpleServer(declared, [], () => [200, ''], false);
   }
 }
@@ -165,23 +169,71 @@ export function startProcess(behaviour: BehaviourName, entry: CatalogueEntry | u
   const exec = (command: string[]): ProcessRun => new Shell(ctx).command(command);
   const program = basename(argv[0] ?? '');
   const noServer = { ports: [] as number[], http: () => undefined };
+  const startedAt = ctx.now();
+  const pages = pagesFor(`${ctx.hostname}/${spec.name}`);
   if (shells.has(program)) {
     // A shell as PID 1 has no SIGTERM handler: it is killed at the end of the grace period.
     const script = argv[1] === '-c' ? argv[2] ?? '' : undefined;
     // Without -c and without a terminal, sh reads an empty stdin and exits 0 at once.
-    const run = new Shell(ctx).script(script ?? '');
-    return { ...noServer, run, term: 'ignore', exec };
+    const usage = new ContainerUsage(behaviourProfiles.shell, startedAt, pages);
+    const run = metered(new Shell(ctx).script(script ?? ''), usage, ctx);
+    return { ...noServer, run, term: 'ignore', exec, usage };
   }
   if (shellCommands.has(program) || behaviour === 'shell') {
     if (!shellCommands.has(program)) {
       return { startError: `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "${argv[0]}": executable file not found in $PATH: unknown` };
     }
-    return { ...noServer, run: new Shell(ctx).command([program, ...argv.slice(1)]), term: 'ignore', exec };
+    const usage = new ContainerUsage(behaviourProfiles.shell, startedAt, pages);
+    return { ...noServer, run: metered(new Shell(ctx).command([program, ...argv.slice(1)]), usage, ctx), term: 'ignore', exec, usage };
   }
+  if (program === 'stress') return stress(argv, startedAt, exec, pages);
   const version = entry?.versions?.[tag] ?? tag;
   if (behaviour === 'hello-broken') {
-    return { ...noServer, run: crash(['kubelab/hello 3.0-broken starting', 'panic: open /etc/hello/config.yaml: no such file or directory'], 1, 300), term: { afterMs: 0, exitCode: 0 }, exec };
+    return { ...noServer, run: crash(['kubelab/hello 3.0-broken starting', 'panic: open /etc/hello/config.yaml: no such file or directory'], 1, 300), term: { afterMs: 0, exitCode: 0 }, exec, usage: new ContainerUsage(behaviourProfiles['hello-broken'], startedAt, pages) };
   }
-  const parts = serverParts(behaviour, version, spec);
-  return { ports: parts.ports, http: parts.http, term: parts.term, run: server(parts.lines, ctx), exec };
+  const parts = serverParts(behaviour, version, spec, entry);
+  const profile = behaviour === 'system' ? componentProfiles[program] ?? behaviourProfiles.generic : behaviourProfiles[behaviour] ?? behaviourProfiles.generic;
+  const usage = new ContainerUsage(profile, startedAt, pages);
+  const cost = profile.cpuMsPerRequest;
+  // Requests that cost CPU (hpa-example's PHP loop) are recorded as work when they are answered.
+  const http = cost ? (request: HttpRequest, now: number): HttpAnswer | undefined => {
+    const answer = parts.http(request, now);
+    if (answer && request.userAgent !== probeAgent) usage.addWork(now, cost);
+    return answer;
+  } : parts.http;
+  return { ports: parts.ports, http, term: parts.term, run: server(parts.lines, ctx), exec, usage };
+}
+
+/** Probes are cheap: they are not the load that scales an HPA. */
+const probeAgent = 'kube-probe/1.32';
+
+/**
+ * A shell's CPU: each command it runs costs a little, and a loop that never sleeps burns a whole
+ * core (the shell marks those seconds `busy`; see shell.ts's busyLimit).
+ */
+function* metered(run: ProcessRun, usage: ContainerUsage, ctx: ShellContext): ProcessRun {
+  for (;;) {
+    const step = run.next();
+    if (step.done) return step.value;
+    const action = step.value;
+    if (action.kind === 'sleep' && (action as { busy?: boolean }).busy) usage.addWork(ctx.now(), action.ms);
+    else usage.addWork(ctx.now(), action.kind === 'sleep' ? 0.5 : 0.2);
+    yield action;
+  }
+}
+
+/**
+ * `stress --vm N --vm-bytes B --vm-hang S` (polinux/stress): prints its banner, allocates the
+ * memory within a moment and holds it. Over the memory limit, the kernel's OOM killer ends it.
+ */
+function stress(argv: string[], startedAt: number, exec: (command: string[]) => ProcessRun, pages: number): ContainerProcess {
+  const bytes = stressMemory(argv) ?? 0;
+  const vm = argv.findIndex((a) => a === '--vm' || a === '-m');
+  const workers = bytes && vm >= 0 ? Number(argv[vm + 1]) || 0 : 0;
+  const usage = new ContainerUsage({ ...behaviourProfiles.stress, grow: bytes ? { bytes, afterMs: 200 } : undefined }, startedAt, pages);
+  function* run(): ProcessRun {
+    yield { kind: 'output', text: `stress: info: [1] dispatching hogs: 0 cpu, 0 io, ${workers} vm, 0 hdd\n`, stream: 'stderr' };
+    for (;;) yield { kind: 'sleep', ms: forever };
+  }
+  return { ports: [], http: () => undefined, term: { afterMs: 0, exitCode: 0 }, run: run(), exec, usage };
 }

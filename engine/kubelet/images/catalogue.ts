@@ -9,7 +9,7 @@ import type { ImageReference } from './reference.ts';
 /** The name of a behaviour in behaviours.ts. */
 export type BehaviourName =
   | 'nginx' | 'httpd' | 'shell' | 'redis' | 'elasticsearch' | 'kibana' | 'fluentd' | 'hpa-example' | 'pause'
-  | 'hello' | 'hello-broken' | 'generic';
+  | 'hello' | 'hello-broken' | 'system' | 'generic';
 
 export interface CatalogueEntry {
   behaviour: BehaviourName;
@@ -22,6 +22,13 @@ export interface CatalogueEntry {
   cmd?: string[];
   /** A version string some behaviours print. */
   versions?: Record<string, string>;
+  /** Ports a `system` component listens on (its health and metrics endpoints). */
+  ports?: number[];
+}
+
+/** A cluster component: a server on its health ports that answers every path with 200 `ok`. */
+function component(tags: Record<string, number>, ports: number[], entrypoint?: string[]): CatalogueEntry {
+  return { behaviour: 'system', tags, ports, entrypoint };
 }
 
 const nginxSize = 72_950_530;
@@ -84,6 +91,17 @@ export const catalogue: Record<string, CatalogueEntry> = {
     tags: { '3.10': 320_368, '3.9': 321_520, '3.8': 311_286, latest: 320_368 },
     entrypoint: ['/pause'],
   },
+  // The default cluster's own components (addons/): they run, listen and pass their probes.
+  'registry.k8s.io/etcd': component({ '3.5.16-0': 57_680_541 }, [2379, 2380, 2381], ['etcd']),
+  'registry.k8s.io/kube-apiserver': component({ 'v1.32.2': 98_055_648 }, [6443], ['kube-apiserver']),
+  'registry.k8s.io/kube-controller-manager': component({ 'v1.32.2': 90_793_286 }, [10257], ['kube-controller-manager']),
+  'registry.k8s.io/kube-scheduler': component({ 'v1.32.2': 70_649_156 }, [10259], ['kube-scheduler']),
+  'registry.k8s.io/kube-proxy': component({ 'v1.32.2': 95_271_321 }, [10249, 10256], ['/usr/local/bin/kube-proxy']),
+  'registry.k8s.io/coredns/coredns': component({ 'v1.11.3': 18_562_039 }, [53, 8080, 8181, 9153], ['/coredns']),
+  'docker.io/kindest/kindnetd': component({ 'v20250214-acbabc1a': 39_008_320 }, [], ['/bin/kindnetd']),
+  'docker.io/kindest/local-path-provisioner': component({ 'v20250214-acbabc1a': 22_541_737 }, [], ['local-path-provisioner']),
+  'registry.k8s.io/metrics-server/metrics-server': component({ 'v0.7.2': 19_494_617 }, [10250], ['/metrics-server']),
+  'registry.k8s.io/ingress-nginx/controller': component({ 'v1.12.0': 105_406_316 }, [80, 443, 8443, 10254], ['/usr/bin/dumb-init', '--']),
   'docker.io/kubelab/hello': {
     behaviour: 'hello',
     tags: { '1.0': 4_712_366, '2.0': 4_718_921, '3.0-broken': 4_719_004 },
