@@ -9,16 +9,18 @@ import { advance } from '../support/scenario.ts';
 import { describeObject } from '../../engine/kubectl/describe/index.ts';
 import type { KubeObject } from '../../engine/api/types.ts';
 
+// One key per ConfigMap and Secret: real kubectl describes their data in Go map order, which
+// changes from run to run.
 const manifests = `apiVersion: v1
 kind: ConfigMap
 metadata: {name: app-config, labels: {app: web, tier: front}, annotations: {note: hello}}
-data: {mode: prod, greeting: "hi\\nthere"}
+data: {greeting: "hi\\nthere"}
 binaryData: {blob: AAEC}
 ---
 apiVersion: v1
 kind: Secret
 metadata: {name: creds}
-stringData: {password: s3cret, user: admin}
+stringData: {password: s3cret}
 ---
 apiVersion: v1
 kind: Service
