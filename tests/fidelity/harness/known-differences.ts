@@ -71,6 +71,7 @@ export const knownDifferences: Record<string, string> = {
   "06-nodes-wait-events: kubectl get events -o custom-columns=REASON:.reason,OBJECT:.involvedObject.name --sort-by=.metadata.name": sort_ties,
   "07-logs-config-discovery: kubectl config delete-context dev": kubeconfig_path,
   "07-logs-config-discovery: kubectl cluster-info dump --output-directory=/nonexistent --namespaces=none": cluster_info_dump,
+  "07-logs-config-discovery: kubectl logs web --all-containers": logs_order,
   "07-logs-config-discovery: kubectl logs web --all-containers --prefix": logs_order,
   "08-errors: kubectl get pods -l 'app in (web'": list_selector_error,
   "08-errors: kubectl get pods --field-selector=spec.bogus=x": list_selector_error,
