@@ -24,6 +24,7 @@ async function jsonBody(req: IncomingMessage): Promise<unknown> {
 
 export async function serveControlApi(control: LabControl, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
   const method = req.method ?? 'GET';
+  const query = Object.fromEntries(new URL(req.url ?? '/', 'http://localhost').searchParams);
   let params: unknown;
   try {
     params = method === 'POST' ? await jsonBody(req) : {};
@@ -37,6 +38,13 @@ export async function serveControlApi(control: LabControl, req: IncomingMessage,
     case 'POST /kubelab/v1/reset': return answer(res, control.reset(params));
     case 'POST /kubelab/v1/kubectl': return answer(res, control.kubectl(params));
     case 'POST /kubelab/v1/nodes': return answer(res, control.addNode(params));
+    case 'GET /kubelab/v1/lessons': return send(res, 200, control.lessons(query));
+  }
+  const lesson = /^(GET|POST) \/kubelab\/v1\/lessons\/([^/]+)\/(start|checks)$/.exec(route);
+  if (lesson && (lesson[1] === 'POST') === (lesson[3] === 'start')) {
+    const id = decodeURIComponent(lesson[2]);
+    const result = lesson[3] === 'start' ? control.startLesson(id) : control.checks(id, query);
+    return Array.isArray(result) ? send(res, 200, result) : answer(res, result);
   }
   const node = /^POST \/kubelab\/v1\/nodes\/([^/]+)\/(fail|recover)$/.exec(route);
   if (node) {

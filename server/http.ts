@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { LabControl } from '../engine/control/lab-control.ts';
 import { loadOpenapiDocuments } from '../engine/api/openapi/openapi.ts';
 import type { ServeOptions } from './options.ts';
+import { loadLessons } from '../engine/lessons/catalogue.ts';
+import { readLessonBundle } from './lessons.ts';
 import { serveControlApi } from './control-api.ts';
 import { serveKubeApi } from './kube-api.ts';
 
@@ -62,10 +64,16 @@ export async function startLabServer(options: ServeOptions): Promise<LabServer> 
   await loadOpenapiDocuments();
   // On a real clock virtual time starts now, so ages agree with the real kubectl's own clock;
   // a manual clock starts at the fixed epoch, so runs are reproducible byte for byte.
+  const { lessons, problems } = loadLessons(readLessonBundle());
+  for (const problem of problems) process.stderr.write(`kubelab: lesson skipped: ${problem}\n`);
   const control = new LabControl({
-    seed: options.seed, clock: options.clock, nodes: options.nodes,
+    seed: options.seed, clock: options.clock, nodes: options.nodes, lessons,
     start: options.clock === 'real' ? () => Math.floor(Date.now() / 1000) * 1000 : undefined,
   });
+  if (options.lesson !== undefined) {
+    const started = control.startLesson(options.lesson);
+    if ('error' in started) throw new Error(`--lesson: ${started.error} (lessons: ${lessons.map((l) => l.id).join(', ')})`);
+  }
   let url = '';
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;

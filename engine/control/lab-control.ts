@@ -7,6 +7,8 @@ import { rfc3339 } from '../clock.ts';
 import { Cluster } from '../cluster.ts';
 import { KubectlSession } from '../kubectl/session.ts';
 import type { NodeSpec } from '../kubelet/nodes.ts';
+import { gradeLesson, startLesson } from '../lessons/lesson-run.ts';
+import type { CheckResult, Lesson, LessonLanguage } from '../lessons/types.ts';
 
 export interface LabStatus {
   time: string;
@@ -38,18 +40,32 @@ export interface LabControlOptions {
   nodes?: number;
   /** Builds the cluster for a seed; tests and the worker may customise it. */
   makeCluster?: (seed: number) => Cluster;
+  /** The lessons `lessons`, `startLesson` and `checks` offer (engine/lessons/catalogue.ts loads them). */
+  lessons?: readonly Lesson[];
 }
+
+/** A lesson in the `lessons` list. */
+export interface LessonSummary {
+  id: string;
+  title: string;
+}
+
+const languageOf = (params: unknown): LessonLanguage => ((params as { lang?: unknown } | undefined)?.lang === 'zh-CN' ? 'zh-CN' : 'en');
 
 export class LabControl {
   cluster: Cluster;
   /** The learner's kubectl: keeps the current context and namespace between commands. */
   private session: KubectlSession;
   private lesson: string | null = null;
+  /** When the current lesson's learner started (RFC 3339, audit time): the grader's audit window. */
+  private lessonSince = '';
+  private readonly lessonList: readonly Lesson[];
   private readonly clockMode: 'real' | 'manual';
   private readonly makeCluster: (seed: number) => Cluster;
 
   constructor(options: LabControlOptions = {}) {
     this.clockMode = options.clock ?? 'manual';
+    this.lessonList = options.lessons ?? [];
     this.makeCluster = options.makeCluster ?? ((seed) => new Cluster({ seed, start: options.start?.(), nodes: options.nodes }));
     this.cluster = this.makeCluster(options.seed ?? 1);
     this.session = new KubectlSession(this.cluster);
@@ -81,11 +97,31 @@ export class LabControl {
     const { lesson, seed } = (params ?? {}) as { lesson?: unknown; seed?: unknown };
     if (seed !== undefined && (typeof seed !== 'number' || !Number.isInteger(seed))) return { error: 'seed must be an integer', code: 400 };
     if (lesson !== undefined && lesson !== null && typeof lesson !== 'string') return { error: 'lesson must be a lesson id', code: 400 };
-    if (typeof lesson === 'string') return { error: `lesson "${lesson}" not found`, code: 404 };
+    const found = typeof lesson === 'string' ? this.lessonList.find((l) => l.id === lesson) : undefined;
+    if (typeof lesson === 'string' && !found) return { error: `lesson "${lesson}" not found`, code: 404 };
     this.cluster = this.makeCluster(typeof seed === 'number' ? seed : this.cluster.seed);
     this.session = new KubectlSession(this.cluster);
-    this.lesson = null;
+    this.lesson = found?.id ?? null;
+    this.lessonSince = found ? startLesson(this.cluster, found) : '';
     return this.status();
+  }
+
+  /** `lessons`: every lesson, in order, with its title in the language asked for (`{lang: "zh-CN"}`). */
+  lessons(params?: unknown): LessonSummary[] {
+    const language = languageOf(params);
+    return this.lessonList.map((l) => ({ id: l.id, title: l.title[language] ?? l.title.en }));
+  }
+
+  /** `startLesson`: a fresh cluster (same seed) with the lesson's start objects up. */
+  startLesson(id: string): LabStatus | ControlError {
+    return this.reset({ lesson: id });
+  }
+
+  /** `checks`: grade a lesson on the current cluster; the audit log counts from the lesson's start when it is the current one. */
+  checks(id: string, params?: unknown): CheckResult[] | ControlError {
+    const lesson = this.lessonList.find((l) => l.id === id);
+    if (!lesson) return { error: `lesson "${id}" not found`, code: 404 };
+    return gradeLesson(this.cluster, lesson, this.lesson === id ? this.lessonSince : '', languageOf(params));
   }
 
   /** `kubectl`: run one command line in the emulator; `files` is the working directory `-f` reads. */

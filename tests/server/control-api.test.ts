@@ -48,4 +48,24 @@ describe('kubelab serve: lab control API', () => {
     expect(await call('POST', '/kubelab/v1/nodes/edge-1/recover')).toEqual({ status: 200, body: { name: 'edge-1' } });
     expect(await call('POST', '/kubelab/v1/nodes/nowhere/fail')).toEqual({ status: 404, body: { error: 'node "nowhere" not found' } });
   });
+
+  it('lists lessons, starts one and grades it; the learner’s kubectl makes the checks pass', async () => {
+    const lessons = (await call('GET', '/kubelab/v1/lessons')).body as { id: string; title: string }[];
+    expect(lessons.slice(0, 3)).toEqual([
+      { id: 'apply', title: 'Deploy an app with kubectl apply' },
+      { id: 'scale', title: 'Scale a Deployment' },
+      { id: 'rollback', title: 'Roll out an update, break it, and roll back' },
+    ]);
+    expect((await call('GET', '/kubelab/v1/lessons?lang=zh-CN')).body).toEqual(expect.arrayContaining([{ id: 'scale', title: '扩缩 Deployment' }]));
+    expect((await call('POST', '/kubelab/v1/lessons/scale/start')).body).toMatchObject({ lesson: 'scale', seed: 6 });
+    const before = (await call('GET', '/kubelab/v1/lessons/scale/checks')).body as { id: string; passed: boolean; message: string }[];
+    expect(before[0]).toEqual({ id: 'replicas', title: 'The web Deployment asks for 5 replicas', passed: false, message: 'spec.replicas is 2, expected 5' });
+    await call('POST', '/kubelab/v1/kubectl', { command: 'kubectl scale deployment web --replicas=5' });
+    await call('POST', '/kubelab/v1/advance', { seconds: 60 });
+    const after = (await call('GET', '/kubelab/v1/lessons/scale/checks?lang=zh-CN')).body as { title: string; passed: boolean }[];
+    expect(after.map((c) => c.passed)).toEqual([true, true, true]);
+    expect(after[0].title).toBe('web Deployment 的期望副本数为 5');
+    expect(await call('POST', '/kubelab/v1/lessons/nope/start')).toEqual({ status: 404, body: { error: 'lesson "nope" not found' } });
+    expect(await call('GET', '/kubelab/v1/lessons/nope/checks')).toEqual({ status: 404, body: { error: 'lesson "nope" not found' } });
+  });
 });

@@ -1,0 +1,3 @@
+# An imperative Deployment: one replica and no Service.
+kubectl create deployment web --image=nginx:1.27
+sleep 60

@@ -1,0 +1,2 @@
+kubectl scale deployment web --replicas=4
+sleep 60

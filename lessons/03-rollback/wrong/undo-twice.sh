@@ -1,0 +1,9 @@
+# A second undo goes back to the broken revision.
+kubectl set image deployment/hello hello=kubelab/hello:2.0
+kubectl rollout status deployment/hello
+kubectl set image deployment/hello hello=kubelab/hello:3.0-broken
+sleep 60
+kubectl rollout undo deployment/hello
+sleep 30
+kubectl rollout undo deployment/hello
+sleep 30
