@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { KubeObject } from '../api/types.ts';
 import { Cluster } from '../cluster.ts';
 import { memoryQuantity } from './quantities.ts';
-import { attachMetrics } from './test-helpers.ts';
+import { installMetricsServer, removeMetricsServer } from './test-helpers.ts';
 import { behaviourProfiles, pagesFor } from './usage.ts';
 
 function nginx(name: string, labels: Record<string, string>): KubeObject {
@@ -12,7 +12,7 @@ function nginx(name: string, labels: Record<string, string>): KubeObject {
 /** A cluster without add-ons (only metrics-server), started 10 s before a scrape boundary. */
 function setup(): Cluster {
   const cluster = new Cluster({ seed: 3, addons: false, start: Date.parse('2026-01-01T00:00:05Z') });
-  attachMetrics(cluster);
+  installMetricsServer(cluster);
   cluster.handle({ method: 'POST', path: '/api/v1/namespaces/default/pods', body: nginx('web', { app: 'web' }) });
   cluster.handle({ method: 'POST', path: '/api/v1/namespaces/default/pods', body: nginx('db', { app: 'db' }) });
   return cluster;
@@ -65,7 +65,7 @@ describe('metrics.k8s.io/v1beta1', () => {
 
   test('503 while the APIService is not Available', () => {
     const cluster = new Cluster({ seed: 3, addons: false });
-    attachMetrics(cluster, false);
+    removeMetricsServer(cluster);
     expect(get(cluster, `${pods}/web`).body).toEqual({
       kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'the server is currently unable to handle the request (get pods.metrics.k8s.io web)',
       reason: 'ServiceUnavailable', details: { causes: [{ reason: 'UnexpectedServerResponse', message: 'service unavailable' }] }, code: 503,

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { KubeObject } from '../api/types.ts';
 import { Cluster } from '../cluster.ts';
-import { attachMetrics } from './test-helpers.ts';
+import { installMetricsServer } from './test-helpers.ts';
 
 /** The Kubernetes docs' memory examples (polinux/stress, "Assign Memory Resources to Containers"). */
 function memoryDemo(name: string, limit: string, bytes: string): KubeObject {
@@ -44,7 +44,7 @@ describe('memory limits', () => {
 
   test('150M in a 200Mi limit runs, and metrics-server reports the memory', () => {
     const cluster = new Cluster({ seed: 5, addons: false });
-    attachMetrics(cluster);
+    installMetricsServer(cluster);
     cluster.handle({ method: 'POST', path: '/api/v1/namespaces/default/pods', body: memoryDemo('memory-demo', '200Mi', '150M') });
     cluster.advance(60_000);
     expect(containerStatus(cluster, 'memory-demo')).toMatchObject({ restartCount: 0, state: { running: {} } });

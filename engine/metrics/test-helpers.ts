@@ -1,7 +1,7 @@
 /**
  * Tests' control over metrics-server. A Cluster serves metrics.k8s.io and, with its add-ons,
- * runs metrics-server; `attachMetrics(cluster)` installs metrics-server on a cluster built
- * without add-ons, and `attachMetrics(cluster, false)` takes it away (no APIService, no pod).
+ * runs metrics-server; `installMetricsServer(cluster)` installs it on a cluster built
+ * without add-ons, and `removeMetricsServer(cluster)` takes it away (no APIService, no pod).
  */
 import type { Cluster } from '../cluster.ts';
 import { resourcePath } from '../api/registry.ts';
@@ -11,13 +11,14 @@ import { metricsAPIServiceStatus, metricsServerObjects } from './metrics-server.
 
 const apiServicePath = resourcePath({ group: 'apiregistration.k8s.io', version: 'v1', resource: 'apiservices', namespaced: false }, undefined, 'v1beta1.metrics.k8s.io');
 
-/** Install metrics-server on `cluster` (with `objects`, default true), or remove it (`false`). */
-export function attachMetrics(cluster: Cluster, objects = true): void {
-  if (!objects) {
-    cluster.handle({ method: 'DELETE', path: apiServicePath });
-    cluster.handle({ method: 'DELETE', path: '/apis/apps/v1/namespaces/kube-system/deployments/metrics-server' });
-    return;
-  }
+/** Remove metrics-server: its APIService (so metrics.k8s.io is no longer served) and its Deployment. */
+export function removeMetricsServer(cluster: Cluster): void {
+  cluster.handle({ method: 'DELETE', path: apiServicePath });
+  cluster.handle({ method: 'DELETE', path: '/apis/apps/v1/namespaces/kube-system/deployments/metrics-server' });
+}
+
+/** Install metrics-server on a cluster built without add-ons, with its APIService Available. */
+export function installMetricsServer(cluster: Cluster): void {
   for (const object of metricsServerObjects()) create(cluster, object);
   cluster.handle({ method: 'PATCH', path: `${apiServicePath}/status`, headers: { 'content-type': 'application/merge-patch+json' }, body: { status: metricsAPIServiceStatus(rfc3339(cluster.now())) } });
 }

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { KubeObject } from '../../api/types.ts';
 import { Cluster } from '../../cluster.ts';
-import { attachMetrics } from '../../metrics/test-helpers.ts';
+import { installMetricsServer, removeMetricsServer } from '../../metrics/test-helpers.ts';
 import { HorizontalPodAutoscalerController } from './hpa.ts';
 
 const deployment = {
@@ -25,7 +25,7 @@ const hpa = {
 
 function setup(): Cluster {
   const cluster = new Cluster({ seed: 7, omitControllers: ['horizontal-pod-autoscaler'] });
-  attachMetrics(cluster);
+  installMetricsServer(cluster);
   cluster.controllers.add(new HorizontalPodAutoscalerController(cluster.api.context.registry));
   cluster.handle({ method: 'POST', path: '/apis/apps/v1/namespaces/default/deployments', body: deployment });
   cluster.advance(30_000);
@@ -104,7 +104,7 @@ describe('HorizontalPodAutoscaler controller', () => {
 
   test('without metrics-server, and with a missing target', () => {
     const cluster = new Cluster({ seed: 7, omitControllers: ['horizontal-pod-autoscaler'] });
-    attachMetrics(cluster, false);
+    removeMetricsServer(cluster);
     cluster.controllers.add(new HorizontalPodAutoscalerController(cluster.api.context.registry));
     cluster.handle({ method: 'POST', path: '/apis/apps/v1/namespaces/default/deployments', body: deployment });
     create(cluster, hpa);
@@ -150,7 +150,7 @@ describe('HorizontalPodAutoscaler controller', () => {
 
   test('a container without a cpu request', () => {
     const cluster = new Cluster({ seed: 7, omitControllers: ['horizontal-pod-autoscaler'] });
-    attachMetrics(cluster);
+    installMetricsServer(cluster);
     cluster.controllers.add(new HorizontalPodAutoscalerController(cluster.api.context.registry));
     const container = { name: 'php-apache', image: 'registry.k8s.io/hpa-example' };
     const body = { ...deployment, spec: { ...deployment.spec, template: { ...deployment.spec.template, spec: { containers: [container] } } } };

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { KubeObject } from '../../api/types.ts';
 import { Cluster } from '../../cluster.ts';
-import { attachMetrics } from '../../metrics/test-helpers.ts';
+import { installMetricsServer } from '../../metrics/test-helpers.ts';
 import { KubectlSession } from '../session.ts';
 import { registerCommand } from './index.ts';
 import { goDurationString, topCommand } from './top.ts';
@@ -14,7 +14,7 @@ function pod(name: string, labels: Record<string, string>, image = 'nginx:1.27',
 
 function setup(): { cluster: Cluster; kubectl: KubectlSession } {
   const cluster = new Cluster({ seed: 11, addons: false });
-  attachMetrics(cluster);
+  installMetricsServer(cluster);
   const create = (body: KubeObject): void => void cluster.handle({ method: 'POST', path: '/api/v1/namespaces/default/pods', body });
   create(pod('web', { app: 'web' }));
   create(pod('cache', { app: 'cache' }, 'redis:7'));
