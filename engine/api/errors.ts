@@ -77,8 +77,9 @@ export const statusErrors = {
     return failure(422, 'Invalid', `${qualifiedKind} "${name}" is invalid: ${aggregate}`, d);
   },
   badRequest: (message: string): Status => failure(400, 'BadRequest', message),
+  /** apierrors.NewForbidden: `pods "web" is forbidden: …` for one object, `pods is forbidden: …` for a collection. */
   forbidden: (target: Target, why: string): Status =>
-    failure(403, 'Forbidden', `${qualified(target)} "${target.name ?? ''}" is forbidden: ${why}`, details(target)),
+    failure(403, 'Forbidden', target.name ? `${qualified(target)} "${target.name}" is forbidden: ${why}` : `${qualified(target)} is forbidden: ${why}`, details(target)),
   methodNotAllowed: (): Status => failure(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource'),
   /** 404 for a URL that names no resource at all. */
   pathNotFound: (): Status => failure(404, 'NotFound', 'the server could not find the requested resource', {}),

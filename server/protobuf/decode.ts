@@ -46,8 +46,8 @@ const kindsByGroupVersion: Record<string, string[]> = {
   'policy/v1': ['PodDisruptionBudget'],
   'scheduling.k8s.io/v1': ['PriorityClass'],
   'networking.k8s.io/v1': ['Ingress'],
-  'authorization.k8s.io/v1': ['SelfSubjectAccessReview'],
-  'authentication.k8s.io/v1': ['TokenRequest'],
+  'authorization.k8s.io/v1': ['SelfSubjectAccessReview', 'SelfSubjectRulesReview'],
+  'authentication.k8s.io/v1': ['TokenRequest', 'SelfSubjectReview'],
 };
 
 /** The 4-byte prefix of every Kubernetes protobuf body. */

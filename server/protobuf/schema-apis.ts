@@ -138,4 +138,11 @@ export const apiMessages: MessageTable = {
   LabelSelectorAttributes: { 1: 'rawSelector:string', 2: 'requirements:LabelSelectorRequirement[]' },
   NonResourceAttributes: { 1: 'path:string', 2: 'verb:string' },
   SubjectAccessReviewStatus: { 1: 'allowed:bool!', 4: 'denied:bool', 2: 'reason:string', 3: 'evaluationError:string' },
+  // `kubectl auth can-i --list` and `kubectl auth whoami`: only the server fills their statuses.
+  SelfSubjectRulesReview: { 1: 'metadata:ObjectMeta', 2: 'spec:SelfSubjectRulesReviewSpec!', 3: 'status:SubjectRulesReviewStatus' },
+  SelfSubjectRulesReviewSpec: { 1: 'namespace:string' },
+  SubjectRulesReviewStatus: {}, // sent empty by kubectl: decoded as {}
+  SelfSubjectReview: { 1: 'metadata:ObjectMeta', 2: 'status:SelfSubjectReviewStatus' },
+  SelfSubjectReviewStatus: { 1: 'userInfo:UserInfo!' },
+  UserInfo: { 1: 'username:string', 2: 'uid:string', 3: 'groups:string[]' },
 };

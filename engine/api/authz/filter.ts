@@ -10,8 +10,11 @@ import { authorize } from './authorizer.ts';
 import { impersonate } from './impersonation.ts';
 import { reviewResponse } from './reviews.ts';
 
-/** The outcome: go on as `user`, or answer with `response` (Forbidden, or a BadRequest impersonation). */
-export type FilterResult = { allowed: true; user: UserInfo } | { allowed: false; response: ApiResponse };
+/**
+ * The outcome: go on as `user`, or answer with `response` (Forbidden, or a BadRequest impersonation);
+ * a denial after a successful impersonation names whom the request acted as.
+ */
+export type FilterResult = { allowed: true; user: UserInfo } | { allowed: false; response: ApiResponse; user?: UserInfo };
 
 function statusResponse(status: { code: number }): ApiResponse {
   return { status: status.code, headers: { 'content-type': 'application/json' }, body: status };
@@ -28,7 +31,7 @@ export function authorizeRequest(ctx: Pick<ApiContext, 'store'>, request: ApiReq
   const attributes = requestAttributes(request, acting.user);
   const decision = decide(attributes);
   if (decision.decision === 'Allow') return { allowed: true, user: acting.user };
-  return { allowed: false, response: statusResponse(forbiddenStatus(attributes, decision.reason)) };
+  return { allowed: false, response: statusResponse(forbiddenStatus(attributes, decision.reason)), user: acting.user };
 }
 
 /** Options of the front door. */

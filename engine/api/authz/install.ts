@@ -1,5 +1,5 @@
 /**
- * Authorization added to a running cluster from the outside: the bootstrap policy is created,
+ * Authorization added to a running API server from the outside (a Cluster has it built in): the bootstrap policy is created,
  * the aggregation controller started, and the API server's front door wrapped. Tests use it, and
  * so can a lab until the API server calls the filter itself (see README.md for those lines).
  */
@@ -13,7 +13,7 @@ import { authorizingHandler, type HandlerOptions } from './filter.ts';
 
 /** What installAuthorization needs of a Cluster. */
 export interface AuthorizableCluster {
-  api: { context: ApiContext; handle(request: ApiRequest): ApiResponse };
+  api: { context: ApiContext; handle(request: ApiRequest): ApiResponse; access?: unknown };
   controllers: { add(controller: Controller): void };
   settle(): void;
 }
@@ -21,9 +21,16 @@ export interface AuthorizableCluster {
 /** kind's kubeconfig user: `kubernetes-admin` in `kubeadm:cluster-admins`. */
 export const kindAdmin: UserInfo = { username: 'kubernetes-admin', groups: ['kubeadm:cluster-admins', 'system:authenticated'] };
 
-/** Create the policy, start aggregation, and check every request from now on. */
+/**
+ * Create the policy, start aggregation, and check every request from now on. A Cluster does all
+ * of this itself (engine/cluster.ts), so for one this only lets the controllers settle.
+ */
 export function installAuthorization(cluster: AuthorizableCluster, options: HandlerOptions & { authenticated?: UserInfo } = {}): void {
   const api = cluster.api;
+  if (api.access) {
+    cluster.settle();
+    return;
+  }
   for (const object of [...bootstrapPolicy(), ...kubeadmPolicy()]) {
     const info = api.context.registry.byKind(object.apiVersion!, object.kind!)!;
     const response = api.handle({ method: 'POST', path: resourcePath(info, object.metadata.namespace), body: object, headers: { 'user-agent': 'kube-apiserver/v1.32.2 (linux/amd64) kubernetes/67a30c0' } });

@@ -46,24 +46,34 @@ function roleRules(store: Store, ref: RoleRef, namespace: string): { rules: Poli
   return { error: `unsupported role reference kind: ${JSON.stringify(ref.kind)}` };
 }
 
-/**
- * The bindings, as the authorizer's informer caches hold them: listed once, and again only after
- * an RBAC object changes (a sorted list of every binding per request would dominate its cost).
- */
-interface BindingCache {
-  clusterRoleBindings?: Binding[];
-  roleBindings: Map<string, Binding[]>;
+/** One step of a user's walk through the bindings: a rule and the binding it came from, or an error. */
+interface Visit {
+  source?: string;
+  rule?: PolicyRule;
+  error?: string;
 }
 
-const caches = new WeakMap<Store, BindingCache>();
+/**
+ * Each user's walk, as the authorizer would take it, kept until an RBAC object changes: listing and
+ * matching every binding on every request would dominate the cost of the API path, and most
+ * requests come from a handful of users. The walk is kept in full; a decision stops at its first match.
+ */
+interface RuleCache {
+  walks: Map<string, Visit[]>;
+}
 
-function bindingCache(store: Store): BindingCache {
+/** More users and namespaces than any lab has: past this the cache starts over rather than grow. */
+const maxCachedWalks = 2000;
+
+const caches = new WeakMap<Store, RuleCache>();
+const rbacStorageKeys = new Set(Object.values(rbacKeys));
+
+function ruleCache(store: Store): RuleCache {
   let cache = caches.get(store);
   if (!cache) {
-    const fresh: BindingCache = { roleBindings: new Map() };
+    const fresh: RuleCache = { walks: new Map() };
     store.subscribe((change) => {
-      if (change.storageKey === rbacKeys.clusterRoleBindings) fresh.clusterRoleBindings = undefined;
-      if (change.storageKey === rbacKeys.roleBindings) fresh.roleBindings.clear();
+      if (rbacStorageKeys.has(change.storageKey)) fresh.walks.clear();
     });
     caches.set(store, fresh);
     cache = fresh;
@@ -71,46 +81,44 @@ function bindingCache(store: Store): BindingCache {
   return cache;
 }
 
-function clusterRoleBindings(store: Store): Binding[] {
-  const cache = bindingCache(store);
-  return (cache.clusterRoleBindings ??= store.list(rbacKeys.clusterRoleBindings) as Binding[]);
-}
-
-function roleBindings(store: Store, namespace: string): Binding[] {
-  const cache = bindingCache(store);
-  let bindings = cache.roleBindings.get(namespace);
-  if (!bindings) {
-    bindings = store.list(rbacKeys.roleBindings, namespace) as Binding[];
-    cache.roleBindings.set(namespace, bindings);
+/** The visits of one binding: its role's rules with their source, or the role lister's error. */
+function bindingVisits(store: Store, binding: Binding, subject: Subject, namespace: string, out: Visit[]): void {
+  const found = roleRules(store, binding.roleRef, namespace);
+  if ('error' in found) {
+    out.push({ error: found.error });
+    return;
   }
-  return bindings;
+  const source = namespace
+    ? `RoleBinding ${JSON.stringify(`${binding.metadata.name}/${namespace}`)} of ${binding.roleRef.kind} ${JSON.stringify(binding.roleRef.name)} to ${describeSubject(subject, namespace)}`
+    : `ClusterRoleBinding ${JSON.stringify(binding.metadata.name)} of ${binding.roleRef.kind} ${JSON.stringify(binding.roleRef.name)} to ${describeSubject(subject, '')}`;
+  for (const rule of found.rules) out.push({ source, rule });
 }
 
-/** VisitRulesFor: every rule that applies to the user in the namespace ('' = cluster-wide only). */
-function visitRulesFor(store: Store, user: UserInfo, namespace: string, visit: Visitor): void {
-  for (const binding of clusterRoleBindings(store)) {
+/** VisitRulesFor's walk: every rule that applies to the user in the namespace ('' = cluster-wide only). */
+function walk(store: Store, user: UserInfo, namespace: string): Visit[] {
+  const cache = ruleCache(store);
+  const key = `${namespace}\u0000${user.username}\u0000${user.groups.join('\u0000')}`;
+  let visits = cache.walks.get(key);
+  if (visits) return visits;
+  visits = [];
+  for (const binding of store.list(rbacKeys.clusterRoleBindings) as Binding[]) {
     const subject = subjectFor(user, binding.subjects, '');
-    if (!subject) continue;
-    const found = roleRules(store, binding.roleRef, '');
-    if ('error' in found) {
-      if (!visit(undefined, undefined, found.error)) return;
-      continue;
-    }
-    const source = `ClusterRoleBinding ${JSON.stringify(binding.metadata.name)} of ${binding.roleRef.kind} ${JSON.stringify(binding.roleRef.name)} to ${describeSubject(subject, '')}`;
-    for (const rule of found.rules) if (!visit(source, rule, undefined)) return;
+    if (subject) bindingVisits(store, binding, subject, '', visits);
   }
-  if (!namespace) return;
-  for (const binding of roleBindings(store, namespace)) {
-    const subject = subjectFor(user, binding.subjects, namespace);
-    if (!subject) continue;
-    const found = roleRules(store, binding.roleRef, namespace);
-    if ('error' in found) {
-      if (!visit(undefined, undefined, found.error)) return;
-      continue;
+  if (namespace) {
+    for (const binding of store.list(rbacKeys.roleBindings, namespace) as Binding[]) {
+      const subject = subjectFor(user, binding.subjects, namespace);
+      if (subject) bindingVisits(store, binding, subject, namespace, visits);
     }
-    const source = `RoleBinding ${JSON.stringify(`${binding.metadata.name}/${namespace}`)} of ${binding.roleRef.kind} ${JSON.stringify(binding.roleRef.name)} to ${describeSubject(subject, namespace)}`;
-    for (const rule of found.rules) if (!visit(source, rule, undefined)) return;
   }
+  if (cache.walks.size >= maxCachedWalks) cache.walks.clear();
+  cache.walks.set(key, visits);
+  return visits;
+}
+
+/** Call `visit` with each rule a user has in the namespace, in the authorizer's order, until it returns false. */
+function visitRulesFor(store: Store, user: UserInfo, namespace: string, visit: Visitor): void {
+  for (const step of walk(store, user, namespace)) if (!visit(step.source, step.rule, step.error)) return;
 }
 
 /** utilerrors.NewAggregate's text: one error alone, several as `[a, b]`. */

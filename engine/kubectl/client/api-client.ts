@@ -50,6 +50,8 @@ export function responseError(response: ApiResponse): KubectlError {
   const status = (typeof response.body === 'object' && response.body !== null ? response.body : {}) as StatusBody;
   const reason = status.reason ?? '';
   const message = status.message ?? (typeof response.body === 'string' ? response.body : `an error on the server ("unknown") has prevented the request from succeeding`);
+  // cmdutil's StandardErrorMessage words a 401 for the person at the keyboard.
+  if (response.status === 401) return new KubectlError(`error: You must be logged in to the server (${message})`, 401, reason);
   const text = reason ? `Error from server (${reason}): ${message}` : `Error from server: ${message}`;
   return new KubectlError(text, response.status, reason);
 }

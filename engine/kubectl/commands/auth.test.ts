@@ -51,16 +51,17 @@ describe('kubectl auth (emulator)', () => {
     expect(session.run(`kubectl ${line}`)).toEqual({ stdout, stderr, exitCode });
   });
 
-  it("lists jane's rules: verbs merged per resource, sorted as kubectl sorts PolicyRules", () => {
+  it("lists jane's rules: verbs merged per resource in first-seen order, sorted as kubectl sorts PolicyRules", () => {
     expect(session.run('kubectl auth can-i --list --as jane').stdout).toBe(
       'Resources                                       Non-Resource URLs   Resource Names   Verbs\n' +
       'selfsubjectreviews.authentication.k8s.io        []                  []               [create]\n' +
       'selfsubjectaccessreviews.authorization.k8s.io   []                  []               [create]\n' +
       'selfsubjectrulesreviews.authorization.k8s.io    []                  []               [create]\n' +
-      'pods                                            []                  []               [get list]\n' +
       'deployments.apps/scale                          []                  [web]            [get update]\n' +
       'deployments.apps                                []                  [web]            [get update]\n' +
-      discoveryRows);
+      discoveryRows +
+      // Verbs stay in the order kubectl met them (list, get), and rules sort by their verbs.
+      'pods                                            []                  []               [list get]\n');
   });
 
   it('prints who you are', () => {

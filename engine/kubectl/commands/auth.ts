@@ -1,14 +1,16 @@
 /**
  * `kubectl auth can-i` and `kubectl auth whoami`: ask the API server rather than guess. `can-i`
  * creates a SelfSubjectAccessReview (or, with `--list`, a SelfSubjectRulesReview and prints its
- * rules as kubectl's table); `whoami` creates a SelfSubjectReview. `--as` and `--as-group`
- * become the impersonation headers, as client-go sends them.
+ * rules as kubectl's table); `whoami` creates a SelfSubjectReview.
  */
-import { KubectlError, kubectlUserAgent, type ApiClient } from '../client/api-client.ts';
+import { KubectlError, kubectlUserAgent } from '../client/api-client.ts';
 import { renderHelp, type CommandContext, type CommandSpec } from '../command.ts';
-import { flagBool, flagList, flagString } from '../flags.ts';
+import { flagBool, flagString } from '../flags.ts';
 import { parseOutputFormat, printGeneric } from '../printers/generic.ts';
 import { formatTabs } from '../printers/tabwriter.ts';
+import { marshalIndent } from '../printers/go-json.ts';
+import { canonicalize } from '../../api/defaulting/canonical-order.ts';
+import type { KubeObject } from '../../api/types.ts';
 import type { ApiResponse } from '../../api/types.ts';
 import { authHelp } from './help/auth.ts';
 import { authCanIHelp } from './help/auth-can-i.ts';
@@ -23,21 +25,9 @@ const nonResourceURLVerbs = new Set(['get', 'put', 'post', 'head', 'options', 'd
 /** Names can-i accepts without a warning although discovery does not list them. */
 const nonStandardResourceNames = new Set(['users', 'groups']);
 
-/**
- * client-go's impersonation: every request carries `Impersonate-User` (`--as`) and
- * `Impersonate-Group` (`--as-group`, repeated headers, joined here as Node joins them).
- */
-export function impersonatingClient(api: ApiClient, user: string, groups: string[]): ApiClient {
-  if (!user && !groups.length) return api;
-  const extra: Record<string, string> = {};
-  if (user) extra['impersonate-user'] = user;
-  if (groups.length) extra['impersonate-group'] = groups.join(', ');
-  return { handle: (request) => api.handle({ ...request, headers: { ...(request.headers ?? {}), ...extra } }) };
-}
-
-/** POST a review as the command's user (with `--as`/`--as-group` as impersonation headers). */
+/** POST a review as the command's user (the registry's client adds `--as`, `--as-group` and `--token`). */
 function createReview(context: CommandContext, path: string, body: Json): Json {
-  const api = impersonatingClient(context.api, flagString(context.flags, 'as'), flagList(context.flags, 'as-group'));
+  const api = context.api;
   const headers = { accept: 'application/json', 'content-type': 'application/json', 'user-agent': kubectlUserAgent };
   const response: ApiResponse = api.handle({ method: 'POST', path, headers, body });
   if (response.status >= 300) throw serverError(response);
@@ -105,7 +95,7 @@ function breakdown(rule: ReviewRule): ReviewRule[] {
   return out;
 }
 
-/** CompactRules: rules of one group, resource and name merge their verbs (sorted, without repeats). */
+/** CompactRules: rules of one group, resource and name merge their verbs (in first-seen order, without repeats). */
 function compact(rules: ReviewRule[]): ReviewRule[] {
   const out: ReviewRule[] = [];
   const simple = new Map<string, ReviewRule>();
@@ -116,10 +106,10 @@ function compact(rules: ReviewRule[]): ReviewRule[] {
     }
     const key = JSON.stringify([rule.apiGroups, rule.resources, rule.resourceNames ?? null]);
     const existing = simple.get(key);
-    if (existing) existing.verbs = [...(existing.verbs ?? []), ...(rule.verbs ?? [])];
+    if (existing) existing.verbs = [...new Set([...(existing.verbs ?? []), ...(rule.verbs ?? [])])];
     else simple.set(key, { ...rule, verbs: [...(rule.verbs ?? [])] });
   }
-  for (const rule of simple.values()) out.push({ ...rule, verbs: [...new Set(rule.verbs)].sort() });
+  out.push(...simple.values());
   return out;
 }
 
@@ -205,6 +195,11 @@ function runWhoami(context: CommandContext): number {
   const review = createReview(context, '/apis/authentication.k8s.io/v1/selfsubjectreviews', {
     apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview', metadata: { creationTimestamp: null }, status: { userInfo: {} },
   });
+  if (format.kind === 'json') {
+    // kubectl decodes the answer into its Go struct, so `-o json` keeps the struct's field order.
+    context.out.stdout.push(marshalIndent(canonicalize(review as unknown as KubeObject), '    ', true));
+    return 0;
+  }
   if (format.kind !== 'human') {
     context.out.stdout.push(printGeneric(format, review, { noHeaders: false, files: context.files }));
     return 0;
