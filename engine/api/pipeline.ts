@@ -4,6 +4,8 @@
  * Each step is implemented in its own folder; this file only wires them.
  */
 import { allocateServiceAddresses } from './admission/service-allocation.ts';
+import { admitLimitRanges, validateLimitRanges } from './admission/limit-ranger.ts';
+import { admitResourceQuota } from './admission/resource-quota.ts';
 import type { AdmissionAttributes, ApiContext } from './context.ts';
 import { openapiDocument, openapiIndex } from './openapi/openapi.ts';
 import { serverSideApply, updateManagedFields, updateScaleManagedFields } from './apply/index.ts';
@@ -39,6 +41,8 @@ export function prepareCreate(ctx: ApiContext, info: ResourceInfo, object: KubeO
   let out = applyDefaults(info, dropDisabledFields(info, mergeStringData(info, object)), true);
   if (info.custom) out = prepareCustomResource(ctx, info, out);
   out = admitDefaults(info, out, admissionLookups(ctx, info), !info.custom);
+  // LimitRanger's defaults land before the registry computes the pod's QoS class from them.
+  admitLimitRanges(ctx, { operation: 'CREATE', info, object: out, user, dryRun });
   out = prepareForCreate(info, out, { now: ctx.clock.now() }, !info.custom);
   out = admitObject(ctx, { operation: 'CREATE', info, object: out, user, dryRun });
   return canonicalize(out);
@@ -59,6 +63,15 @@ export function admitObject(ctx: ApiContext, attributes: AdmissionAttributes): K
   allocateServiceAddresses(ctx, attributes);
   for (const plugin of ctx.admission) plugin.admit?.(attributes);
   return attributes.object;
+}
+
+/**
+ * Validating admission, run after the object validated (the registry's createValidation /
+ * updateValidation): LimitRanger's min/max, then ResourceQuota, which charges the quotas.
+ */
+export function validateAdmission(ctx: ApiContext, attributes: AdmissionAttributes): void {
+  validateLimitRanges(ctx, attributes);
+  admitResourceQuota(ctx, attributes);
 }
 
 /**
