@@ -11,6 +11,7 @@ import { execProvider, portForwardProvider } from '../api/handlers/exec.ts';
 import type { KubeObject } from '../api/types.ts';
 import type { Controller, ControllerEnv, SyncResult } from '../runtime/controller.ts';
 import { WorkQueue } from '../runtime/workqueue.ts';
+import type { PodNetwork } from '../network/cluster-network.ts';
 import type { ContainerLookup } from './plans.ts';
 import { execPlan, portForwardTarget } from './plans.ts';
 import type { SessionClock } from './session.ts';
@@ -24,7 +25,7 @@ export class ExecStreams implements Controller, StreamingSource {
   private sequence = 0;
   private clock?: Clock;
 
-  constructor(private readonly lookup: ContainerLookup) {}
+  constructor(private readonly lookup: ContainerLookup, private readonly network?: (pod: KubeObject) => PodNetwork | undefined) {}
 
   start(env: ControllerEnv): void {
     this.clock = env.clock;
@@ -42,7 +43,7 @@ export class ExecStreams implements Controller, StreamingSource {
   exec(pod: KubeObject, options: ExecOptions): ExecStream {
     const now = (): number => this.now();
     const id = `exec-${++this.sequence}`;
-    const plan = execPlan(this.lookup, pod, options, now, this.sequence);
+    const plan = execPlan(this.lookup, pod, options, now, this.sequence, this.network?.(pod));
     const clock: SessionClock = {
       now,
       wakeAt: (session, at) => this.queue.addAt(session.id, at),
@@ -67,8 +68,8 @@ export class ExecStreams implements Controller, StreamingSource {
  * Serve exec and port-forward in a cluster. `lookup` finds the kubelet's record of a pod
  * (Kubelets.podRun once it has that accessor).
  */
-export function attachStreaming(cluster: Cluster, lookup: ContainerLookup): ExecStreams {
-  const streams = new ExecStreams(lookup);
+export function attachStreaming(cluster: Cluster, lookup: ContainerLookup, network?: (pod: KubeObject) => PodNetwork | undefined): ExecStreams {
+  const streams = new ExecStreams(lookup, network);
   cluster.controllers.add(streams);
   cluster.api.serveSubresource('/pods/exec', execProvider(() => streams));
   cluster.api.serveSubresource('/pods/portforward', portForwardProvider(() => streams));

@@ -6,12 +6,15 @@
  */
 import type { ExecOptions, ForwardedAnswer, PortForwardTarget } from '../api/handlers/exec.ts';
 import type { KubeObject } from '../api/types.ts';
+import type { PodNetwork } from '../network/cluster-network.ts';
 import { stableHex } from '../kubelet/images/digest.ts';
 import type { ProcessRun, ShellContext } from '../kubelet/images/shell.ts';
 import { Shell } from '../kubelet/images/shell.ts';
+import { allContainerRuns } from '../kubelet/ephemeral.ts';
 import type { ContainerRun, PodRun } from '../kubelet/pod-runtime.ts';
 import { ContainerFiles, hasProgram, imageFamily, managedFiles, ociExecError, programName, shellPrograms } from './programs.ts';
 import type { ExecPlan } from './session.ts';
+import { MountedFiles } from '../storage/mounted-files.ts';
 import { internalStatus } from './session.ts';
 
 /** The kubelet's records of a pod it runs (read-only for exec), or undefined when it runs no such pod. */
@@ -22,6 +25,8 @@ const knownPrograms = new Set(['sh', 'ash', 'bash', 'dash', 'wget', 'curl', 'exi
 
 /** The environment a process sees: the image's PATH and the container's `env` values. */
 function environment(c: ContainerRun): Record<string, string> {
+  // What the volume manager resolved at creation (envFrom, ConfigMap and Secret keys, downward API).
+  if (c.env) return { ...c.env };
   const env: Record<string, string> = { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' };
   for (const e of c.spec.env ?? []) if (e.value !== undefined) env[e.name] = e.value;
   return env;
@@ -48,10 +53,10 @@ function podHttp(run: PodRun, port: number, path: string, client: string, userAg
 }
 
 /** Decide what an exec runs, or why it cannot. `sequence` numbers the execs, for containerd's exec IDs. */
-export function execPlan(lookup: ContainerLookup, pod: KubeObject, options: ExecOptions, now: () => number, sequence: number): ExecPlan {
+export function execPlan(lookup: ContainerLookup, pod: KubeObject, options: ExecOptions, now: () => number, sequence: number, network?: PodNetwork): ExecPlan {
   const run = lookup(pod);
   if (!run) return { kind: 'fail', status: internalStatus('unable to upgrade connection: pod does not exist') };
-  const c = run.containers.find((x) => x.name === options.container);
+  const c = allContainerRuns(run).find((x) => x.name === options.container);
   if (!c || c.step !== 'running' || !c.process) {
     return { kind: 'fail', status: internalStatus(`unable to upgrade connection: container not found ("${options.container}")`) };
   }
@@ -69,9 +74,11 @@ export function execPlan(lookup: ContainerLookup, pod: KubeObject, options: Exec
   const local = new Set(['localhost', '127.0.0.1', hostname, ...(run.podIP ? [run.podIP] : [])]);
   const ctx: ShellContext = {
     env: environment(c),
-    files: new ContainerFiles(c.files, managed),
+    files: c.files instanceof MountedFiles ? c.files.withManaged(managed) : new ContainerFiles(c.files, managed),
     hostname,
     now,
+    // With the cluster network, curl, wget and nslookup reach Services, other pods and the pod's own ports through it.
+    network,
     fetch: (url) => {
       const target = parseUrl(url);
       if (!target) return { error: 'bad address' };

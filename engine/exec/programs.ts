@@ -20,7 +20,7 @@ const familyPrograms: Record<ImageFamily, string[]> = {
 };
 
 /** Commands of the simulated shell that exist as programs in every image with a shell. */
-const common = ['echo', 'printf', 'sleep', 'date', 'env', 'printenv', 'hostname', 'cat', 'touch', 'rm', 'mkdir', 'true', 'false', 'test', '['];
+const common = ['echo', 'printf', 'sleep', 'date', 'env', 'printenv', 'hostname', 'cat', 'touch', 'rm', 'mkdir', 'ls', 'cp', 'mv', 'wc', 'true', 'false', 'test', '['];
 
 /** Shells: `sh -c SCRIPT`, or a script read from stdin. */
 export const shellPrograms = new Set(['sh', 'ash', 'bash', 'dash']);
