@@ -51,8 +51,10 @@ describe('curl', () => {
     ['-s http://nope', nxdomain, '', 6],
     ['-sS http://nope', nxdomain, 'curl: (6) Could not resolve host: nope\n', 6],
     ['-sS web', refused, "curl: (7) Failed to connect to web port 80 after 1 ms: Couldn't connect to server\n", 7],
-    ['-sS --connect-timeout 5 web', dropped(5000), 'curl: (28) Connection timed out after 5001 milliseconds\n', 28],
-    ['-sS -m 2 web', dropped(2000), 'curl: (28) Connection timed out after 2001 milliseconds\n', 28],
+    ['-sS --connect-timeout 5 web', dropped(5000), 'curl: (28) Failed to connect to web port 80 after 5001 ms: Timeout was reached\n', 28],
+    ['-sS -m 2 web', dropped(2000), 'curl: (28) Failed to connect to web port 80 after 2001 ms: Timeout was reached\n', 28],
+    ['-sS -m 3 web', { ...nxdomain, elapsedMs: 10_000 }, 'curl: (28) Resolving timed out after 3001 milliseconds\n', 28],
+    ['-sS web', { ...nxdomain, elapsedMs: 10_000 }, 'curl: (6) Could not resolve host: web\n', 6],
     ['-sI web', ok, 'HTTP/1.1 200 OK\r\nDate: Thu, 01 Jan 2026 00:00:00 GMT\r\nContent-Type: text/plain\r\nContent-Length: 6\r\nConnection: keep-alive\r\n\r\n', 0],
     ['-si web', ok, 'HTTP/1.1 200 OK\r\nDate: Thu, 01 Jan 2026 00:00:00 GMT\r\nContent-Type: text/plain\r\nContent-Length: 6\r\nConnection: keep-alive\r\n\r\nhello\n', 0],
     ['-s -o /dev/null -w %{http_code} web/x', notFound, '404', 0],
@@ -66,7 +68,7 @@ describe('curl', () => {
   });
 
   it('prints the progress meter without -s', () => {
-    expect(transcript(curl(['http://web'], () => ok)).out).toBe('hello\n  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n                                 Dload  Upload   Total   Spent    Left  Speed\n100     6  100     6    0     0  6000      0 --:--:-- --:--:-- --:--:--  6000\n');
+    expect(transcript(curl(['http://web'], () => ok)).out).toBe('hello\n  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n                                 Dload  Upload   Total   Spent    Left  Speed\n100     6  100     6    0     0   6000      0 --:--:-- --:--:-- --:--:--  6000\n');
   });
 
   it('passes headers, method and timeouts', () => {

@@ -20,8 +20,8 @@ import type { ResolvConf } from './resolv-conf.ts';
 import { clusterDNS, formatResolvConf, nodeResolver, podResolvConf, searchCandidates } from './resolv-conf.ts';
 import { serviceEndpoints, ServiceProxy } from './service-proxy.ts';
 
-/** The kubelets' answer to an HTTP GET on a pod IP (Kubelets.httpGet). */
-export type HttpGet = (request: { ip: string; port: number; path: string; client: string; userAgent: string }) => { status: number; body: string } | { error: string };
+/** The kubelets' answer to an HTTP request on a pod IP (Kubelets.httpGet); method, headers and body reach the process. */
+export type HttpGet = (request: { ip: string; port: number; path: string; client: string; userAgent: string; method?: string; headers?: Record<string, string>; body?: string }) => { status: number; body: string } | { error: string };
 
 /** What a container's shell reaches the network through (ShellContext.network). */
 export interface PodNetwork {
@@ -102,6 +102,7 @@ export class ClusterNetwork implements Controller {
     if (!url) return { error: 'bad url', host: request.url, elapsedMs: 0 };
     const source = this.source(request);
     if (!source) throw new Error(request.fromPod ? `pod ${request.fromPod.namespace}/${request.fromPod.name} has no IP` : `node ${request.fromNode} not found`);
+    if (request.fromPod && (url.host === 'localhost' || url.host.startsWith('127.'))) return this.loopback(source, url.host, url.port, url.path, request);
     let address = url.host;
     if (!isIPv4(url.host)) {
       const resolved = this.resolve(source, url.host);
@@ -120,6 +121,18 @@ export class ClusterNetwork implements Controller {
     const now = this.now();
     const body = (request.method ?? 'GET') === 'HEAD' ? '' : delivered.body;
     return { status: delivered.status, statusText: statusText(delivered.status), headers: responseHeaders(delivered.body, now), body, address, port: url.port, elapsedMs: delivered.elapsedMs ?? 1 };
+  }
+
+  /**
+   * `curl localhost:9200` inside a pod: the pod's own network namespace, shared by its containers.
+   * Loopback traffic passes neither kube-proxy nor NetworkPolicy.
+   */
+  private loopback(source: Source, host: string, port: number, path: string, request: InClusterRequest): InClusterResult {
+    const address = host === 'localhost' ? '127.0.0.1' : host;
+    const delivered = this.answer(source.ip, port, path, address, request);
+    if ('error' in delivered) return { error: 'connection refused', host, address, port, elapsedMs: 0 };
+    const body = (request.method ?? 'GET') === 'HEAD' ? '' : delivered.body;
+    return { status: delivered.status, statusText: statusText(delivered.status), headers: responseHeaders(delivered.body, this.now()), body, address, port, elapsedMs: 1 };
   }
 
   /** Who sends: a pod (its IP, or its node's with hostNetwork) or a node. */
@@ -175,7 +188,7 @@ export class ClusterNetwork implements Controller {
     if (pod) {
       if (!policyAllows(this.listers, source.peer, { ip, pod }, port)) return { error: 'timeout' };
       if (isIngressController(pod) && (port === 80 || port === 443)) return this.ingress(pod, ip, host, path, request);
-      return this.answer(ip, port, path, source.ip, userAgent(request));
+      return this.answer(ip, port, path, source.ip, request);
     }
     const node = [...nodeAddresses(this.listers)].find(([, address]) => address === ip)?.[0];
     if (node) {
@@ -192,8 +205,8 @@ export class ClusterNetwork implements Controller {
     return { error: 'timeout' };
   }
 
-  private answer(ip: string, port: number, path: string, client: string, agent: string): { status: number; body: string } | { error: 'connection refused' | 'timeout' } {
-    const answer = this.httpGet({ ip, port, path, client, userAgent: agent });
+  private answer(ip: string, port: number, path: string, client: string, request: InClusterRequest): { status: number; body: string } | { error: 'connection refused' | 'timeout' } {
+    const answer = this.httpGet({ ip, port, path, client, userAgent: userAgent(request), method: request.method ?? 'GET', headers: request.headers, body: request.body });
     if (!('error' in answer)) return answer;
     return { error: answer.error.includes('connection refused') ? 'connection refused' : 'timeout' };
   }
@@ -219,7 +232,7 @@ export class ClusterNetwork implements Controller {
     const backendPod = podByIP(this.listers, endpoint.ip);
     const peer: Peer = { ip: controllerIP, pod: controller };
     if (backendPod && !policyAllows(this.listers, peer, { ip: endpoint.ip, pod: backendPod }, endpoint.port)) return gatewayTimeout;
-    const answer = this.answer(endpoint.ip, endpoint.port, path, controllerIP, userAgent(request));
+    const answer = this.answer(endpoint.ip, endpoint.port, path, controllerIP, request);
     if ('error' in answer) return answer.error === 'timeout' ? gatewayTimeout : { status: 502, body: nginxErrorPage(502, 'Bad Gateway') };
     return answer;
   }

@@ -1,7 +1,7 @@
 /**
  * curl (8.x, as in curlimages/curl) over the simulated network, with its common flags: `-s`,
  * `-S`, `-I`, `-i`, `-o FILE`, `-w FORMAT`, `-m`/`--connect-timeout`, `-H`, `-X`, `-A`, `-f`,
- * `-L`, `-k`, `-v` (ignored). Errors are `curl: (N) …` on stderr unless `-s` without `-S`; the
+ * `-L`, `-k`, `-v` (ignored), `-d`/`--data-binary`/`--data-raw` (a body). Errors are `curl: (N) …` on stderr unless `-s` without `-S`; the
  * exit code is curl's error number.
  */
 import type { InClusterResponse } from './http.ts';
@@ -23,13 +23,16 @@ interface CurlOptions {
   timeoutMs?: number;
   method?: string;
   headers: Record<string, string>;
+  /** The request body from `-d`/`--data-binary`/`--data-raw`: several are joined with `&`, as curl does. */
+  data?: string[];
   url?: string;
 }
 
-const takesValue = new Set(['o', 'w', 'm', 'H', 'X', 'A', 'd', 'u', 'e', 'x']);
+const takesValue = new Set(['o', 'w', 'm', 'H', 'X', 'A', 'd', 'u', 'e', 'x', 'data-binary', 'data-raw']);
 const longFlags: Record<string, string> = {
   silent: 's', 'show-error': 'S', head: 'I', include: 'i', fail: 'f', location: 'L', insecure: 'k', verbose: 'v',
   output: 'o', 'write-out': 'w', 'max-time': 'm', header: 'H', request: 'X', 'user-agent': 'A', data: 'd',
+  'data-binary': 'data-binary', 'data-raw': 'data-raw', 'data-ascii': 'd',
 };
 
 function parseArgs(args: string[]): CurlOptions | string {
@@ -46,7 +49,7 @@ function parseArgs(args: string[]): CurlOptions | string {
       case 'm': case 'connect-timeout': options.timeoutMs = Math.round(Number(value) * 1000); break;
       case 'X': options.method = value; break;
       case 'A': options.headers['User-Agent'] = value; break;
-      case 'd': options.method ??= 'POST'; break;
+      case 'd': case 'data-binary': case 'data-raw': (options.data ??= []).push(value); break;
       case 'H': { const colon = value.indexOf(':'); if (colon > 0) options.headers[value.slice(0, colon).trim()] = value.slice(colon + 1).trim(); break; }
     }
   };
@@ -98,7 +101,8 @@ function size5(n: number): string {
 function meter(bytes: number, elapsedMs: number): string {
   const speed = size5(Math.round(bytes / Math.max(elapsedMs / 1000, 0.001)));
   const pct = bytes ? '100' : '  0';
-  return `${meterHeader}${pct} ${size5(bytes)}  ${pct} ${size5(bytes)}    0     0 ${speed}      0 --:--:-- --:--:-- --:--:-- ${speed}\n`;
+  // curl's "%3d %s  %3d %s  %3d %s  %s  %s %s %s %s %s": two spaces before each percentage and before the upload speed.
+  return `${meterHeader}${pct} ${size5(bytes)}  ${pct} ${size5(bytes)}    0     0  ${speed}      0 --:--:-- --:--:-- --:--:-- ${speed}\n`;
 }
 
 /** Run `curl ARGS` from a pod. */
@@ -117,26 +121,36 @@ export function curl(args: string[], fetch: Fetcher): ToolRun {
     return { steps, code };
   };
   if (!url) return failWith(3, 'URL rejected: Bad hostname');
-  const method = options.method ?? (options.head ? 'HEAD' : 'GET');
-  const result = fetch({ url: `${url.scheme}://${url.host}:${url.port}${url.path}`, method, headers: options.headers, connectTimeoutMs: options.timeoutMs });
+  // -d makes a POST with a form Content-Type unless -X or -H say otherwise (Elasticsearch rejects that type with 406).
+  const body = options.data?.join('&');
+  const method = options.method ?? (body !== undefined ? 'POST' : options.head ? 'HEAD' : 'GET');
+  const hasType = Object.keys(options.headers).some((k) => k.toLowerCase() === 'content-type');
+  const headers = body !== undefined && !hasType ? { ...options.headers, 'Content-Type': 'application/x-www-form-urlencoded' } : options.headers;
+  const result = fetch({ url: `${url.scheme}://${url.host}:${url.port}${url.path}`, method, headers, body, connectTimeoutMs: options.timeoutMs });
   if ('error' in result) {
     const ms = result.elapsedMs;
-    if (result.error === 'could not resolve host') return failWith(6, `Could not resolve host: ${url.host}`, ms);
+    if (result.error === 'could not resolve host') {
+      // A resolver that never answers outlasts a shorter -m/--connect-timeout: the multi handle's timeout fires first.
+      if (options.timeoutMs !== undefined && ms > options.timeoutMs) return failWith(28, `Resolving timed out after ${options.timeoutMs + 1} milliseconds`, options.timeoutMs);
+      return failWith(6, `Could not resolve host: ${url.host}`, ms);
+    }
     if (result.error === 'connection refused') return failWith(7, `Failed to connect to ${url.host} port ${url.port} after ${ms} ms: Couldn't connect to server`, ms);
-    if (options.timeoutMs !== undefined) return failWith(28, `Connection timed out after ${ms + 1} milliseconds`, ms);
+    // With -m/--connect-timeout the happy-eyeballs attempt gives up at the deadline (connect.c) and curl reports
+    // the failed connect with curl_easy_strerror(CURLE_OPERATION_TIMEDOUT), measured a moment after the deadline.
+    if (options.timeoutMs !== undefined) return failWith(28, `Failed to connect to ${url.host} port ${url.port} after ${ms + 1} ms: Timeout was reached`, ms);
     return failWith(28, `Failed to connect to ${url.host} port ${url.port} after ${ms} ms: Couldn't connect to server`, ms);
   }
   steps.push({ sleepMs: result.elapsedMs });
   if (options.fail && result.status >= 400) return failWith(22, `The requested URL returned error: ${result.status}`);
   const head = `HTTP/1.1 ${result.status} ${result.statusText}\r\n${Object.entries(result.headers).map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n`;
-  const body = options.head ? '' : result.body;
-  const text = (options.head || options.include ? head : '') + body;
+  const received = options.head ? '' : result.body;
+  const text = (options.head || options.include ? head : '') + received;
   const files: [string, string][] = [];
   if (options.output && options.output !== '-') {
     if (options.output !== '/dev/null') files.push([options.output, text]);
   }
   if (!options.output || options.output === '-') steps.push({ stdout: text });
-  if (!options.silent) steps.push({ stderr: meter(new TextEncoder().encode(body).length, result.elapsedMs) });
-  if (options.writeOut) steps.push({ stdout: writeOut(options.writeOut, result, new TextEncoder().encode(body).length) });
+  if (!options.silent) steps.push({ stderr: meter(new TextEncoder().encode(received).length, result.elapsedMs) });
+  if (options.writeOut) steps.push({ stdout: writeOut(options.writeOut, result, new TextEncoder().encode(received).length) });
   return { steps, code: 0, files };
 }

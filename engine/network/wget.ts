@@ -25,6 +25,8 @@ interface WgetOptions {
   timeoutSec?: number;
   spider: boolean;
   headers: Record<string, string>;
+  /** `--post-data STR`: busybox wget POSTs it as application/x-www-form-urlencoded. */
+  postData?: string;
   url?: string;
 }
 
@@ -42,6 +44,7 @@ function parseArgs(args: string[]): WgetOptions | undefined {
         case 'timeout': options.timeoutSec = Number(value()); break;
         case 'user-agent': options.headers['User-Agent'] = value(); break;
         case 'header': { const h = value(); const colon = h.indexOf(':'); if (colon > 0) options.headers[h.slice(0, colon).trim()] = h.slice(colon + 1).trim(); break; }
+        case 'post-data': options.postData = value(); break;
         default: return undefined;
       }
       continue;
@@ -66,6 +69,14 @@ function parseArgs(args: string[]): WgetOptions | undefined {
   return options;
 }
 
+/** Method, headers and body: a POST with busybox's default Content-Type when `--post-data` is given. */
+function postRequest(options: WgetOptions): { method: string; headers: Record<string, string>; body?: string } {
+  if (options.postData === undefined) return { method: options.spider ? 'HEAD' : 'GET', headers: options.headers };
+  const hasType = Object.keys(options.headers).some((k) => k.toLowerCase() === 'content-type');
+  const headers = hasType ? options.headers : { ...options.headers, 'Content-Type': 'application/x-www-form-urlencoded' };
+  return { method: 'POST', headers, body: options.postData };
+}
+
 /** Run `wget ARGS` from a pod. */
 export function wget(args: string[], fetch: Fetcher): ToolRun {
   const options = parseArgs(args);
@@ -75,7 +86,7 @@ export function wget(args: string[], fetch: Fetcher): ToolRun {
   const explicitPort = /^(?:[a-z]+:\/\/)?[^/]*:\d+/i.test(options.url);
   const hostShown = explicitPort ? `${url.host}:${url.port}` : url.host;
   const timeoutMs = options.timeoutSec && options.timeoutSec > 0 ? options.timeoutSec * 1000 : undefined;
-  const result = fetch({ url: `${url.scheme}://${url.host}:${url.port}${url.path}`, method: options.spider ? 'HEAD' : 'GET', headers: options.headers, connectTimeoutMs: timeoutMs });
+  const result = fetch({ url: `${url.scheme}://${url.host}:${url.port}${url.path}`, ...postRequest(options), connectTimeoutMs: timeoutMs });
   const steps: ToolStep[] = [];
   const die = (message: string): ToolRun => ({ steps: [...steps, { stderr: `wget: ${message}\n` }], code: 1 });
   if ('error' in result) {

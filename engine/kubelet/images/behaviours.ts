@@ -8,6 +8,10 @@
 import type { BehaviourName, CatalogueEntry } from './catalogue.ts';
 import type { ProcessRun, ShellContext } from './shell.ts';
 import { formatDate, Shell } from './shell.ts';
+import { elasticsearchServer } from './elasticsearch.ts';
+import type { FluentdImage } from './fluentd.ts';
+import { fluentdProcess } from './fluentd.ts';
+import { kibanaServer } from './kibana.ts';
 import { behaviourProfiles, componentProfiles, ContainerUsage, pagesFor, stressMemory } from '../../metrics/usage.ts';
 
 /** An HTTP request to a container: from a probe (`kube-probe/1.32`) or a client in the cluster. */
@@ -16,6 +20,10 @@ export interface HttpRequest {
   path: string;
   client: string;
   userAgent: string;
+  /** GET when absent (probes); curl -X, -d and wget --post-data send others with a body. */
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
 }
 
 /** The answer, and the access-log line the server writes for it, if it logs one. */
@@ -51,6 +59,9 @@ export interface ContainerSpec {
   command?: string[];
   args?: string[];
   ports?: { containerPort: number; protocol?: string }[];
+  securityContext?: { privileged?: boolean };
+  /** `stdin: true` (`kubectl run -i`, `kubectl debug -i`): the runtime keeps the container's stdin open. */
+  stdin?: boolean;
 }
 
 const shells = new Set(['sh', 'ash', 'bash']);
@@ -91,7 +102,7 @@ function* crash(lines: string[], exitCode: number, afterMs: number): ProcessRun 
   return exitCode;
 }
 
-type ServerParts = Pick<ContainerProcess, 'ports' | 'http' | 'term'> & { lines: (now: number) => string[] };
+type ServerParts = Pick<ContainerProcess, 'ports' | 'http' | 'term'> & { lines: (now: number) => string[]; run?: ProcessRun };
 
 function nginxParts(version: string): ServerParts {
   const stamp = (now: number): string => formatDate(now, '%Y/%m/%d %H:%M:%S');
@@ -139,7 +150,7 @@ function simpleServer(ports: number[], lines: string[], body: (path: string) => 
   };
 }
 
-function serverParts(behaviour: BehaviourName, version: string, spec: ContainerSpec, entry: CatalogueEntry | undefined): ServerParts {
+function serverParts(behaviour: BehaviourName, version: string, spec: ContainerSpec, entry: CatalogueEntry | undefined, ctx: ShellContext): ServerParts {
   const declared = (spec.ports ?? []).filter((p) => (p.protocol ?? 'TCP') === 'TCP').map((p) => p.containerPort);
   switch (behaviour) {
     case 'nginx': return nginxParts(version);
@@ -148,13 +159,13 @@ function serverParts(behaviour: BehaviourName, version: string, spec: ContainerS
       'AH00094: Command line: \'httpd -D FOREGROUND\'',
     ], (path) => (path === '/' ? [200, '<html><body><h1>It works!</h1></body></html>\n'] : undefined), true);
     case 'redis': return simpleServer([6379], ['1:C 01 Jan 2026 00:00:00.000 * oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo', '1:M 01 Jan 2026 00:00:00.001 * Ready to accept connections tcp'], () => undefined);
-    case 'elasticsearch': return simpleServer([9200, 9300], ['{"@timestamp":"2026-01-01T00:00:00.000Z", "log.level": "INFO", "message":"started", "ecs.version": "1.2.0","service.name":"ES_ECS","event.dataset":"elasticsearch.server"}'],
-      (path) => (path === '/' || path.startsWith('/_cluster/health') ? [200, '{"status":"green"}\n'] : undefined));
-    case 'kibana': return simpleServer([5601], ['[2026-01-01T00:00:00.000+00:00][INFO ][http.server.Kibana] http server running at http://0.0.0.0:5601'], (path) => (path.startsWith('/api/status') || path === '/' ? [200, '{"status":{"overall":{"level":"available"}}}\n'] : undefined));
-    case 'fluentd': return simpleServer([24224], ['fluentd worker is now running worker=0'], () => undefined);
+    case 'elasticsearch': return elasticsearchParts(version, entry, ctx);
+    case 'kibana': return kibanaServer(version.replace(/^v/, ''), ctx, ctx.now());
+    case 'fluentd': return { ...fluentdProcess(fluentdImage(entry), version, ctx), lines: () => [], http: () => undefined };
     case 'hpa-example': return simpleServer([80], [], () => [200, 'OK!'], true);
     case 'pause': return { ports: [], term: { afterMs: 0, exitCode: 0 }, lines: () => [], http: () => undefined };
-    case 'hello': return simpleServer([8080], [`kubelab/hello ${version} listening on :8080`], (path) => (path === '/' || path === '/healthz' ? [200, `Hello from kubelab/hello ${version}\n`] : undefined), true);
+    // It names its pod, so a learner curling a Service sees the answers rotate across the endpoints.
+    case 'hello': return simpleServer([8080], [`kubelab/hello ${version} listening on :8080`], (path) => (path === '/' ? [200, `Hello from kubelab/hello ${version} on ${ctx.hostname}\n`] : path === '/healthz' ? [200, 'ok\n'] : undefined), true);
     case 'system': return simpleServer([...new Set([...(entry?.ports ?? []), ...declared])], [], () => [200, 'ok'], false);
     default: return simpleServer(declared, [], () => [200, ''], false);
   }
@@ -174,11 +185,15 @@ export function startProcess(behaviour: BehaviourName, entry: CatalogueEntry | u
   if (shells.has(program)) {
     // A shell as PID 1 has no SIGTERM handler: it is killed at the end of the grace period.
     const script = argv[1] === '-c' ? argv[2] ?? '' : undefined;
-    // Without -c and without a terminal, sh reads an empty stdin and exits 0 at once.
+    // Without -c and without a terminal, sh reads an empty stdin and exits 0 at once; with
+    // `stdin: true` its stdin stays open and it waits there for input that never comes.
     const usage = new ContainerUsage(behaviourProfiles.shell, startedAt, pages);
-    const run = metered(new Shell(ctx).script(script ?? ''), usage, ctx);
+    const waiting = script === undefined && spec.stdin === true;
+    const run = metered(new Shell(ctx).script(waiting ? 'sleep infinity' : script ?? ''), usage, ctx);
     return { ...noServer, run, term: 'ignore', exec, usage };
   }
+  // busybox's sysctl applet (alpine, busybox images): the EFK addon's vm.max_map_count init container.
+  if (program === 'sysctl' && behaviour === 'shell') return { ...noServer, run: sysctl(argv, spec.securityContext?.privileged === true), term: 'ignore', exec };
   if (shellCommands.has(program) || behaviour === 'shell') {
     if (!shellCommands.has(program)) {
       return { startError: `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "${argv[0]}": executable file not found in $PATH: unknown` };
@@ -191,7 +206,7 @@ export function startProcess(behaviour: BehaviourName, entry: CatalogueEntry | u
   if (behaviour === 'hello-broken') {
     return { ...noServer, run: crash(['kubelab/hello 3.0-broken starting', 'panic: open /etc/hello/config.yaml: no such file or directory'], 1, 300), term: { afterMs: 0, exitCode: 0 }, exec, usage: new ContainerUsage(behaviourProfiles['hello-broken'], startedAt, pages) };
   }
-  const parts = serverParts(behaviour, version, spec, entry);
+  const parts = serverParts(behaviour, version, spec, entry, ctx);
   const profile = behaviour === 'system' ? componentProfiles[program] ?? behaviourProfiles.generic : behaviourProfiles[behaviour] ?? behaviourProfiles.generic;
   const usage = new ContainerUsage(profile, startedAt, pages);
   const cost = profile.cpuMsPerRequest;
@@ -201,7 +216,44 @@ export function startProcess(behaviour: BehaviourName, entry: CatalogueEntry | u
     if (answer && request.userAgent !== probeAgent) usage.addWork(now, cost);
     return answer;
   } : parts.http;
-  return { ports: parts.ports, http, term: parts.term, run: server(parts.lines, ctx), exec, usage };
+  return { ports: parts.ports, http, term: parts.term, run: parts.run ?? server(parts.lines, ctx), exec, usage };
+}
+
+/** Which Fluentd image: the addon's, the plain one (no elasticsearch plugin), or fluentd-kubernetes-daemonset. */
+function fluentdImage(entry: CatalogueEntry | undefined): FluentdImage {
+  const kind = entry?.settings?.fluentd;
+  return kind === 'addon' || kind === 'plain' ? kind : 'daemonset';
+}
+
+/** Elasticsearch configured as its image and the pod say: data path, cluster and node names. */
+function elasticsearchParts(version: string, entry: CatalogueEntry | undefined, ctx: ShellContext): ServerParts {
+  const settings = entry?.settings ?? {};
+  const server = elasticsearchServer({
+    version: version.replace(/^v/, ''),
+    nodeName: ctx.env['node.name'] ?? ctx.env.NODE_NAME ?? ctx.hostname,
+    clusterName: ctx.env['cluster.name'] ?? ctx.env.CLUSTER_NAME ?? settings.clusterName ?? 'docker-cluster',
+    dataPath: ctx.env['path.data'] ?? settings.dataPath ?? '/usr/share/elasticsearch/data',
+    oss: settings.flavour === 'oss',
+    startedAt: ctx.now(),
+  }, ctx.files);
+  return { ...server, lines: () => [] };
+}
+
+/**
+ * busybox `sysctl -w key=value` (the EFK init container's `vm.max_map_count=262144`): only a
+ * privileged container may write kernel parameters; others find /proc/sys read-only.
+ */
+function* sysctl(argv: string[], privileged: boolean): ProcessRun {
+  const settings = argv.slice(1).filter((a) => a.includes('='));
+  for (const setting of settings) {
+    const [key, value] = setting.split('=');
+    if (!privileged) {
+      yield { kind: 'output', text: `sysctl: error setting key '${key}': Read-only file system\n`, stream: 'stderr' };
+      return 1;
+    }
+    yield { kind: 'output', text: `${key} = ${value}\n`, stream: 'stdout' };
+  }
+  return 0;
 }
 
 /** Probes are cheap: they are not the load that scales an HPA. */

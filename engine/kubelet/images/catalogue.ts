@@ -24,6 +24,8 @@ export interface CatalogueEntry {
   versions?: Record<string, string>;
   /** Ports a `system` component listens on (its health and metrics endpoints). */
   ports?: number[];
+  /** Image defaults a behaviour reads: Elasticsearch's `dataPath`, `clusterName`, `flavour`; `fluentd: addon`. */
+  settings?: Record<string, string>;
 }
 
 /** A cluster component: a server on its health ports that answers every path with 200 `ok`. */
@@ -48,12 +50,13 @@ export const catalogue: Record<string, CatalogueEntry> = {
   },
   'docker.io/library/busybox': {
     behaviour: 'shell',
-    tags: { latest: 2_166_802, '1.36': 2_166_802, '1.36.1': 2_166_802, '1.35': 2_155_523, '1.34': 1_995_623, '1.28': 727_869, stable: 2_166_802 },
+    // 1.37 (the docs' basic-daemonset.yaml uses it) was published in September 2024.
+    tags: { latest: 2_166_802, '1.37': 2_160_446, '1.37.0': 2_160_446, '1.36': 2_166_802, '1.36.1': 2_166_802, '1.35': 2_155_523, '1.34': 1_995_623, '1.28': 727_869, stable: 2_166_802 },
     cmd: ['sh'],
   },
   'docker.io/library/alpine': {
     behaviour: 'shell',
-    tags: { latest: 3_653_068, '3.21': 3_653_068, '3.20': 3_625_649, '3.19': 3_418_409, '3.18': 3_408_586 },
+    tags: { latest: 3_653_068, '3.21': 3_653_068, '3.20': 3_625_649, '3.19': 3_418_409, '3.18': 3_408_586, '3.6': 2_019_283 },
     cmd: ['/bin/sh'],
   },
   'docker.io/library/redis': {
@@ -68,18 +71,53 @@ export const catalogue: Record<string, CatalogueEntry> = {
   },
   'docker.elastic.co/kibana/kibana': {
     behaviour: 'kibana',
-    tags: { '8.17.0': 385_206_121, '8.15.0': 376_903_340, '7.17.26': 441_104_993, '7.10.2': 386_402_513 },
+    tags: { '8.17.0': 385_206_121, '8.15.0': 376_903_340, '7.17.26': 441_104_993, '7.10.2': 386_402_513, '5.6.4': 257_118_332 },
     entrypoint: ['/bin/tini', '--'], cmd: ['/usr/local/bin/kibana-docker'],
+  },
+  'docker.elastic.co/kibana/kibana-oss': {
+    behaviour: 'kibana',
+    tags: { '7.10.2': 345_511_907, '6.8.23': 215_872_114, '6.2.4': 203_316_980 },
+    cmd: ['/usr/local/bin/kibana-docker'],
+  },
+  // The former cluster addon's images (cluster/addons/fluentd-elasticsearch): OSS builds, data in /data.
+  'k8s.gcr.io/elasticsearch': {
+    behaviour: 'elasticsearch',
+    tags: { 'v6.2.5': 196_032_473, 'v6.3.0': 198_771_604, 'v6.5.1': 205_220_186, 'v6.6.1': 207_903_377 },
+    cmd: ['/bin/elasticsearch_logging_discovery'],
+    settings: { dataPath: '/data', clusterName: 'kubernetes-logging', flavour: 'oss' },
+  },
+  'quay.io/fluentd_elasticsearch/elasticsearch': {
+    behaviour: 'elasticsearch',
+    tags: { 'v7.10.2': 352_414_018, 'v7.4.3': 342_908_211 },
+    settings: { dataPath: '/data', clusterName: 'kubernetes-logging', flavour: 'oss' },
+  },
+  'k8s.gcr.io/fluentd-elasticsearch': {
+    behaviour: 'fluentd',
+    tags: { 'v2.0.4': 52_384_908, 'v2.2.0': 55_718_224, 'v2.4.0': 56_330_114 },
+    versions: { 'v2.0.4': '1.1.3', 'v2.2.0': '1.2.4', 'v2.4.0': '1.3.3' },
+    entrypoint: ['/entrypoint.sh'],
+    settings: { fluentd: 'addon' },
+  },
+  'quay.io/fluentd_elasticsearch/fluentd': {
+    behaviour: 'fluentd',
+    tags: { 'v3.1.0': 70_108_371, 'v3.4.0': 72_805_554, 'v4.7.2': 80_411_020 },
+    versions: { 'v3.1.0': '1.11.5', 'v3.4.0': '1.14.6', 'v4.7.2': '1.16.2' },
+    entrypoint: ['/entrypoint.sh'],
+    settings: { fluentd: 'addon' },
   },
   'docker.io/fluent/fluentd-kubernetes-daemonset': {
     behaviour: 'fluentd',
     tags: { 'v1-debian-elasticsearch': 125_806_142, 'v1.17-debian-elasticsearch8-1': 125_806_142, 'v1.16-debian-elasticsearch7-1': 121_034_664 },
+    versions: { 'v1-debian-elasticsearch': '1.17.1', 'v1.17-debian-elasticsearch8-1': '1.17.1', 'v1.16-debian-elasticsearch7-1': '1.16.5' },
     entrypoint: ['tini', '--', '/fluentd/entrypoint.sh'],
   },
   'docker.io/fluent/fluentd': {
     behaviour: 'fluentd',
     tags: { latest: 43_012_771, 'v1.17-1': 43_012_771, 'v1.16-1': 42_109_339 },
+    versions: { latest: '1.17.1', 'v1.17-1': '1.17.1', 'v1.16-1': '1.16.5' },
     entrypoint: ['tini', '--', '/bin/entrypoint.sh'], cmd: ['fluentd'],
+    // No fluent-plugin-elasticsearch in the plain image: it only listens for forward input.
+    settings: { fluentd: 'plain' },
   },
   'registry.k8s.io/hpa-example': {
     behaviour: 'hpa-example',

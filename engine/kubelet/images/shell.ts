@@ -6,11 +6,15 @@
 import type { ShellNode, Word } from './shell-parse.ts';
 import { parseShell, plainText, ShellSyntaxError } from './shell-parse.ts';
 import type { PodNetwork } from '../../network/cluster-network.ts';
+import type { NodeLogEntry } from './fluentd-node-logs.ts';
 import { curl } from '../../network/curl.ts';
 import { nslookup } from '../../network/nslookup.ts';
 import type { ToolRun } from '../../network/nslookup.ts';
 import { formatResolvConf } from '../../network/resolv-conf.ts';
 import { wget } from '../../network/wget.ts';
+import { fileCommand } from '../../storage/file-commands.ts';
+import { fileSystemOf, isFileSystem } from '../../storage/file-system.ts';
+import { FileSystemError } from '../../storage/file-tree.ts';
 
 /** What a running process does next. */
 export type ProcessAction =
@@ -30,6 +34,8 @@ export interface ShellContext {
   fetch?(url: string): { status: number; body: string } | { error: string };
   /** The pod's view of the cluster network (DNS, Services, policies): `wget`, `curl`, `nslookup`. */
   network?: PodNetwork;
+  /** New lines of every container log on this pod's node since `reader` last read (log shippers such as Fluentd). */
+  nodeLogs?(reader: string): NodeLogEntry[];
 }
 
 /** Commands between two sleeps before a loop is treated as burning CPU: it yields 1 s. */
@@ -178,8 +184,14 @@ export class Shell {
     const status = yield* this.builtin(argv, captured);
     for (const redirect of node.redirects) {
       const path = this.expandWord(redirect.target);
-      const before = redirect.append ? this.ctx.files.get(path) ?? '' : '';
-      this.ctx.files.set(path, before + captured.join(''));
+      try {
+        fileSystemOf(this.ctx.files, this.ctx.now).write(path, captured.join(''), redirect.append);
+      } catch (error) {
+        if (!(error instanceof FileSystemError)) throw error;
+        // ash words a missing directory its own way; other errors are strerror's.
+        yield { kind: 'output', text: `sh: can't create ${path}: ${error.errno === 'No such file or directory' ? 'nonexistent directory' : error.errno}\n`, stream: 'stderr' };
+        return (this.status = 1);
+      }
     }
     return (this.status = status);
   }
@@ -310,7 +322,10 @@ export class Shell {
         let status = 0;
         for (const path of args) {
           const content = this.ctx.files.get(path) ?? (path === '/etc/resolv.conf' && this.ctx.network ? formatResolvConf(this.ctx.network.resolvConf()) : undefined);
-          if (content === undefined) {
+          if (content === undefined && fileSystemOf(this.ctx.files, this.ctx.now).stat(path)?.kind === 'dir') {
+            yield err('cat: read error: Is a directory\n');
+            status = 1;
+          } else if (content === undefined) {
             yield err(`cat: can't open '${path}': No such file or directory\n`);
             status = 1;
           } else yield* out(content);
@@ -318,20 +333,17 @@ export class Shell {
         return status;
       }
       case 'touch':
-        for (const path of args) if (!this.ctx.files.has(path)) this.ctx.files.set(path, '');
-        return 0;
-      case 'rm': {
-        const force = args.some((a) => /^-[rf]+$/.test(a) && a.includes('f'));
-        let status = 0;
-        for (const path of args.filter((a) => !a.startsWith('-'))) {
-          if (!this.ctx.files.delete(path) && !force) {
-            yield err(`rm: can't remove '${path}': No such file or directory\n`);
-            status = 1;
-          }
-        }
-        return status;
-      }
+      case 'rm':
       case 'mkdir':
+      case 'ls':
+      case 'cp':
+      case 'mv':
+      case 'wc': {
+        const result = fileCommand(name, args, fileSystemOf(this.ctx.files, this.ctx.now), this.ctx.now())!;
+        if (result.stdout) yield* out(result.stdout);
+        if (result.stderr) yield err(result.stderr);
+        return result.status;
+      }
       case 'true':
       case ':':
       case 'export':
@@ -393,8 +405,10 @@ export class Shell {
       const [op, value] = args;
       if (op === '-z') return value === '';
       if (op === '-n') return value !== '';
+      if (op === '-e' && isFileSystem(this.ctx.files)) return this.ctx.files.stat(value) !== undefined;
       if (op === '-f' || op === '-e' || op === '-s') return this.ctx.files.has(value) && (op !== '-s' || this.ctx.files.get(value) !== '');
-      if (op === '-d') return true;
+      // Without a volume manager the files are a flat map, which knows no directories.
+      if (op === '-d') return isFileSystem(this.ctx.files) ? this.ctx.files.stat(value)?.kind === 'dir' : true;
       return false;
     }
     const [left, op, right] = args;
