@@ -33,7 +33,9 @@ export type RequestInfo = ResourceRequest | DiscoveryRequest | OtherRequest;
  * `/api/v1/namespaces/default` is the namespace object itself, not a namespaced collection.
  */
 export function parseRequestPath(path: string): RequestInfo {
-  const parts = path.split('/').filter((p) => p !== '').map(decodeURIComponent);
+  const split = path.split('/').filter((p) => p !== '');
+  // decodeURIComponent changes only %-escapes; most paths have none, and every request parses one.
+  const parts = path.includes('%') ? split.map(decodeURIComponent) : split;
   let group: string;
   let version: string | undefined;
   let rest: string[];

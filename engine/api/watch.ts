@@ -9,6 +9,7 @@ import { statusErrors } from './errors.ts';
 import type { Call } from './handlers/common.ts';
 import { present } from './handlers/common.ts';
 import { objectMatcher, printerFor, tableFor, wantsTable } from './pipeline.ts';
+import type { ResourceInfo } from './registry.ts';
 import type { Change } from './store.ts';
 import type { KubeObject, WatchEvent, WatchStream } from './types.ts';
 
@@ -20,6 +21,21 @@ export interface OpenWatch {
   allowBookmarks: boolean;
   lastBookmark: number;
   bookmark(resourceVersion: string): void;
+}
+
+/** The last object presented to a watcher, reused for the next watchers of the same change. */
+let lastPresented: { info: ResourceInfo; stored: KubeObject; presented: KubeObject } | undefined;
+
+/**
+ * `present` once per change and version, not once per watcher: a write to a pod reaches every
+ * informer on pods, one after another, and each gets the same (never changed) object, as the
+ * API server's watch cache encodes an event once for all watchers.
+ */
+function presentShared(info: ResourceInfo, stored: KubeObject): KubeObject {
+  if (lastPresented?.stored === stored && lastPresented.info === info) return lastPresented.presented;
+  const presented = present(info, stored);
+  lastPresented = { info, stored, presented };
+  return presented;
 }
 
 export function openWatch(ctx: ApiContext & { watches?: Set<OpenWatch> }, call: Call): WatchStream {
@@ -35,7 +51,7 @@ export function openWatch(ctx: ApiContext & { watches?: Set<OpenWatch> }, call: 
     (call.namespace === undefined || object.metadata.namespace === call.namespace) && matches(object);
 
   const wrap = (object: KubeObject): unknown => {
-    const presented = present(call.info, object);
+    const presented = presentShared(call.info, object);
     return table ? tableFor(call, [presented], presented.metadata.resourceVersion ?? '', ctx.clock.now(), undefined, printerFor(ctx, call)) : presented;
   };
 

@@ -28,11 +28,30 @@ describe('EventRecorder', () => {
     expect(event.metadata.name).toMatch(/^web\.[0-9a-f]+$/);
   });
 
-  it('drops events over the per-object burst of 25', () => {
+  it('combines similar events from the tenth distinct message on, and drops what exceeds the burst of 25', () => {
     const { c, cm } = setup();
     const recorder = new EventRecorder(c.api, c.clock, { component: 'kubelet', host: 'node-1' });
     for (let i = 0; i < 30; i++) recorder.event(cm, 'Warning', 'BackOff', `message ${i}`);
-    expect(events(c)).toHaveLength(25);
+    const stored = events(c);
+    // Messages 0–8 are events of their own; 9–24 go into one combined event (1 create, 15 patches); 25–29 are over the burst.
+    expect(stored.map((e) => [e.message, e.count])).toEqual([
+      ...Array.from({ length: 9 }, (_, i) => [`message ${i}`, 1]),
+      ['(combined from similar events): message 24', 16],
+    ]);
+    expect(stored[9]).toMatchObject({ reason: 'BackOff', type: 'Warning', source: { component: 'kubelet', host: 'node-1' }, reportingComponent: '', reportingInstance: '' });
+  });
+
+  it('counts identical events apart from similar ones, and starts over after ten quiet minutes', () => {
+    const { c, cm } = setup();
+    const recorder = new EventRecorder(c.api, c.clock, { component: 'replicaset-controller' });
+    for (let i = 0; i < 9; i++) recorder.event(cm, 'Normal', 'SuccessfulCreate', `Created pod: web-${i}`);
+    recorder.event(cm, 'Normal', 'SuccessfulCreate', 'Created pod: web-0');
+    c.advance(600_001);
+    recorder.event(cm, 'Normal', 'SuccessfulCreate', 'Created pod: web-9');
+    expect(events(c).map((e) => [e.message, e.count])).toEqual([
+      ['Created pod: web-0', 2],
+      ...Array.from({ length: 9 }, (_, i) => [`Created pod: web-${i + 1}`, 1]),
+    ]);
   });
 });
 

@@ -5,7 +5,8 @@
  * `SeriesRecorder` (events.k8s.io/v1, used by the scheduler) records `eventTime` and, from the
  * second occurrence on, a `series`. Events are written through the API like any other object.
  */
-import { rfc3339, rfc3339Micro, type Clock } from '../clock.ts';
+import { rfc3339Micro, type Clock } from '../clock.ts';
+import { secondsText } from '../api/time-text.ts';
 import type { KubeObject } from '../api/types.ts';
 import type { ApiClient } from './informer.ts';
 
@@ -57,13 +58,39 @@ function eventName(objectName: string, clock: Clock, sequence: number): string {
 
 const burst = 25;
 const refillMs = 300_000;
+/** Similar events (same object, type and reason; other messages) before they are combined. */
+const aggregateMaxEvents = 10;
+const aggregateIntervalMs = 600_000;
+const cacheEntries = 4096;
 
-/** A core/v1 event recorder for one component. */
+/** What the logger knows of an event it has seen: where it is stored and how often it happened. */
+interface Observation {
+  namespace: string;
+  name: string;
+  count: number;
+  firstTimestamp: string;
+}
+
+/** Keep at most `cacheEntries` entries, dropping the oldest, as client-go's LRU caches do. */
+function remember<V>(cache: Map<string, V>, key: string, value: V): void {
+  cache.delete(key);
+  cache.set(key, value);
+  if (cache.size > cacheEntries) cache.delete(cache.keys().next().value!);
+}
+
+/**
+ * A core/v1 event recorder for one component, with client-go's `EventCorrelator` in front of
+ * the API: similar events are combined once ten differ only in their message within ten
+ * minutes, identical ones are counted on the stored event (a strategic-merge PATCH), and a
+ * token bucket per source and object (burst 25, one more per 300 s) drops the rest.
+ */
 export class EventRecorder {
   private sequence = 0;
-  /** Dedup key → the stored event's name and count. */
-  private seen = new Map<string, { namespace: string; name: string; count: number }>();
-  /** Spam filter per involved object: tokens left and when they were last refilled. */
+  /** The aggregator's record per similar-events key: the distinct messages lately seen. */
+  private aggregates = new Map<string, { messages: Set<string>; last: number }>();
+  /** The logger: event key → the stored event's name and count. */
+  private seen = new Map<string, Observation>();
+  /** Spam filter per source and involved object: tokens left and when they were last refilled. */
   private buckets = new Map<string, { tokens: number; at: number }>();
 
   constructor(private readonly api: ApiClient, private readonly clock: Clock, private readonly source: EventSource) {}
@@ -71,36 +98,57 @@ export class EventRecorder {
   /** Record `reason`/`message` about `object`, as `recorder.Event(obj, type, reason, message)` does. */
   event(object: KubeObject, type: EventType, reason: string, message: string, fieldPath?: string): void {
     const involved = objectReference(object, fieldPath);
-    const objectKey = JSON.stringify([this.source, involved.kind, involved.namespace, involved.name, involved.uid, fieldPath ?? '']);
-    if (!this.allow(objectKey)) return;
-    const key = JSON.stringify([objectKey, type, reason, message]);
-    const now = rfc3339(this.clock.now());
-    const previous = this.seen.get(key);
-    if (previous) {
-      previous.count++;
-      this.api.handle({
-        method: 'PATCH',
-        path: `/api/v1/namespaces/${previous.namespace}/events/${previous.name}`,
-        headers: { 'content-type': 'application/strategic-merge-patch+json' },
-        body: { count: previous.count, lastTimestamp: now },
-      });
-      return;
-    }
+    const host = this.source.host ?? '';
+    const objectKey = [this.source.component, host, involved.kind, involved.namespace ?? '', involved.name, involved.uid, involved.apiVersion].join('\u0000');
+    const nowMs = this.clock.now();
+    const now = secondsText(nowMs);
+    // EventAggregate: the tenth distinct message of similar events becomes one combined event.
+    const aggregateKey = [objectKey, type, reason, this.source.component, host].join('\u0000');
+    let record = this.aggregates.get(aggregateKey);
+    if (!record || nowMs - record.last > aggregateIntervalMs) record = { messages: new Set(), last: nowMs };
+    record.messages.add(message);
+    record.last = nowMs;
+    remember(this.aggregates, aggregateKey, record);
+    const combined = record.messages.size >= aggregateMaxEvents;
+    if (combined) record.messages.delete(record.messages.values().next().value!);
+    const key = combined ? `A\u0000${aggregateKey}` : `E\u0000${objectKey}\u0000${fieldPath ?? ''}\u0000${type}\u0000${reason}\u0000${message}`;
+    const text = combined ? `(combined from similar events): ${message}` : message;
+    // eventObserve counts the occurrence before the spam filter decides whether it is written.
     const namespace = eventNamespace(object);
+    const previous = this.seen.get(key);
+    const observation: Observation = previous
+      ? { ...previous, count: previous.count + 1 }
+      : { namespace, name: eventName(involved.name, this.clock, this.sequence++), count: 1, firstTimestamp: now };
+    remember(this.seen, key, observation);
+    if (!this.allow(objectKey)) return;
+    if (previous) {
+      const patched = this.api.handle({
+        method: 'PATCH',
+        path: `/api/v1/namespaces/${observation.namespace}/events/${observation.name}`,
+        headers: { 'content-type': 'application/strategic-merge-patch+json' },
+        body: { count: observation.count, lastTimestamp: now, message: text },
+      });
+      // The event may be gone (its TTL passed): recordEvent creates it again.
+      if (patched.status !== 404) return;
+    }
     const source: Record<string, string> = { component: this.source.component };
     if (this.source.host) source.host = this.source.host;
-    const name = createEvent(this.api, `/api/v1/namespaces/${namespace}/events`, () => eventName(involved.name, this.clock, this.sequence++), (name) => ({
+    let name: string | undefined = observation.name;
+    observation.name = createEvent(this.api, `/api/v1/namespaces/${observation.namespace}/events`, () => {
+      const next = name ?? eventName(involved.name, this.clock, this.sequence++);
+      name = undefined;
+      return next;
+    }, (chosen) => ({
       apiVersion: 'v1', kind: 'Event',
-      metadata: { name, namespace },
+      metadata: { name: chosen, namespace: observation.namespace },
       involvedObject: involved,
-      reason, message, source,
-      firstTimestamp: now, lastTimestamp: now, count: 1, type,
+      reason, message: text, source,
+      firstTimestamp: observation.firstTimestamp, lastTimestamp: now, count: observation.count, type,
       eventTime: null,
-      reportingComponent: this.source.component,
-      reportingInstance: this.source.host ?? '',
+      // The combined event is a fresh v1.Event without the reporting fields (EventAggregate).
+      reportingComponent: combined ? '' : this.source.component,
+      reportingInstance: combined ? '' : this.source.host ?? '',
     }));
-    this.seen.set(key, { namespace, name, count: 1 });
-    if (this.seen.size > 4096) this.seen.delete(this.seen.keys().next().value!);
   }
 
   private allow(objectKey: string): boolean {
@@ -111,12 +159,9 @@ export class EventRecorder {
       bucket.tokens = Math.min(burst, bucket.tokens + refilled);
       bucket.at += refilled * refillMs;
     }
-    if (bucket.tokens <= 0) {
-      this.buckets.set(objectKey, bucket);
-      return false;
-    }
+    remember(this.buckets, objectKey, bucket);
+    if (bucket.tokens <= 0) return false;
     bucket.tokens--;
-    this.buckets.set(objectKey, bucket);
     return true;
   }
 }

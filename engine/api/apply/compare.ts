@@ -185,6 +185,9 @@ function leaf(l: JsonValue | undefined, r: JsonValue | undefined, parent: Level,
 
 /** Compare one node; its changes go into `parent` under `key` (the root, with no key, fills `parent` itself). */
 function walk(w: Walk, l: JsonValue | undefined, r: JsonValue | undefined, parent: Level, key: string | undefined, pe: PathElement | undefined): void {
+  // One subtree on both sides: stored objects never change, so nothing below differs. A status
+  // write keeps the stored metadata and (from the kubelet) every unchanged part of the status.
+  if (l === r && key !== undefined && l !== null && typeof l === 'object') return;
   const shape = commonShape(l, r);
   const root = key === undefined;
   if (shape === 'list') {

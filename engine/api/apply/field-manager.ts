@@ -15,11 +15,25 @@ function isPrint(ch: string): boolean {
 
 /** The User-Agent's product name: up to the first `/`, printable characters only, at most 128 bytes. */
 export function prefixFromUserAgent(userAgent: string): string {
+  // Every write asks, and a cluster's components send a handful of agents: remember the answers.
+  let known = prefixes.get(userAgent);
+  if (known === undefined) {
+    known = computePrefix(userAgent);
+    if (prefixes.size >= 256) prefixes.clear();
+    prefixes.set(userAgent, known);
+  }
+  return known;
+}
+
+const prefixes = new Map<string, string>();
+const encoder = new TextEncoder();
+
+function computePrefix(userAgent: string): string {
   let out = '';
   let bytes = 0;
   for (const ch of userAgent.split('/')[0]) {
     if (!isPrint(ch)) continue;
-    const size = new TextEncoder().encode(ch).length;
+    const size = encoder.encode(ch).length;
     if (bytes + size > fieldManagerMaxLength) break;
     out += ch;
     bytes += size;

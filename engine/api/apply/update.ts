@@ -250,23 +250,48 @@ function zeroHasNoScalars(gk: GroupKind): boolean {
  * shape get the same field set when the zero object has no scalars (zeroHasNoScalars).
  */
 export function createShape(value: unknown): string {
-  if (value === null) return 'N';
-  if (value === undefined) return 'U';
-  if (typeof value !== 'object') return typeof value === 'string' ? 'S' : typeof value === 'number' ? 'D' : typeof value === 'boolean' ? 'B' : 'X';
-  if (Array.isArray(value)) return exactJson(value);
-  let out = '{';
-  for (const key in value) out += `${JSON.stringify(key)}:${createShape((value as Record<string, unknown>)[key])},`;
-  return `${out}}`;
+  // Parts joined once: a string grown by `+=` is a rope that the cache's Map must flatten to hash.
+  const parts: string[] = [];
+  shapeInto(value, parts);
+  return parts.join('');
+}
+
+function shapeInto(value: unknown, parts: string[]): void {
+  if (value === null) parts.push('N');
+  else if (value === undefined) parts.push('U');
+  else if (typeof value !== 'object') parts.push(typeof value === 'string' ? 'S' : typeof value === 'number' ? 'D' : typeof value === 'boolean' ? 'B' : 'X');
+  else if (Array.isArray(value)) exactJsonInto(value, parts);
+  else {
+    parts.push('{');
+    for (const key in value) {
+      parts.push(JSON.stringify(key), ':');
+      shapeInto((value as Record<string, unknown>)[key], parts);
+      parts.push(',');
+    }
+    parts.push('}');
+  }
 }
 
 /** JSON text that also tells `undefined` from `null` (JSON.stringify writes both as null in lists). */
-function exactJson(value: unknown): string {
-  if (value === undefined) return 'U';
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(exactJson).join(',')}]`;
-  let out = '{';
-  for (const key in value) out += `${JSON.stringify(key)}:${exactJson((value as Record<string, unknown>)[key])},`;
-  return `${out}}`;
+function exactJsonInto(value: unknown, parts: string[]): void {
+  if (value === undefined) parts.push('U');
+  else if (value === null || typeof value !== 'object') parts.push(JSON.stringify(value));
+  else if (Array.isArray(value)) {
+    parts.push('[');
+    for (let i = 0; i < value.length; i++) {
+      if (i) parts.push(',');
+      if (i in value) exactJsonInto(value[i], parts);
+    }
+    parts.push(']');
+  } else {
+    parts.push('{');
+    for (const key in value) {
+      parts.push(JSON.stringify(key), ':');
+      exactJsonInto((value as Record<string, unknown>)[key], parts);
+      parts.push(',');
+    }
+    parts.push('}');
+  }
 }
 
 /** The object with these managedFields (none: the field is left out). */

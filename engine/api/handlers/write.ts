@@ -8,9 +8,9 @@ import { storageKey } from '../context.ts';
 import { toStorage } from '../conversion.ts';
 import { statusErrors } from '../errors.ts';
 import {
-  applyConfiguration, decodeObject, patchObject, prepareCreate, prepareUpdate, trackManagedFields, validateObject,
+  applyConfiguration, decodeObject, patchObject, prepareCreate, prepareUpdate, trackManagedFields, validateAdmission, validateObject,
 } from '../pipeline.ts';
-import { rfc3339 } from '../../clock.ts';
+import { secondsText } from '../time-text.ts';
 import { managerOrUserAgent } from '../apply/index.ts';
 import { checkCustomCreate, customSummary, customWarnings } from '../custom-resources.ts';
 import { groupVersion } from '../registry.ts';
@@ -111,10 +111,11 @@ export function createObject(ctx: ApiContext, call: Call, requested: KubeObject,
     delete meta[field];
   }
   meta.uid = ctx.uids.uuid();
-  meta.creationTimestamp = rfc3339(ctx.clock.now());
+  meta.creationTimestamp = secondsText(ctx.clock.now());
   object = prepareCreate(ctx, call.info, object, call.user, dryRun);
   const errors = validateObject(ctx, call.info, object);
   if (errors.length) invalid(call, object, errors);
+  validateAdmission(ctx, { operation: 'CREATE', info: call.info, object, subresource: call.subresource, user: call.user, dryRun });
   if (call.info.custom) warnings = [...warnings, ...customWarnings(object)];
   const key = storageKey(call.info);
   if (ctx.store.get(key, object.metadata.namespace, object.metadata.name!)) {
@@ -164,6 +165,7 @@ export function updateObject(ctx: ApiContext, call: Call, requested: KubeObject,
   object = prepareUpdate(ctx, call.info, object, old, call.user, dryRun);
   const errors = validateObject(ctx, call.info, object, old);
   if (errors.length) invalid(call, object, errors);
+  validateAdmission(ctx, { operation: 'UPDATE', info: call.info, object, old, subresource: call.subresource, user: call.user, dryRun });
   if (call.info.custom) warnings = [...warnings, ...customWarnings(object, old)];
   checkStoredSize(call, object);
   return commitUpdate(ctx, call, object, old, dryRun, warnings, track ? manager : undefined);
