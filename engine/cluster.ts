@@ -6,6 +6,8 @@
  */
 import { ManualClock, Random, defaultEpoch, rfc3339 } from './clock.ts';
 import { ApiServer } from './api/server.ts';
+import type { AuditLog } from './api/audit.ts';
+import { ClusterRoleAggregationController, bootstrapPolicy, kubeadmPolicy } from './api/authz/index.ts';
 import { resourcePath } from './api/registry.ts';
 import type { ApiRequest, ApiResponse, KubeObject } from './api/types.ts';
 import { ControllerRunner } from './runtime/controller.ts';
@@ -15,6 +17,7 @@ import { bootstrapObjects } from './bootstrap.ts';
 import { setLogSource } from './api/handlers/pod-log.ts';
 import { Kubelets, type KubeletsOptions } from './kubelet/kubelets.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
+import { serveSchedulingDecisions } from './scheduler/decisions-api.ts';
 import { defaultNodes, nodeAddress, type NodeSpec } from './kubelet/nodes.ts';
 import { addonObjects, controlPlaneStaticPods } from './addons/index.ts';
 import { defaultFlowSchemas, defaultPriorityLevelConfigurations, flowSchemaStatus, localAPIServiceStatus, localAPIServices } from './bootstrap-apf.ts';
@@ -33,11 +36,13 @@ import { CronJobController } from './controllers/cronjob/cronjob.ts';
 import { storageControllers } from './controllers/persistentvolume/controllers.ts';
 import { defaultStorageClass } from './controllers/persistentvolume/storage-class.ts';
 import { DisruptionController } from './controllers/disruption/disruption.ts';
+import { ResourceQuotaController } from './controllers/resourcequota/resourcequota.ts';
 import { NodeLifecycleController } from './controllers/node-lifecycle/node-lifecycle.ts';
 import { PodGCController } from './controllers/node-lifecycle/pod-gc.ts';
 import { TaintEvictionController } from './controllers/node-lifecycle/taint-eviction.ts';
 import type { Controller } from './runtime/controller.ts';
 import { ClusterNetwork } from './network/cluster-network.ts';
+import { VolumeManager } from './storage/volume-manager.ts';
 import { LoadBalancerController } from './network/load-balancer.ts';
 import { IngressStatusController } from './network/ingress-status.ts';
 import { attachStreaming } from './exec/exec-streams.ts';
@@ -107,6 +112,8 @@ export class Cluster {
   readonly scheduler: Scheduler;
   /** DNS, kube-proxy, NetworkPolicy and Ingress: how traffic between simulated pods flows. */
   readonly network: ClusterNetwork;
+  /** Volume contents (emptyDir, hostPath, PV data, ConfigMap/Secret projections) and containers' views of them. */
+  readonly volumes: VolumeManager;
 
   constructor(options: ClusterOptions = {}) {
     this.seed = options.seed ?? 1;
@@ -116,12 +123,17 @@ export class Cluster {
     this.api.serveGroup('metrics.k8s.io', metricsRequest);
     for (const object of bootstrapObjects()) this.create(object);
     this.bootstrapApiServerObjects();
+    // kube-apiserver's RBAC bootstrap policy and kubeadm's bindings, then every request is checked.
+    for (const object of [...bootstrapPolicy(), ...kubeadmPolicy()]) this.create(object);
+    this.api.enableAuthorization();
     this.controllers = new ControllerRunner(this.api, this.clock, this.random);
     const registry = this.api.context.registry;
     const addons = options.addons ?? options.controllers !== false;
     this.kubelets = new Kubelets({ nodes: clusterNodes(options.nodes ?? 3, addons), ...options.kubelets });
     this.scheduler = new Scheduler();
+    serveSchedulingDecisions(this.api, this.scheduler.decisions);
     this.network = new ClusterNetwork((request) => this.kubelets.httpGet(request));
+    this.volumes = new VolumeManager();
     if (options.controllers === false) return;
     const omitted = new Set(options.omitControllers ?? []);
     const add = (controller: Controller): void => {
@@ -129,6 +141,7 @@ export class Cluster {
     };
     add(new GarbageCollector(registry));
     add(new NamespaceController(registry));
+    add(new ClusterRoleAggregationController());
     add(new CustomResourceDefinitionController(registry));
     add(new ServiceAccountsController());
     add(new RootCACertPublisher());
@@ -144,13 +157,16 @@ export class Cluster {
     add(new EndpointsController());
     add(new EndpointSliceController());
     add(new EndpointSliceMirroringController());
+    // Before the kubelets: a container's env and mounts are read from the volume manager's caches.
+    this.controllers.add(this.volumes);
+    this.kubelets.volumes = this.volumes;
     this.controllers.add(this.kubelets);
     this.controllers.add(this.network);
     this.kubelets.network = this.network;
     add(new LoadBalancerController());
     add(new IngressStatusController());
     setLogSource(this.api.context, this.kubelets.logSource);
-    attachStreaming(this, (pod) => this.kubelets.podRun(pod));
+    attachStreaming(this, (pod) => this.kubelets.podRun(pod), (pod) => this.network.podNetwork(pod.metadata.namespace ?? 'default', pod.metadata.name!));
     setMetricsSource(this.api.context, this.kubelets.metricsSource);
     if (options.scheduler !== false) this.controllers.add(this.scheduler);
     // After the kubelets: the node controller sees a Lease renewal in the same pass.
@@ -158,6 +174,7 @@ export class Cluster {
     add(new TaintEvictionController());
     add(new PodGCController());
     add(new DisruptionController(registry));
+    add(new ResourceQuotaController(registry));
     this.settle();
     if (addons) {
       for (const object of [defaultStorageClass(), ...addonObjects()]) this.create(object, undefined, kubeadmAgent);
@@ -172,6 +189,11 @@ export class Cluster {
     const response = this.api.handle(request);
     if (request.method !== 'GET') this.settle();
     return response;
+  }
+
+  /** Every API request, as the audit log keeps it: `cluster.audit.query({ verb: 'delete', user: 'jane', since })`. */
+  get audit(): AuditLog {
+    return this.api.context.audit;
   }
 
   /** Run controllers until nothing is left to do now. */

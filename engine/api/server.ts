@@ -7,6 +7,7 @@ import type { Clock } from '../clock.ts';
 import { Random } from '../clock.ts';
 import { rfc3339Micro } from '../clock.ts';
 import { AuditLog } from './audit.ts';
+import { AccessControl, type AccessOptions } from './authz/access.ts';
 import type { AdmissionPlugin, ApiContext, SubresourceProvider } from './context.ts';
 import {
   aggregatedContentType, aggregatedDiscovery, aggregatedVersion, apiGroupDocument, apiGroupList, apiResourceList,
@@ -18,6 +19,7 @@ import { json, statusResponse } from './handlers/common.ts';
 import { remove, removeCollection } from './handlers/delete.ts';
 import { get, list } from './handlers/read.ts';
 import { binding, finalize, scale, status } from './handlers/subresources.ts';
+import { ephemeralContainers } from './handlers/ephemeral-containers.ts';
 import { evict } from './handlers/eviction.ts';
 import { podLog } from './handlers/pod-log.ts';
 import { create, patch, update } from './handlers/write.ts';
@@ -89,11 +91,30 @@ export class ApiServer {
     }
   }
 
+  /** Authentication, impersonation and RBAC in front of every handler; undefined until enableAuthorization. */
+  access?: AccessControl;
+
+  /**
+   * Check every request from now on (kind's `--authorization-mode=Node,RBAC`) and serve TokenRequest.
+   * Call it once the bootstrap policy exists: before that, RBAC would let nobody in.
+   */
+  enableAuthorization(options: AccessOptions = { admin: adminUser }): AccessControl {
+    this.access = new AccessControl(this.context, options);
+    this.serveSubresource('/serviceaccounts/token', this.access.tokens.tokenRequest);
+    return this.access;
+  }
+
   handle(request: ApiRequest): ApiResponse {
     const info = parseRequestPath(request.path);
-    if (info.kind === 'other') return this.handleOther(request);
-    if (info.kind === 'discovery') return this.handleDiscovery(request, info.path, info.group, info.version);
-    return this.handleResource(request, info);
+    const checked = this.access?.check(request);
+    if (checked?.response) {
+      if (info.kind === 'resource') this.audit(request, info, checked.user, checked.impersonator, checked.response);
+      return checked.response;
+    }
+    const served = checked && checked.user !== request.user ? { ...request, user: checked.user } : request;
+    if (info.kind === 'other') return this.handleOther(served);
+    if (info.kind === 'discovery') return this.handleDiscovery(served, info.path, info.group, info.version);
+    return this.handleResource(served, info, checked?.impersonator);
   }
 
   private handleOther(request: ApiRequest): ApiResponse {
@@ -138,7 +159,7 @@ export class ApiServer {
     return body ? json(200, body) : statusResponse(statusErrors.pathNotFound());
   }
 
-  private handleResource(request: ApiRequest, target: ResourceRequest): ApiResponse {
+  private handleResource(request: ApiRequest, target: ResourceRequest, impersonator?: UserInfo): ApiResponse {
     const ctx = this.context;
     const user = request.user ?? adminUser;
     const query = request.query ?? {};
@@ -158,10 +179,22 @@ export class ApiServer {
         response = statusResponse(error.status);
       }
     }
+    this.audit(request, target, user, impersonator, response, verb);
+    return response;
+  }
+
+  /** One audit record: the requester, whom it impersonated, what it asked for, and the answer's code. */
+  private audit(request: ApiRequest, target: ResourceRequest, user: UserInfo, impersonator: UserInfo | undefined, response: ApiResponse,
+    verb = verbOf(request.method, target, request.query ?? {})): void {
+    const ctx = this.context;
+    const query = request.query ?? {};
+    const requester = impersonator ?? user;
     ctx.audit.add({
       time: this.auditTime(ctx.clock.now()),
-      user: user.username,
-      groups: user.groups,
+      at: ctx.clock.now(),
+      user: requester.username,
+      groups: requester.groups,
+      ...(impersonator ? { impersonatedUser: user.username, impersonatedGroups: user.groups } : {}),
       verb,
       group: target.group,
       version: target.version,
@@ -171,9 +204,8 @@ export class ApiServer {
       name: target.name ?? nameFromBody(request.body),
       requestURI: request.path + queryString(query),
       code: response.status,
-      userAgent: headers['user-agent'],
+      userAgent: request.headers?.['user-agent'],
     });
-    return response;
   }
 
   /** The audit time of the last request: requests in one virtual instant (most of them) share the string. */
@@ -209,6 +241,7 @@ export class ApiServer {
       if (call.subresource === 'eviction' && method === 'POST' && call.info.resource === 'pods') return evict(ctx, call);
       if (call.subresource === 'log' && method === 'GET' && call.info.resource === 'pods') return podLog(ctx, call);
       if (call.subresource === 'finalize' && method === 'PUT') return finalize(ctx, call);
+      if (call.subresource === 'ephemeralcontainers' && ['GET', 'PUT', 'PATCH'].includes(method) && call.info.resource === 'pods') return ephemeralContainers(ctx, call, method);
       return statusResponse(statusErrors.methodNotAllowed());
     }
     if (call.info.resource === 'bindings' && method === 'POST') {

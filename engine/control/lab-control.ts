@@ -57,8 +57,8 @@ export class LabControl {
   /** The learner's kubectl: keeps the current context and namespace between commands. */
   private session: KubectlSession;
   private lesson: string | null = null;
-  /** When the current lesson's learner started (RFC 3339, audit time): the grader's audit window. */
-  private lessonSince = '';
+  /** When the current lesson's learner started (virtual ms): the grader's audit window. */
+  private lessonSince = 0;
   private readonly lessonList: readonly Lesson[];
   private readonly clockMode: 'real' | 'manual';
   private readonly makeCluster: (seed: number) => Cluster;
@@ -102,7 +102,7 @@ export class LabControl {
     this.cluster = this.makeCluster(typeof seed === 'number' ? seed : this.cluster.seed);
     this.session = new KubectlSession(this.cluster);
     this.lesson = found?.id ?? null;
-    this.lessonSince = found ? startLesson(this.cluster, found) : '';
+    this.lessonSince = found ? startLesson(this.cluster, found) : 0;
     return this.status();
   }
 
@@ -121,7 +121,7 @@ export class LabControl {
   checks(id: string, params?: unknown): CheckResult[] | ControlError {
     const lesson = this.lessonList.find((l) => l.id === id);
     if (!lesson) return { error: `lesson "${id}" not found`, code: 404 };
-    return gradeLesson(this.cluster, lesson, this.lesson === id ? this.lessonSince : '', languageOf(params));
+    return gradeLesson(this.cluster, lesson, this.lesson === id ? this.lessonSince : 0, languageOf(params));
   }
 
   /** `kubectl`: run one command line in the emulator; `files` is the working directory `-f` reads. */

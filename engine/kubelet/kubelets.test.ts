@@ -144,7 +144,7 @@ describe('placing pods and nodes', () => {
     cluster.advance(5_000);
     expect(podStatusOf(cluster, 'bound')).toMatchObject({ phase: 'Running', podIP: '10.244.3.2' });
     expect(logsOf(cluster, 'bound')).toBe('kubelab/hello 1.0 listening on :8080\n');
-    expect(kubelets.httpGet({ ip: '10.244.3.2', port: 8080, path: '/', client: '10.244.1.7', userAgent: 'Wget' })).toEqual({ status: 200, body: 'Hello from kubelab/hello 1.0\n' });
+    expect(kubelets.httpGet({ ip: '10.244.3.2', port: 8080, path: '/', client: '10.244.1.7', userAgent: 'Wget' })).toEqual({ status: 200, body: 'Hello from kubelab/hello 1.0 on bound\n' });
     expect(kubelets.httpGet({ ip: '10.244.3.2', port: 80, path: '/', client: '10.244.1.7', userAgent: 'Wget' })).toEqual({ error: 'dial tcp 10.244.3.2:80: connect: connection refused' });
 
     kubelets.addNode({ name: 'node-4', cpu: 8, memory: '16Gi', labels: { disktype: 'ssd' }, taints: [{ key: 'dedicated', value: 'gpu', effect: 'NoSchedule' }] });
@@ -172,5 +172,25 @@ describe('placing pods and nodes', () => {
     expect(eventsOf(cluster, 'shop').filter((e) => e[1] === 'Unhealthy')).toEqual([
       ['Warning', 'Unhealthy', 'Readiness probe failed: dial tcp 10.244.1.2:3001: connect: connection refused', 1],
     ]);
+  });
+
+  it('answers on a pod IP through its index: hostNetwork pods share the node IP, a deleted pod leaves no route', () => {
+    const { cluster, kubelets } = kubeletCluster();
+    const host = { hostNetwork: true };
+    createPod(cluster, makePod('quiet', [{ name: 'app', image: 'registry.k8s.io/pause:3.10' }], host));
+    createPod(cluster, makePod('hello', [{ name: 'app', image: 'kubelab/hello:1.0' }], host));
+    createPod(cluster, makePod('own', [{ name: 'app', image: 'kubelab/hello:1.0' }]));
+    cluster.advance(10_000);
+    const nodeIP = (podStatusOf(cluster, 'hello') as unknown as { podIP: string }).podIP;
+    const ownIP = (podStatusOf(cluster, 'own') as unknown as { podIP: string }).podIP;
+    const get = (ip: string, port = 8080): unknown => kubelets.httpGet({ ip, port, path: '/', client: '10.244.2.9', userAgent: 'Wget' });
+    expect([get(nodeIP), get(nodeIP, 9)]).toEqual([
+      { status: 200, body: 'Hello from kubelab/hello 1.0 on hello\n' },
+      { error: `dial tcp ${nodeIP}:9: connect: connection refused` },
+    ]);
+    expect(get(ownIP)).toEqual({ status: 200, body: 'Hello from kubelab/hello 1.0 on own\n' });
+    cluster.handle({ method: 'DELETE', path: '/api/v1/namespaces/default/pods/own', body: { kind: 'DeleteOptions', apiVersion: 'v1', gracePeriodSeconds: 0 } });
+    cluster.advance(5_000);
+    expect(get(ownIP)).toEqual({ error: `dial tcp ${ownIP}:8080: connect: no route to host` });
   });
 });

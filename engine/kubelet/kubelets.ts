@@ -10,6 +10,7 @@
 import type { Cluster } from '../cluster.ts';
 import type { KubeObject } from '../api/types.ts';
 import type { PodNetwork } from '../network/cluster-network.ts';
+import type { VolumeManager } from '../storage/volume-manager.ts';
 import { setLogSource } from '../api/handlers/pod-log.ts';
 import type { LogOptions, LogSource } from '../api/handlers/pod-log.ts';
 import type { TextStream } from '../api/types.ts';
@@ -26,12 +27,14 @@ import type { NodeSpec } from './nodes.ts';
 import { nodeStatusReportMs } from './nodes.ts';
 import type { PodRun } from './pod-runtime.ts';
 import { podStatus } from './pod-status.ts';
+import { shareUnchanged } from '../runtime/share-unchanged.ts';
 import type { WorkerHost } from './pod-worker.ts';
 import { PodWorker } from './pod-worker.ts';
 import { newPodRun, nextDue } from './pod-runtime.ts';
 import type { StageTable } from './stages.ts';
 import { defaultStages } from './stages.ts';
 import { TimerHeap } from './timers.ts';
+import { allContainerRuns } from './ephemeral.ts';
 import { ensureMirrorPods, mirrorAnnotation } from './static-pods.ts';
 import type { MetricsSource } from '../metrics/source.ts';
 import { nodeRunUsage, podRunUsage } from '../metrics/source.ts';
@@ -47,6 +50,11 @@ export interface KubeletsOptions {
 
 const kubeletAgent = (node: string): string => `kubelet/v1.32.2 (linux/amd64) kubernetes/67a30c0 ${node}`;
 
+/** How many ephemeral containers a pod's spec has. */
+function ephemeralCount(pod: KubeObject): number {
+  return ((pod.spec as { ephemeralContainers?: unknown[] } | undefined)?.ephemeralContainers ?? []).length;
+}
+
 /** The kubelets of all simulated nodes. */
 export class Kubelets implements Controller {
   readonly name = 'kubelet';
@@ -56,6 +64,8 @@ export class Kubelets implements Controller {
   private readonly stages: StageTable;
   private readonly nodes = new Map<string, SimulatedNode>();
   private readonly runs = new Map<string, PodRun>();
+  /** Pod keys by pod IP, so `httpGet` finds its target without scanning every run (hostNetwork pods share their node's IP). */
+  private readonly runsByIP = new Map<string, Set<string>>();
   private readonly timers = new TimerHeap();
   /** Per pod key: the instant its timer is set for, to avoid pushing duplicates. */
   private readonly timerAt = new Map<string, number>();
@@ -65,6 +75,8 @@ export class Kubelets implements Controller {
   private started = false;
   /** The cluster network, set by the Cluster: containers' wget, curl and nslookup go through it. */
   network?: { podNetwork(namespace: string, name: string): PodNetwork };
+  /** Volume contents and containers' env, set by the Cluster (absent in isolated tests: no files, env from the spec only). */
+  volumes?: VolumeManager;
 
   constructor(private readonly options: KubeletsOptions = {}) {
     this.stages = options.stages ?? defaultStages;
@@ -81,6 +93,8 @@ export class Kubelets implements Controller {
         const oldSpec = old.spec as { nodeName?: string };
         const spec = pod.spec as { nodeName?: string };
         if (oldSpec.nodeName !== spec.nodeName || (!old.metadata.deletionTimestamp && pod.metadata.deletionTimestamp)) this.enqueuePod(pod);
+        // `kubectl debug` added an ephemeral container: start it.
+        else if (ephemeralCount(pod) !== ephemeralCount(old)) this.enqueuePod(pod);
       },
       onDelete: (pod) => {
         this.enqueuePod(pod);
@@ -229,6 +243,7 @@ export class Kubelets implements Controller {
       event: (pod, type, reason, message, fieldPath) => this.recorder(node).event(pod, type, reason, message, fieldPath),
       allocateIP: () => allocatePodIP(node),
       network: this.network,
+      volumes: this.volumes,
     };
   }
 
@@ -238,6 +253,8 @@ export class Kubelets implements Controller {
       releasePodIP(node, run.podIP === node.address ? undefined : run.podIP);
       node.pods.delete(run.key);
     }
+    const sharing = run.podIP ? this.runsByIP.get(run.podIP) : undefined;
+    if (sharing?.delete(run.key) && !sharing.size) this.runsByIP.delete(run.podIP!);
     for (const c of run.containers) c.log?.close();
     this.crashBackoff.forgetPrefix(`${run.uid}/`);
     this.pullBackoff.forgetPrefix(`${run.uid}/`);
@@ -269,6 +286,12 @@ export class Kubelets implements Controller {
     }
     const deleting = !!pod.metadata.deletionTimestamp;
     const finished = new PodWorker(run, pod, node, this.host(node), now).advance();
+    // The worker assigns the IP once, when the sandbox starts.
+    if (run.podIP) {
+      let keys = this.runsByIP.get(run.podIP);
+      if (!keys) this.runsByIP.set(run.podIP, (keys = new Set()));
+      keys.add(key);
+    }
     this.writeStatus(node, pod, run, now, deleting && finished);
     if (finished && deleting) {
       this.deletePod(node, pod);
@@ -280,9 +303,11 @@ export class Kubelets implements Controller {
   }
 
   private writeStatus(node: SimulatedNode, pod: KubeObject, run: PodRun, now: number, terminal: boolean): void {
-    const status = podStatus(pod, run, now, terminal);
-    const json = JSON.stringify(status);
+    const built = podStatus(pod, run, now, terminal);
+    const json = JSON.stringify(built);
     if (json === run.written) return;
+    // The parts that did not change go back as the stored objects: the write path skips them.
+    const status = shareUnchanged(built, pod.status);
     const response = this.nodeApi(node).handle({
       method: 'PUT',
       path: `/api/v1/namespaces/${pod.metadata.namespace}/pods/${pod.metadata.name}/status`,
@@ -306,10 +331,11 @@ export class Kubelets implements Controller {
    */
   httpGet(request: { ip: string; port: number; path: string; client: string; userAgent: string }): { status: number; body: string } | { error: string } {
     const now = this.env.clock.now();
-    for (const run of this.runs.values()) {
-      if (run.podIP !== request.ip) continue;
-      const node = this.nodes.get(run.node);
-      if (node?.failed) break;
+    let reachable = false;
+    for (const key of this.runsByIP.get(request.ip) ?? []) {
+      const run = this.runs.get(key);
+      if (!run || run.podIP !== request.ip || this.nodes.get(run.node)?.failed) continue;
+      reachable = true;
       for (const c of run.containers) {
         if (c.step !== 'running' || !c.process?.ports.includes(request.port)) continue;
         const answer = c.process.http(request, now);
@@ -317,8 +343,8 @@ export class Kubelets implements Controller {
         if (answer.log) c.log?.append(now, 'stdout', answer.log + '\n');
         return { status: answer.status, body: answer.body };
       }
-      return { error: `dial tcp ${request.ip}:${request.port}: connect: connection refused` };
     }
+    if (reachable) return { error: `dial tcp ${request.ip}:${request.port}: connect: connection refused` };
     return { error: `dial tcp ${request.ip}:${request.port}: connect: no route to host` };
   }
 
@@ -332,7 +358,7 @@ export class Kubelets implements Controller {
   /** The pod log source for `GET pods/NAME/log`: what this pod's node's kubelet has logged. */
   readonly logSource: LogSource = (pod: KubeObject, options: LogOptions) => {
     const run = this.runs.get(keyOf(pod));
-    const c = run && run.uid === pod.metadata.uid ? run.containers.find((x) => x.name === options.container) : undefined;
+    const c = run && run.uid === pod.metadata.uid ? allContainerRuns(run).find((x) => x.name === options.container) : undefined;
     const name = options.container;
     const podName = pod.metadata.name;
     if (!c) return { error: `container "${name}" in pod "${podName}" is waiting to start: ContainerCreating` };

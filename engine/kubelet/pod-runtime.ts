@@ -64,13 +64,16 @@ export interface ProbeState {
 /**
  * Where a container is in its lifecycle: `idle` (to pull or create), `pulling`, `pullFailed`
  * (ErrImagePull), `pullBackOff`, `creating`, `running`, `exited` (waiting for the next sync to
- * decide on a restart), `backoff` (CrashLoopBackOff), `done` (terminated for good), `stuck`.
+ * decide on a restart), `backoff` (CrashLoopBackOff), `done` (terminated for good), `stuck`,
+ * `configError` (CreateContainerConfigError or FailedMount: set-up is retried at `nextAt`).
  */
-export type ContainerStep = 'idle' | 'pulling' | 'pullFailed' | 'pullBackOff' | 'creating' | 'running' | 'exited' | 'backoff' | 'done' | 'stuck';
+export type ContainerStep = 'idle' | 'pulling' | 'pullFailed' | 'pullBackOff' | 'configError' | 'creating' | 'running' | 'exited' | 'backoff' | 'done' | 'stuck';
 
 export interface ContainerRun {
   name: string;
   init: boolean;
+  /** An ephemeral container (`kubectl debug`): started once, never restarted, kept in `PodRun.ephemeral`. */
+  ephemeral?: boolean;
   spec: PodContainer;
   step: ContainerStep;
   /** When the current step completes (ms). */
@@ -102,7 +105,10 @@ export interface ContainerRun {
   pullSize?: number;
   /** The image being pulled; it becomes `image`/`imageID` when the pull succeeds. */
   pulling?: { image: string; imageID: string };
+  /** The container's files: a MountedFiles (engine/storage) once the volume manager set it up. */
   files: Map<string, string>;
+  /** The environment the volume manager built at creation (envFrom, valueFrom); absent without one. */
+  env?: Record<string, string>;
   log?: ContainerLog;
   previousLog?: ContainerLog;
   probes: ProbeState[];
@@ -125,6 +131,8 @@ export interface PodRun {
   hostIP: string;
   startTime: number;
   containers: ContainerRun[];
+  /** Ephemeral containers added through `pods/NAME/ephemeralcontainers`, in the order they appeared. */
+  ephemeral?: ContainerRun[];
   /** Condition type → last transition time, kept across status writes. */
   transitions: Map<string, { status: string; at: number }>;
   /** Pod deletion under way: when every container will have stopped. */
@@ -169,7 +177,7 @@ export function nextDue(run: PodRun): number | undefined {
   const consider = (at: number | undefined): void => { if (at !== undefined && (next === undefined || at < next)) next = at; };
   if (!run.sandboxReady) return run.sandboxAt;
   if (run.terminatingUntil !== undefined) consider(run.terminatingUntil);
-  for (const c of run.containers) {
+  for (const c of run.ephemeral?.length ? [...run.containers, ...run.ephemeral] : run.containers) {
     if (c.step === 'running') {
       consider(c.wakeAt);
       consider(c.killAt);

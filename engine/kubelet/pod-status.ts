@@ -4,7 +4,7 @@
  * their order (PodReadyToStartContainers, Initialized, Ready, ContainersReady, PodScheduled),
  * and a status per container with state, lastState, restarts, image and IDs.
  */
-import { rfc3339 } from '../clock.ts';
+import { secondsText as rfc3339 } from '../api/time-text.ts';
 import type { KubeObject } from '../api/types.ts';
 import type { ContainerRun, PodRun, Terminated } from './pod-runtime.ts';
 
@@ -155,6 +155,13 @@ export function podStatus(pod: KubeObject, run: PodRun, now: number, terminal: b
   const inits = run.containers.filter((c) => c.init);
   if (inits.length) status.initContainerStatuses = inits.map((c) => containerStatus(c, 'PodInitializing'));
   status.containerStatuses = run.containers.filter((c) => !c.init).map((c) => containerStatus(c, defaultWaiting));
+  // The prober never sets `started` on an ephemeral container, and one is never ready.
+  if (run.ephemeral?.length) {
+    status.ephemeralContainerStatuses = run.ephemeral.map((c) => {
+      const { started: _started, ...rest } = containerStatus(c, defaultWaiting);
+      return { ...rest, ready: false };
+    });
+  }
   if (old.qosClass) status.qosClass = old.qosClass;
   return status;
 }

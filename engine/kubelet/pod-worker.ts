@@ -12,13 +12,17 @@ import { startProcess } from './images/behaviours.ts';
 import { resolveImage } from './images/catalogue.ts';
 import { containerId } from './images/digest.ts';
 import { parseImage } from './images/reference.ts';
+import { nodeLogBook } from './images/fluentd-node-logs.ts';
 import { ContainerLog } from './logs.ts';
 import type { ContainerRun, PodRun, PodSpec, Terminated } from './pod-runtime.ts';
 import { initialProbes, runProbe } from './probes.ts';
 import type { Stage, StageTable } from './stages.ts';
 
 import { render } from './stages.ts';
+import type { Container } from 'kubernetes-types/core/v1';
+import type { VolumeManager } from '../storage/volume-manager.ts';
 import { parseQuantity, quantityValue } from '../api/validation/quantity.ts';
+import { ephemeralRuns } from './ephemeral.ts';
 
 /** What the worker needs of its node. */
 export interface NodeState {
@@ -44,6 +48,8 @@ export interface WorkerHost {
   allocateIP(): string;
   /** The cluster network containers reach with wget, curl and nslookup (absent in isolated tests). */
   network?: { podNetwork(namespace: string, name: string): PodNetwork };
+  /** Volume contents and the env from ConfigMaps and Secrets (absent in isolated tests). */
+  volumes?: VolumeManager;
 }
 
 
@@ -81,6 +87,8 @@ export class PodWorker {
       run.sandboxReady = true;
       run.podIP = this.spec.hostNetwork ? this.node.address : this.host.allocateIP();
     }
+    // Ephemeral containers start as soon as the sandbox is there, even while init containers run.
+    for (const c of ephemeralRuns(run, this.pod, this.now)) this.progress(c);
     for (const c of run.containers.filter((x) => x.init)) {
       this.progress(c);
       if (c.step === 'done' && c.terminated?.exitCode === 0) continue;
@@ -98,7 +106,7 @@ export class PodWorker {
   }
 
   private fieldPath(c: ContainerRun): string {
-    return `spec.${c.init ? 'initContainers' : 'containers'}{${c.name}}`;
+    return `spec.${c.ephemeral ? 'ephemeralContainers' : c.init ? 'initContainers' : 'containers'}{${c.name}}`;
   }
 
   private record(stage: Stage, c: ContainerRun, values: Record<string, string | number> = {}): void {
@@ -121,6 +129,7 @@ export class PodWorker {
           c.nextAt = this.host.pullBackoff.endsAt(this.pullKey(c));
           break;
         case 'pullBackOff': if (this.now < c.nextAt) return; c.step = 'idle'; break;
+        case 'configError': if (this.now < c.nextAt) return; c.step = 'idle'; break;
         case 'creating': if (this.now < c.nextAt) return; this.start(c); break;
         case 'running': if (this.oomKilled(c)) break; this.runProcess(c); if (c.step === 'running') { this.runProbes(c); this.runProcess(c); } if (c.step === 'running') return; break;
         case 'exited':
@@ -205,21 +214,52 @@ export class PodWorker {
   }
 
   private create(c: ContainerRun): void {
+    if (!this.prepare(c)) return;
     c.containerID = containerId(this.host.random);
     this.record(this.host.stages.created, c);
     c.step = 'creating';
     c.nextAt = this.now + this.host.stages.created.delay;
   }
 
+  /**
+   * Volumes and environment, set up before the container is created (engine/storage). A missing
+   * ConfigMap or Secret key leaves it waiting in CreateContainerConfigError, a volume that cannot
+   * be mounted in ContainerCreating; the pod worker retries after its back-off (10 s).
+   */
+  private prepare(c: ContainerRun): boolean {
+    const volumes = this.host.volumes;
+    if (!volumes) return true;
+    const known = { podIP: this.run.podIP, hostIP: this.node.address, nodeName: this.node.name, now: this.now };
+    const prepared = volumes.prepareContainer(this.pod, c.spec as unknown as Container, known);
+    if (prepared.kind === 'ready') {
+      c.env = prepared.env;
+      c.files = prepared.files;
+      for (const warning of prepared.warnings) this.host.event(this.pod, 'Warning', 'InvalidEnvironmentVariableNames', warning);
+      return true;
+    }
+    if (prepared.kind === 'configError') {
+      this.host.event(this.pod, 'Warning', 'Failed', `Error: ${prepared.message}`, this.fieldPath(c));
+      c.waiting = { reason: 'CreateContainerConfigError', message: prepared.message };
+    } else {
+      this.host.event(this.pod, 'Warning', 'FailedMount', prepared.message);
+      c.waiting = undefined;
+    }
+    c.step = 'configError';
+    c.nextAt = this.now + 10_000;
+    return false;
+  }
+
   private start(c: ContainerRun): void {
-    const env: Record<string, string> = { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' };
-    for (const e of c.spec.env ?? []) if (e.value !== undefined) env[e.name] = e.value;
+    const env: Record<string, string> = c.env ? { ...c.env } : { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' };
+    if (!c.env) for (const e of c.spec.env ?? []) if (e.value !== undefined) env[e.name] = e.value;
     const hostname = this.spec.hostname ?? this.pod.metadata.name!;
-    const ctx = { env, files: c.files, hostname, now: () => c.processTime, network: this.host.network?.podNetwork(this.pod.metadata.namespace!, this.pod.metadata.name!) };
+    const logBook = nodeLogBook(this.node);
+    const ctx = { env, files: c.files, hostname, now: () => c.processTime, network: this.host.network?.podNetwork(this.pod.metadata.namespace!, this.pod.metadata.name!), nodeLogs: (reader: string) => logBook.read(reader) };
     c.processTime = this.now;
     const started = startProcess(c.behaviour ?? 'generic', c.entry, c.tag ?? 'latest', c.spec, ctx);
     c.previousLog = c.log ?? c.previousLog;
     c.log = new ContainerLog(c.containerID!);
+    logBook.add(this.pod, c.spec.name, c.image ?? '', c.log);
     c.waiting = undefined;
     if ('startError' in started) {
       this.record(this.host.stages.startFailed, c, { error: started.startError });
@@ -389,7 +429,8 @@ export class PodWorker {
   private decideRestart(c: ContainerRun): void {
     const policy = this.spec.restartPolicy ?? 'Always';
     const last = c.terminated ?? c.lastState!;
-    const restart = c.init ? last.exitCode !== 0 && policy !== 'Never' : policy === 'Always' || (policy === 'OnFailure' && last.exitCode !== 0);
+    // An ephemeral container is never restarted, whatever the pod's restartPolicy.
+    const restart = c.ephemeral ? false : c.init ? last.exitCode !== 0 && policy !== 'Never' : policy === 'Always' || (policy === 'OnFailure' && last.exitCode !== 0);
     if (!restart) {
       c.step = 'done';
       return;

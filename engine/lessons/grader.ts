@@ -26,12 +26,12 @@ export interface GraderEnv {
   handle(request: ApiRequest): ApiResponse;
   /** `deployments`, `deployments.apps`: where it is served, or undefined. */
   locate(resource: string): ResourceLocation | undefined;
-  /** Audit records, oldest first. */
-  audit(): readonly AuditRecord[];
+  /** Audit records from `since` (virtual ms), oldest first. */
+  audit(since: number): readonly AuditRecord[];
   /** An HTTP request from a node into the cluster network. */
   fetch(request: InClusterRequest): InClusterResult;
-  /** Audit records before this RFC 3339 time belong to the lesson's start, not the learner. */
-  since: string;
+  /** Virtual ms: audit records before it belong to the lesson's start, not the learner. */
+  since: number;
 }
 
 const graderAgent = 'kubelab-grader';
@@ -89,7 +89,7 @@ function rolloutCheck(env: GraderEnv, check: RolloutCheck, location: ResourceLoc
 }
 
 function auditCheck(env: GraderEnv, check: AuditCheck): [boolean, string] {
-  const made = env.audit().some((r) => r.time >= env.since && r.userAgent !== graderAgent && r.verb === check.verb && r.resource === check.resource
+  const made = env.audit(env.since).some((r) => r.userAgent !== graderAgent && r.verb === check.verb && r.resource === check.resource
     && (check.subresource ?? undefined) === (r.subresource ?? undefined)
     && (check.name === undefined || r.name === check.name) && (check.namespace === undefined || r.namespace === check.namespace)
     && (check.code === undefined ? r.code >= 200 && r.code < 300 : r.code === check.code));

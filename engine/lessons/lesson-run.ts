@@ -3,7 +3,6 @@
  * objects are applied with the emulated kubectl as an admin would, and cluster time runs until they
  * are up, so the lesson opens on a settled cluster; the audit log counts only what comes after.
  */
-import { rfc3339Micro } from '../clock.ts';
 import type { Cluster } from '../cluster.ts';
 import { KubectlSession } from '../kubectl/session.ts';
 import { grade, type GraderEnv, type ResourceLocation } from './grader.ts';
@@ -27,18 +26,18 @@ export function locateResource(cluster: Cluster, name: string): ResourceLocation
 }
 
 /** A grader's view of a cluster, counting audit records from `since`. */
-export function graderEnv(cluster: Cluster, since: string): GraderEnv {
+export function graderEnv(cluster: Cluster, since: number): GraderEnv {
   return {
     handle: (request) => cluster.api.handle(request),
     locate: (name) => locateResource(cluster, name),
-    audit: () => cluster.api.context.audit.query(),
+    audit: (from) => cluster.audit.query({ since: from }),
     fetch: (request) => cluster.network.fetchInCluster(request),
     since,
   };
 }
 
-/** Apply the lesson's start objects and let them come up; returns the time the learner starts at. */
-export function startLesson(cluster: Cluster, lesson: Lesson): string {
+/** Apply the lesson's start objects and let them come up; returns the virtual time (ms) the learner starts at. */
+export function startLesson(cluster: Cluster, lesson: Lesson): number {
   const session = new KubectlSession(cluster);
   for (const path of Object.keys(lesson.start).sort()) {
     if (!/\.(ya?ml|json)$/.test(path)) continue;
@@ -46,11 +45,11 @@ export function startLesson(cluster: Cluster, lesson: Lesson): string {
     if (result.exitCode !== 0) throw new Error(`${lesson.folder}/start/${path}: ${result.stderr.trim()}`);
   }
   cluster.advance(startSettleMs);
-  return rfc3339Micro(cluster.now());
+  return cluster.now();
 }
 
 /** Grade a lesson's checks on a cluster. */
-export function gradeLesson(cluster: Cluster, lesson: Lesson, since: string, language: LessonLanguage = 'en'): CheckResult[] {
+export function gradeLesson(cluster: Cluster, lesson: Lesson, since: number, language: LessonLanguage = 'en'): CheckResult[] {
   return grade(graderEnv(cluster, since), lesson.checks, language);
 }
 

@@ -12,7 +12,7 @@ import { readLessonBundle } from '../../server/lessons.ts';
 const catalogue = loadLessons(readLessonBundle());
 
 /** A fresh cluster with the lesson started on it, and the time the learner starts at. */
-function started(lesson: Lesson): { cluster: Cluster; since: string } {
+function started(lesson: Lesson): { cluster: Cluster; since: number } {
   const cluster = new Cluster({ seed: 1 });
   return { cluster, since: startLesson(cluster, lesson) };
 }
