@@ -116,9 +116,13 @@ export function suggestionsFor(typed: string, names: string[]): string[] {
   return names.filter((name) => levenshtein(typed, name) <= 2 || name.toLowerCase().startsWith(typed.toLowerCase()));
 }
 
-/** `Error: unknown command "gett" for "kubectl"` with cobra's "Did you mean this?" list. */
+/**
+ * `error: unknown command "gett" for "kubectl"` with cobra's "Did you mean this?" list, as kubectl
+ * 1.32 prints it: cobra's error goes through kubectl's CheckErr, which lowercases the prefix and
+ * ends the text with one newline (cobra's own printer would add a blank line).
+ */
 export function unknownCommandMessage(typed: string, parent: string, names: string[]): string {
   const suggestions = suggestionsFor(typed, names);
-  const hint = suggestions.length ? `\n\nDid you mean this?\n${suggestions.map((s) => `\t${s}\n`).join('')}` : '';
-  return `Error: unknown command "${typed}" for "${parent}"${hint}\n`;
+  const hint = suggestions.length ? `\n\nDid you mean this?\n${suggestions.map((s) => `\t${s}`).join('\n')}` : '';
+  return `error: unknown command "${typed}" for "${parent}"${hint}\n`;
 }

@@ -13,8 +13,8 @@ describe('runKubectl', () => {
     ['kubectl get ns | sort', { stdout: '', stderr: 'kubelab: sort is not supported in this terminal (grep, wc, head and tail are)\n', exitCode: 127 }],
     ['kubectl delete pod $(kubectl get pods -o name)', { stdout: '', stderr: 'kubelab: command substitution $(…) is not supported in this terminal\n', exitCode: 2 }],
     ['ls', { stdout: '', stderr: 'ls: command not found\n', exitCode: 127 }],
-    ['kubectl gett pods', { stdout: '', stderr: 'Error: unknown command "gett" for "kubectl"\n\nDid you mean this?\n\tset\n\tget\n\n', exitCode: 1 }],
-    ['kubectl get pods --foo', { stdout: '', stderr: "Error: unknown flag: --foo\nSee 'kubectl get --help' for usage.\n", exitCode: 1 }],
+    ['kubectl gett pods', { stdout: '', stderr: 'error: unknown command "gett" for "kubectl"\n\nDid you mean this?\n\tset\n\tget\n', exitCode: 1 }],
+    ['kubectl get pods --foo', { stdout: '', stderr: "error: unknown flag: --foo\nSee 'kubectl get --help' for usage.\n", exitCode: 1 }],
     ['kubectl -v=6 --request-timeout=5s get pods', { stdout: '', stderr: 'No resources found in default namespace.\n', exitCode: 0 }],
   ])('%s', (line, expected) => {
     expect(runKubectl(cluster, line)).toEqual(expected);

@@ -226,7 +226,7 @@ export class KubectlSession {
     if (!found.spec) {
       const parsed = parseFlags(argv, rootFlags);
       if (!parsed.ok) {
-        out.stderr.push(`Error: ${parsed.error}\nSee 'kubectl --help' for usage.\n`);
+        out.stderr.push(`error: ${parsed.error}\nSee 'kubectl --help' for usage.\n`);
         return result(1);
       }
       if (found.firstWord === undefined) {
@@ -245,7 +245,7 @@ export class KubectlSession {
     const globals = globalFlags.filter((g) => !spec.flags.some((f) => f.name === g.name));
     const parsed = parseFlags(withoutPath(argv, found.path, spec), [...spec.flags, ...globals, helpFlag]);
     if (!parsed.ok) {
-      out.stderr.push(`Error: ${parsed.error}\nSee 'kubectl ${found.path.join(' ')} --help' for usage.\n`);
+      out.stderr.push(`error: ${parsed.error}\nSee 'kubectl ${found.path.join(' ')} --help' for usage.\n`);
       return result(1);
     }
     if (flagBool(parsed.parsed, 'help') || !spec.run) {

@@ -9,12 +9,16 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Cluster } from '../../engine/cluster.ts';
 import { KubectlSession } from '../../engine/kubectl/index.ts';
+import { realKubectlBinary } from './harness/runner.ts';
 import { kubectlPath, noKubectlMessage, splitArgs, startRealKubectl, type KubectlResult, type RealKubectl, labKubeconfig } from '../support/kubectl.ts';
 import { advance } from '../support/scenario.ts';
 
 
-/** Run the real kubectl with the lab's kubeconfig (no --server flag, so root-level errors are kubectl's own). */
-function runReal(home: string, args: string[], binary = kubectlPath!): Promise<KubectlResult> {
+/**
+ * Run the real kubectl 1.32 (not the PATH's dispatcher, whose root-level errors are cobra's
+ * `Error: …`) with the lab's kubeconfig (no --server flag, so root-level errors are kubectl's own).
+ */
+function runReal(home: string, args: string[], binary = realKubectlBinary(home)): Promise<KubectlResult> {
   return new Promise((resolve) => {
     execFile(binary, args, { cwd: join(home, 'work'), env: { ...process.env, HOME: home, KUBECONFIG: join(home, 'kubeconfig') }, timeout: 30_000 }, (error, stdout, stderr) => {
       const code = error && typeof (error as { code?: unknown }).code === 'number' ? (error as { code: number }).code : error ? 1 : 0;

@@ -11,6 +11,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KubectlSession } from '../../engine/kubectl/index.ts';
+import { realKubectlBinary } from './harness/runner.ts';
 import { kubectlPath, noKubectlMessage, splitArgs, startRealKubectl, type KubectlResult, type RealKubectl, labKubeconfig } from '../support/kubectl.ts';
 import { resetCluster } from '../support/scenario.ts';
 
@@ -217,10 +218,10 @@ const scenarios: Scenario[] = [
   },
 ];
 
-/** Run the real kubectl with a kubeconfig (no --server flag, so its messages are its own). */
+/** Run the real kubectl 1.32 (not the PATH's dispatcher) with a kubeconfig (no --server flag, so its messages are its own). */
 function runReal(home: string, args: string[], options: { stdin?: string; env?: Record<string, string> } = {}): Promise<KubectlResult> {
   return new Promise((resolve) => {
-    const child = execFile(kubectlPath!, args, {
+    const child = execFile(realKubectlBinary(home), args, {
       cwd: join(home, 'work'), env: { ...process.env, HOME: home, KUBECONFIG: join(home, 'kubeconfig'), ...options.env }, timeout: 30_000,
     }, (error, stdout, stderr) => {
       const code = error && typeof (error as { code?: unknown }).code === 'number' ? (error as { code: number }).code : error ? 1 : 0;

@@ -5,6 +5,7 @@
  */
 import { lastAppliedAnnotation } from '../../api/apply/index.ts';
 import type { JsonObject } from '../../api/patch/merge-patch.ts';
+import type { ApiResponse } from '../../api/types.ts';
 import { createThreeWayMergePatch, patchTypeFor } from '../../api/patch/strategic-diff.ts';
 import { KubectlError } from '../client/api-client.ts';
 import { kindPrefix } from '../client/rest-mapper.ts';
@@ -12,6 +13,7 @@ import { omitManagedFields, parseOutputFormat, printGeneric } from '../printers/
 import type { ApiResource } from '../client/discovery.ts';
 import type { CommandContext, CommandSpec } from '../command.ts';
 import { flagBool, flagList, flagString } from '../flags.ts';
+import { migrateToServerSideApply } from './apply-migrate.ts';
 import { applyHelp } from './help/apply.ts';
 import { buildLastAppliedFor } from './last-applied.ts';
 import { notServedCommand, specFromHelp } from './help/types.ts';
@@ -54,6 +56,11 @@ function applyClientSide(context: CommandContext, item: FileObject, mapping: Api
   const modified = buildLastAppliedFor(item.object);
   const manager = fieldManager(context, 'kubectl-client-side-apply');
   const query = { ...dryRunQuery(dryRun), fieldManager: manager, fieldValidation: fieldValidation(context) };
+  if (!name) {
+    // client-go refuses a GET without a name before sending it; apply wraps that as a failed read.
+    const gv = `${mapping.group}/${mapping.version}`;
+    throw KubectlError.client(`error when retrieving current configuration of:\nResource: "${gv}, Resource=${mapping.resource}", GroupVersionKind: "${gv}, Kind=${mapping.kind}"\nName: "", Namespace: "${namespace}"\nfrom server for: "${item.source}": resource name may not be empty`);
+  }
   const live = send(context, 'GET', path);
   if (live.status === 404) {
     if (dryRun === 'client') return { mapping, name, operation: 'created', object: modified };
@@ -86,12 +93,18 @@ function applyServerSide(context: CommandContext, item: FileObject, mapping: Api
     ...dryRunQuery(dryRun), fieldManager: fieldManager(context, 'kubectl'), fieldValidation: fieldValidation(context),
     force: String(flagBool(context.flags, 'force-conflicts')),
   };
-  const response = send(context, 'PATCH', objectPath(mapping, namespace, name), { query, body: item.object, contentType: 'application/apply-patch+yaml' });
+  const apply = (): ApiResponse => send(context, 'PATCH', objectPath(mapping, namespace, name), { query, body: item.object, contentType: 'application/apply-patch+yaml' });
+  const response = apply();
   if (response.status === 409 && String((response.body as Json).message ?? '').startsWith('Apply failed')) {
     throw KubectlError.client(`${String((response.body as Json).message)}\n${conflictHelp}`);
   }
   if (response.status >= 300) throw serverError(response, { verb: 'patching', file: item.source });
-  return { mapping, name, operation: 'serverside-applied', object: response.body as Json };
+  const object = migrateToServerSideApply(context, mapping, namespace, response.body as Json, query.fieldManager, query, () => {
+    const again = apply();
+    if (again.status >= 300) throw serverError(again, { verb: 'patching', file: item.source });
+    return again.body as Json;
+  });
+  return { mapping, name, operation: 'serverside-applied', object };
 }
 
 function runApply(context: CommandContext): number {

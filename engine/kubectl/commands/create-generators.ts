@@ -99,7 +99,9 @@ export function buildGenericSecret(context: CommandContext, name: string): Json 
 }
 
 /** `create service clusterip|nodeport NAME --tcp=port[:targetPort]` */
-export function buildService(context: CommandContext, name: string, type: 'ClusterIP' | 'NodePort'): Json {
+export function buildService(context: CommandContext, name: string, type: 'ClusterIP' | 'NodePort', requirePorts = true): Json {
+  const clusterIPFlag = flagString(context.flags, 'clusterip');
+  if (requirePorts && clusterIPFlag !== 'None' && !flagList(context.flags, 'tcp').length) throw KubectlError.client('at least one tcp port specifier must be provided');
   const ports = flagList(context.flags, 'tcp').map((spec) => {
     const [port, target] = spec.split(':');
     const targetPort = target === undefined ? Number(port) : /^\d+$/.test(target) ? Number(target) : target;
@@ -147,4 +149,45 @@ export function buildCronJob(context: CommandContext, name: string): Json {
     },
     status: {},
   };
+}
+
+/** `create serviceaccount NAME` */
+export function buildServiceAccount(context: CommandContext, name: string): Json {
+  return { kind: 'ServiceAccount', apiVersion: 'v1', metadata: metadata(context, name) };
+}
+
+/** `create service externalname NAME --external-name=host [--tcp=…]`: the name must be a DNS subdomain. */
+export function buildExternalNameService(context: CommandContext, name: string): Json {
+  requireFlags(context, ['external-name']);
+  const externalName = flagString(context.flags, 'external-name');
+  const subdomain = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+  if (externalName.length > 253 || !subdomain.test(externalName)) throw KubectlError.client(`invalid service external name ${externalName}`);
+  const service = buildService(context, name, 'ClusterIP', false);
+  const spec = service.spec as Json;
+  return { ...service, spec: { ...spec, type: 'ExternalName', externalName } };
+}
+
+/** `create service loadbalancer NAME --tcp=port[:targetPort]` */
+export function buildLoadBalancerService(context: CommandContext, name: string): Json {
+  const service = buildService(context, name, 'ClusterIP');
+  return { ...service, spec: { ...(service.spec as Json), type: 'LoadBalancer' } };
+}
+
+/**
+ * `create secret docker-registry NAME --docker-server=… --docker-username=… --docker-password=…
+ * [--docker-email=…]`: a `.dockerconfigjson` key holding `{"auths":{SERVER:{…, "auth": base64(user:password)}}}`.
+ */
+export function buildDockerRegistrySecret(context: CommandContext, name: string): Json {
+  const username = flagString(context.flags, 'docker-username');
+  const password = flagString(context.flags, 'docker-password');
+  const email = flagString(context.flags, 'docker-email');
+  const server = flagString(context.flags, 'docker-server', 'https://index.docker.io/v1/');
+  const sources = fileSources(context);
+  if (!sources.length && (!username || !password || !server)) {
+    throw KubectlError.client('either --from-file or the combination of --docker-username, --docker-password and --docker-server is required');
+  }
+  // Go's json.Marshal of DockerConfigJSON: fields in struct order, email omitted when empty.
+  const entry = { username, password, ...(email ? { email } : {}), auth: base64(`${username}:${password}`) };
+  const data = sources.length ? sortedRecord(sources, base64) : { '.dockerconfigjson': base64(JSON.stringify({ auths: { [server]: entry } })) };
+  return { kind: 'Secret', apiVersion: 'v1', metadata: metadata(context, name), data, type: 'kubernetes.io/dockerconfigjson' };
 }

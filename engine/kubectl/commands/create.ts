@@ -1,17 +1,37 @@
 /**
  * `kubectl create -f FILE` (a POST per object, `error when creating "x.yaml": …` per failure)
- * and the generator subcommands (deployment, namespace, configmap, secret generic, service
- * clusterip|nodeport, job, cronjob) that POST the object kubectl builds, with `-o` and `--dry-run`.
+ * and the generator subcommands (deployment, namespace, configmap, secret generic|docker-registry,
+ * service clusterip|nodeport|loadbalancer|externalname, serviceaccount, job, cronjob, role,
+ * clusterrole, rolebinding, clusterrolebinding, quota, priorityclass, poddisruptionbudget, ingress)
+ * that POST the object kubectl builds, with `-o` and `--dry-run`.
  */
 import { KubectlError } from '../client/api-client.ts';
 import type { ApiResource } from '../client/discovery.ts';
 import type { CommandContext, CommandSpec } from '../command.ts';
 import { flagBool, flagList, flagString } from '../flags.ts';
+import { canonicalize } from '../../api/defaulting/canonical-order.ts';
+import type { KubeObject } from '../../api/types.ts';
 import { omitManagedFields, parseOutputFormat, printGeneric } from '../printers/generic.ts';
+import { marshalIndent } from '../printers/go-json.ts';
 import { fieldValidation } from './apply.ts';
 import {
-  buildConfigMap, buildCronJob, buildDeployment, buildGenericSecret, buildJob, buildNamespace, buildService,
+  buildConfigMap, buildCronJob, buildDeployment, buildDockerRegistrySecret, buildExternalNameService, buildGenericSecret, buildJob,
+  buildLoadBalancerService, buildNamespace, buildService, buildServiceAccount,
 } from './create-generators.ts';
+import { buildIngress, buildPodDisruptionBudget, buildPriorityClass, buildQuota } from './create-policy-generators.ts';
+import { buildClusterRole, buildClusterRoleBinding, buildRole, buildRoleBinding } from './create-rbac-generators.ts';
+import { createClusterroleHelp } from './help/create-clusterrole.ts';
+import { createClusterrolebindingHelp } from './help/create-clusterrolebinding.ts';
+import { createIngressHelp } from './help/create-ingress.ts';
+import { createPoddisruptionbudgetHelp } from './help/create-poddisruptionbudget.ts';
+import { createPriorityclassHelp } from './help/create-priorityclass.ts';
+import { createQuotaHelp } from './help/create-quota.ts';
+import { createRoleHelp } from './help/create-role.ts';
+import { createRolebindingHelp } from './help/create-rolebinding.ts';
+import { createSecretDockerRegistryHelp } from './help/create-secret-docker-registry.ts';
+import { createServiceExternalnameHelp } from './help/create-service-externalname.ts';
+import { createServiceLoadbalancerHelp } from './help/create-service-loadbalancer.ts';
+import { createServiceaccountHelp } from './help/create-serviceaccount.ts';
 import { createHelp } from './help/create.ts';
 import { createConfigmapHelp } from './help/create-configmap.ts';
 import { createCronjobHelp } from './help/create-cronjob.ts';
@@ -28,14 +48,26 @@ import {
   bodyOf, dryRunOf, dryRunQuery, fieldManager, mappingForObject, nameLine, nameOfObject, objectPath, readFileObjects, resolveNamespace, restMapper, send, serverError, throwErrors, type Json,
 } from './write-support.ts';
 import { buildLastAppliedFor } from './last-applied.ts';
+import { createTokenCommand } from './create-token.ts';
 
-/** Print what a create made: `-o FORMAT` prints the object, else the name printer's `created`. */
-export function printCreated(context: CommandContext, mapping: Pick<ApiResource, 'kind' | 'group'>, object: Json, operation = 'created'): void {
+/**
+ * Print what a create made: `-o FORMAT` prints the object, else the name printer's `created`.
+ * `typed`: kubectl built the object (or decoded the answer) as a Go struct, so `-o json` writes
+ * its keys in struct order (`kind`, `apiVersion`, `metadata`, …) rather than sorted.
+ */
+export function printCreated(context: CommandContext, mapping: Pick<ApiResource, 'kind' | 'group'>, object: Json, operation = 'created', typed = false): void {
   const output = flagString(context.flags, 'output');
   if (output) {
     const format = parseOutputFormat(output);
     if (format.kind !== 'human') {
-      context.out.stdout.push(printGeneric(format, flagBool(context.flags, 'show-managed-fields') ? object : omitManagedFields(object), { noHeaders: false, files: context.files }));
+      let shown = flagBool(context.flags, 'show-managed-fields') ? object : omitManagedFields(object);
+      // A typed object goes through Go's encoder first: zero fields appear (`creationTimestamp: null`).
+      if (typed) shown = canonicalize(shown as KubeObject);
+      if (typed && format.kind === 'json') {
+        context.out.stdout.push(marshalIndent(shown, '    ', true));
+        return;
+      }
+      context.out.stdout.push(printGeneric(format, shown, { noHeaders: false, files: context.files }));
       return;
     }
   }
@@ -103,7 +135,7 @@ function generatorCommand(name: string, path: string, help: HelpData, generator:
       }
       created = bodyOf(response);
     }
-    printCreated(context, mapping, created);
+    printCreated(context, mapping, created, 'created', true);
     return 0;
   });
 }
@@ -112,7 +144,7 @@ const core = (resource: string, kind: string, namespaced = true): Generator['map
 
 const secretCommand: CommandSpec = {
   ...specFromHelp('secret', createSecretHelp, undefined, [
-    notServed('create secret', 'docker-registry', 'Create a secret for use with a Docker registry'),
+    generatorCommand('docker-registry', 'create secret docker-registry', createSecretDockerRegistryHelp, { mapping: core('secrets', 'Secret'), build: buildDockerRegistrySecret, failure: 'failed to create secret ' }),
     generatorCommand('generic', 'create secret generic', createSecretGenericHelp, { mapping: core('secrets', 'Secret'), build: buildGenericSecret, failure: 'failed to create secret ' }),
     notServed('create secret', 'tls', 'Create a TLS secret'),
   ]),
@@ -120,28 +152,28 @@ const secretCommand: CommandSpec = {
 
 const serviceCommand: CommandSpec = specFromHelp('service', createServiceHelp, undefined, [
   generatorCommand('clusterip', 'create service clusterip', createServiceClusteripHelp, { mapping: core('services', 'Service'), build: (c, n) => buildService(c, n, 'ClusterIP'), failure: 'failed to create ClusterIP service: ' }),
-  notServed('create service', 'externalname', 'Create an ExternalName service'),
-  notServed('create service', 'loadbalancer', 'Create a LoadBalancer service'),
+  generatorCommand('externalname', 'create service externalname', createServiceExternalnameHelp, { mapping: core('services', 'Service'), build: buildExternalNameService, failure: 'failed to create ExternalName service: ' }),
+  generatorCommand('loadbalancer', 'create service loadbalancer', createServiceLoadbalancerHelp, { mapping: core('services', 'Service'), build: buildLoadBalancerService, failure: 'failed to create LoadBalancer service: ' }),
   generatorCommand('nodeport', 'create service nodeport', createServiceNodeportHelp, { mapping: core('services', 'Service'), build: (c, n) => buildService(c, n, 'NodePort'), failure: 'failed to create NodePort service: ' }),
 ]);
 
 /** The `create` command and its generator subcommands. */
 export const createCommand: CommandSpec = specFromHelp('create', createHelp, runCreateFromFiles, [
-  notServed('create', 'clusterrole', 'Create a cluster role'),
-  notServed('create', 'clusterrolebinding', 'Create a cluster role binding for a particular cluster role'),
+  generatorCommand('clusterrole', 'create clusterrole', createClusterroleHelp, { mapping: { group: 'rbac.authorization.k8s.io', version: 'v1', resource: 'clusterroles', kind: 'ClusterRole', namespaced: false }, build: buildClusterRole }),
+  generatorCommand('clusterrolebinding', 'create clusterrolebinding', createClusterrolebindingHelp, { mapping: { group: 'rbac.authorization.k8s.io', version: 'v1', resource: 'clusterrolebindings', kind: 'ClusterRoleBinding', namespaced: false }, build: buildClusterRoleBinding, failure: 'failed to create clusterrolebinding: ' }),
   generatorCommand('configmap', 'create configmap', createConfigmapHelp, { mapping: core('configmaps', 'ConfigMap'), build: buildConfigMap, failure: 'failed to create configmap: ' }),
   generatorCommand('cronjob', 'create cronjob', createCronjobHelp, { mapping: { group: 'batch', version: 'v1', resource: 'cronjobs', kind: 'CronJob', namespaced: true }, build: buildCronJob, failure: 'failed to create cronjob: ' }),
   generatorCommand('deployment', 'create deployment', createDeploymentHelp, { mapping: { group: 'apps', version: 'v1', resource: 'deployments', kind: 'Deployment', namespaced: true }, build: buildDeployment, failure: 'failed to create deployment: ' }),
-  notServed('create', 'ingress', 'Create an ingress with the specified name'),
+  generatorCommand('ingress', 'create ingress', createIngressHelp, { mapping: { group: 'networking.k8s.io', version: 'v1', resource: 'ingresses', kind: 'Ingress', namespaced: true }, build: buildIngress, failure: 'failed to create ingress: ' }),
   generatorCommand('job', 'create job', createJobHelp, { mapping: { group: 'batch', version: 'v1', resource: 'jobs', kind: 'Job', namespaced: true }, build: buildJob, failure: 'failed to create job: ' }),
   generatorCommand('namespace', 'create namespace', createNamespaceHelp, { mapping: core('namespaces', 'Namespace', false), build: buildNamespace }),
-  notServed('create', 'poddisruptionbudget', 'Create a pod disruption budget with the specified name'),
-  notServed('create', 'priorityclass', 'Create a priority class with the specified name'),
-  notServed('create', 'quota', 'Create a quota with the specified name'),
-  notServed('create', 'role', 'Create a role with single rule'),
-  notServed('create', 'rolebinding', 'Create a role binding for a particular role or cluster role'),
+  generatorCommand('poddisruptionbudget', 'create poddisruptionbudget', createPoddisruptionbudgetHelp, { mapping: { group: 'policy', version: 'v1', resource: 'poddisruptionbudgets', kind: 'PodDisruptionBudget', namespaced: true }, build: buildPodDisruptionBudget, failure: 'failed to create poddisruptionbudgets: ' }),
+  generatorCommand('priorityclass', 'create priorityclass', createPriorityclassHelp, { mapping: { group: 'scheduling.k8s.io', version: 'v1', resource: 'priorityclasses', kind: 'PriorityClass', namespaced: false }, build: buildPriorityClass, failure: 'failed to create priorityclass: ' }),
+  generatorCommand('quota', 'create quota', createQuotaHelp, { mapping: core('resourcequotas', 'ResourceQuota'), build: buildQuota, failure: 'failed to create quota: ' }),
+  generatorCommand('role', 'create role', createRoleHelp, { mapping: { group: 'rbac.authorization.k8s.io', version: 'v1', resource: 'roles', kind: 'Role', namespaced: true }, build: buildRole }),
+  generatorCommand('rolebinding', 'create rolebinding', createRolebindingHelp, { mapping: { group: 'rbac.authorization.k8s.io', version: 'v1', resource: 'rolebindings', kind: 'RoleBinding', namespaced: true }, build: buildRoleBinding, failure: 'failed to create rolebinding: ' }),
   secretCommand,
   serviceCommand,
-  notServed('create', 'serviceaccount', 'Create a service account with the specified name'),
-  notServed('create', 'token', 'Request a service account token'),
+  generatorCommand('serviceaccount', 'create serviceaccount', createServiceaccountHelp, { mapping: core('serviceaccounts', 'ServiceAccount'), build: buildServiceAccount, failure: 'failed to create serviceaccount: ' }),
+  createTokenCommand,
 ]);

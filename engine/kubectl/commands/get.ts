@@ -28,6 +28,23 @@ const noResourceMessage = 'You must specify the type of resource to get. Use "ku
   + 'error: Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\n'
   + "See 'kubectl get -h' for help and examples";
 
+/**
+ * A list's BadRequest or NotFound as the resource Selector rewords it, naming the resource and
+ * selectors (`Unable to find "/v1, Resource=pods" that match label selector "…", field selector "…": …`).
+ */
+function listFailure(request: ResourceRequest, query: Record<string, string>, response: ApiResponse): ApiResponse {
+  const body = response.body as Json | undefined;
+  if (request.name !== undefined || (response.status !== 400 && response.status !== 404) || typeof body?.message !== 'string') return response;
+  const { group, version, resource } = request.mapping;
+  const gvr = JSON.stringify(`${group}/${version}, Resource=${resource}`);
+  const label = query.labelSelector ?? '';
+  const field = query.fieldSelector ?? '';
+  const message = !label && !field
+    ? `Unable to list ${gvr}: ${body.message}`
+    : `Unable to find ${gvr} that match label selector ${JSON.stringify(label)}, field selector ${JSON.stringify(field)}: ${body.message}`;
+  return { ...response, body: { ...body, message } };
+}
+
 /** Fetch every request, collecting errors as the Builder's ContinueOnError does. */
 function fetchAll(context: CommandContext, requests: ResourceRequest[], human: boolean): { fetched: Fetched[]; errors: KubectlError[] } {
   const { flags } = context;
@@ -52,7 +69,7 @@ function fetchAll(context: CommandContext, requests: ResourceRequest[], human: b
       method: 'GET', path, query, headers: { accept: human ? tableAccept : 'application/json', 'user-agent': kubectlUserAgent },
     });
     if (response.status >= 300) {
-      const error = responseError(response);
+      const error = responseError(listFailure(request, query, response));
       if (!(flagBool(flags, 'ignore-not-found') && error.notFound)) errors.push(error);
       continue;
     }

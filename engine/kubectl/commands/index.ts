@@ -33,6 +33,9 @@ import { portForwardCommand } from './port-forward.ts';
 import { explainCommand } from './explain.ts';
 import { diffCommand } from './diff.ts';
 import { autoscaleCommand } from './autoscale.ts';
+import { authCommand } from './auth.ts';
+import { withCredentials } from '../client/credentials.ts';
+import { debugCommand } from './debug.ts';
 
 /** Every command the emulator knows, by name. */
 export const commandRegistry: Record<string, CommandSpec> = {
@@ -69,9 +72,14 @@ export const commandRegistry: Record<string, CommandSpec> = {
   explain: explainCommand,
   diff: diffCommand,
   autoscale: autoscaleCommand,
+  auth: authCommand,
+  debug: debugCommand,
 };
+
+// Every verb sends the global credential flags (`--token`, `--as`, `--as-group`, `--as-uid`) as client-go does.
+for (const [name, spec] of Object.entries(commandRegistry)) commandRegistry[name] = withCredentials(spec);
 
 /** Add (or replace) a command. */
 export function registerCommand(spec: CommandSpec): void {
-  commandRegistry[spec.name] = spec;
+  commandRegistry[spec.name] = withCredentials(spec);
 }

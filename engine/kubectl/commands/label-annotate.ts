@@ -93,7 +93,9 @@ function run(context: CommandContext, field: Field): number {
         errors.push(serverError(response));
         continue;
       }
-      result = response.body as Json;
+      // `label` prints the object it changed locally (info.Object, so the resourceVersion from
+      // before the patch); `annotate` prints the server's answer.
+      if (field === 'annotations') result = response.body as Json;
     }
     if (flagString(flags, 'output')) printCreated(context, target.mapping, result, message);
     else out.stdout.push(nameLine(target.mapping, target.name, message, dryRun));

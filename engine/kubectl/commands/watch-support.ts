@@ -28,7 +28,7 @@ export function durationFlag(context: CommandContext, path: string, name: string
   if (raw === undefined) return fallback;
   const parsed = parseGoDuration(String(raw));
   if (parsed === undefined) {
-    throw new KubectlError(`Error: invalid argument "${String(raw)}" for "--${name}" flag: time: invalid duration "${String(raw)}"\nSee 'kubectl ${path} --help' for usage.`);
+    throw new KubectlError(`error: invalid argument "${String(raw)}" for "--${name}" flag: time: invalid duration "${String(raw)}"\nSee 'kubectl ${path} --help' for usage.`);
   }
   return parsed;
 }

@@ -3,6 +3,7 @@
  * resource Builder does (files, directories, stdin), mapping objects to resources, namespaces,
  * `--dry-run` and the name printer's success lines.
  */
+import { jsonStreamError, looksLikeJson } from './json-sniff.ts';
 import type { ApiResponse } from '../../api/types.ts';
 import { parseManifests } from '../../yaml/index.ts';
 import { KubectlError, kubectlUserAgent, responseError } from '../client/api-client.ts';
@@ -125,6 +126,23 @@ function expandPath(context: CommandContext, path: string): string[] {
   return inside;
 }
 
+/** The verbs whose resource builder validates each document against the schema first. */
+const schemaChecked = ['apply', 'create', 'replace'];
+
+/** Whether `--validate` asks for client-side checks (anything but false/ignore). */
+function validates(context: CommandContext): boolean {
+  const value = context.flags.values.get('validate');
+  return !(value === false || value === 'false' || value === 'ignore');
+}
+
+/** The schema validator's first check: a document needs apiVersion and kind (`error validating data: kind not set`). */
+function checkTypeMeta(object: Json, source: string): void {
+  const missing = [...(object.apiVersion ? [] : ['apiVersion not set']), ...(object.kind ? [] : ['kind not set'])];
+  if (!missing.length) return;
+  const detail = missing.length === 1 ? missing[0] : `[${missing.join(', ')}]`;
+  throw KubectlError.client(`error validating "${source}": error validating data: ${detail}; if you choose to ignore these errors, turn validation off with --validate=false`);
+}
+
 /** Every object of the `-f` files (Lists flattened), in order; a file that cannot be read is kubectl's error. */
 export function readFileObjects(context: CommandContext, verb: string): FileObject[] {
   const names = flagList(context.flags, 'filename');
@@ -134,8 +152,15 @@ export function readFileObjects(context: CommandContext, verb: string): FileObje
     for (const source of sources) {
       const text = source === '-' ? context.stdin ?? '' : context.files[source];
       const display = source === '-' ? 'STDIN' : source;
+      const problem = looksLikeJson(text) ? jsonStreamError(text) : undefined;
+      if (problem) throw KubectlError.client(`error parsing ${display}: ${problem}`);
       const parsed = parseManifests(text, { filename: display });
-      for (const object of parsed.kubectlObjects) out.push({ source: display, object });
+      for (const object of parsed.kubectlObjects) {
+        if (schemaChecked.includes(verb) && validates(context)) checkTypeMeta(object, display);
+        // Unvalidated, a document without kind fails to decode (the JSON is the document as read).
+        if (!object.kind) throw KubectlError.client(`unable to decode "${display}": Object 'Kind' is missing in '${JSON.stringify(object)}'`);
+        out.push({ source: display, object });
+      }
       if (parsed.errors.length) throw KubectlError.client(parsed.errors[0].kubectlMessage);
     }
   }
@@ -182,18 +207,13 @@ export function fieldManager(context: CommandContext, fallback: string): string 
 }
 
 /**
- * A missing required flag: cobra's check fails before the command runs and kubectl 1.32 reports it
- * through klog (`E1127 13:47:51.989589    5049 run.go:72] "command failed" err="…"`); the emulator
- * writes the session clock's time and pid 1.
+ * A missing required flag: cobra's check fails before the command runs, and kubectl 1.32 prints
+ * it as any other error (`error: required flag(s) "image" not set`).
  */
 export function requireFlags(context: CommandContext, names: string[]): void {
   const missing = names.filter((name) => !context.flags.values.has(name));
   if (!missing.length) return;
-  const time = new Date(clockOf(context));
-  const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
-  const stamp = `E${pad(time.getUTCMonth() + 1)}${pad(time.getUTCDate())} ${pad(time.getUTCHours())}:${pad(time.getUTCMinutes())}:${pad(time.getUTCSeconds())}.${pad(time.getUTCMilliseconds() * 1000, 6)}`;
-  const message = `required flag(s) ${missing.map((name) => `"${name}"`).join(', ')} not set`;
-  throw new KubectlError(`${stamp}       1 run.go:72] "command failed" err=${JSON.stringify(message)}`);
+  throw KubectlError.client(`required flag(s) ${missing.map((name) => `"${name}"`).join(', ')} not set`);
 }
 
 /** The virtual time of the cluster behind the client, for ages in describe. */

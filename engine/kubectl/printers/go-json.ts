@@ -25,8 +25,12 @@ export function goNumber(n: number): string {
 
 const byteOrder = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** json.MarshalIndent(value, "", "    ") followed by a newline, as kubectl's JSON printer writes it. */
-export function marshalIndent(value: unknown, indent = '    '): string {
+/**
+ * json.MarshalIndent(value, "", "    ") followed by a newline, as kubectl's JSON printer writes it.
+ * `keepOrder` writes keys in the order given, for a typed object whose keys are already in Go
+ * struct order (see canonicalize); unstructured maps are written with sorted keys.
+ */
+export function marshalIndent(value: unknown, indent = '    ', keepOrder = false): string {
   const write = (v: unknown, prefix: string): string => {
     if (v === null || v === undefined) return 'null';
     if (typeof v === 'string') return goQuote(v);
@@ -37,7 +41,8 @@ export function marshalIndent(value: unknown, indent = '    '): string {
       if (!v.length) return '[]';
       return `[\n${v.map((item) => inner + write(item, inner)).join(',\n')}\n${prefix}]`;
     }
-    const keys = Object.keys(v as object).filter((k) => (v as Record<string, unknown>)[k] !== undefined).sort(byteOrder);
+    const keys = Object.keys(v as object).filter((k) => (v as Record<string, unknown>)[k] !== undefined);
+    if (!keepOrder) keys.sort(byteOrder);
     if (!keys.length) return '{}';
     return `{\n${keys.map((k) => `${inner}${goQuote(k)}: ${write((v as Record<string, unknown>)[k], inner)}`).join(',\n')}\n${prefix}}`;
   };

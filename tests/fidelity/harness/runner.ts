@@ -52,7 +52,7 @@ export function normalise(result: KubectlResult): KubectlResult {
  * harness runs `kubectl.1.32` directly when it is there, through a link named `kubectl` (kubectl
  * prints its own name, from argv[0], in some messages).
  */
-function realKubectlBinary(home: string): string {
+export function realKubectlBinary(home: string): string {
   const beside = join(dirname(realpathSync(kubectlPath!)), 'kubectl.1.32');
   if (!existsSync(beside)) return kubectlPath!;
   const link = join(home, 'bin', 'kubectl');
@@ -101,8 +101,11 @@ function prepare(pair: ServerPair, seed: number): void {
   }
 }
 
-/** Run every step of a scenario on both servers; returns one result per kubectl command. */
-export async function runScenario(pair: ServerPair, scenario: Scenario): Promise<CommandResult[]> {
+/**
+ * Run every step of a scenario on both servers; returns one result per kubectl command.
+ * `afterCommand` sees each result as it comes (cli.ts uses it to trace the servers' state).
+ */
+export async function runScenario(pair: ServerPair, scenario: Scenario, afterCommand?: (result: CommandResult) => void): Promise<CommandResult[]> {
   prepare(pair, scenario.seed);
   const cluster = pair.twin.lab.control.cluster;
   // The emulator as the control API runs it, with three environmental settings of the real kubectl:
@@ -120,10 +123,15 @@ export async function runScenario(pair: ServerPair, scenario: Scenario): Promise
     } else if (step.kind === 'advance') {
       for (const k of [pair.real, pair.twin]) check(k.lab.control.advance({ seconds: step.seconds }));
     } else {
-      const real = normalise(await runReal(pair.real, step.args, step.stdin));
+      // The real kubectl starts (a process of its own) while the emulator answers in-process; the
+      // two servers are separate, so neither run can see the other's writes.
+      const pending = runReal(pair.real, step.args, step.stdin);
       const emulator = normalise(runEmulator(session, step.args, { files: { ...files }, stdin: step.stdin }));
+      const real = normalise(await pending);
       const identical = real.stdout === emulator.stdout && real.stderr === emulator.stderr && real.exitCode === emulator.exitCode;
-      results.push({ scenario: scenario.name, lineNumber: step.lineNumber, line: step.line, real, emulator, identical });
+      const result = { scenario: scenario.name, lineNumber: step.lineNumber, line: step.line, real, emulator, identical };
+      results.push(result);
+      afterCommand?.(result);
     }
   }
   return results;

@@ -1,0 +1,78 @@
+/**
+ * `kubectl create quota`: help text, examples and flags of kubectl 1.32, as data (generated from `kubectl create quota --help`).
+ */
+import type { HelpData } from './types.ts';
+
+/** What `kubectl create quota --help` prints, as data. */
+export const createQuotaHelp: HelpData = {
+  "short": "Create a quota with the specified name",
+  "aliases": [
+    "resourcequota"
+  ],
+  "long": "Create a resource quota with the specified name, hard limits, and optional scopes.",
+  "examples": "  # Create a new resource quota named my-quota\n  kubectl create quota my-quota --hard=cpu=1,memory=1G,pods=2,services=3,replicationcontrollers=2,resourcequotas=1,secrets=5,persistentvolumeclaims=10\n  \n  # Create a new resource quota named best-effort\n  kubectl create quota best-effort --hard=pods=100 --scopes=BestEffort",
+  "usage": "kubectl create quota NAME [--hard=key1=value1,key2=value2] [--scopes=Scope1,Scope2] [--dry-run=server|client|none] [options]",
+  "flags": [
+    {
+      "name": "allow-missing-template-keys",
+      "type": "bool",
+      "default": "true",
+      "usage": "If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats."
+    },
+    {
+      "name": "dry-run",
+      "type": "string",
+      "default": "'none'",
+      "usage": "Must be \"none\", \"server\", or \"client\". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource."
+    },
+    {
+      "name": "field-manager",
+      "type": "string",
+      "default": "'kubectl-create'",
+      "usage": "Name of the manager used to track field ownership."
+    },
+    {
+      "name": "hard",
+      "type": "string",
+      "default": "''",
+      "usage": "A comma-delimited set of resource=quantity pairs that define a hard limit."
+    },
+    {
+      "name": "output",
+      "shorthand": "o",
+      "type": "string",
+      "default": "''",
+      "usage": "Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file)."
+    },
+    {
+      "name": "save-config",
+      "type": "bool",
+      "default": "false",
+      "usage": "If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future."
+    },
+    {
+      "name": "scopes",
+      "type": "string",
+      "default": "''",
+      "usage": "A comma-delimited set of quota scopes that must all match each object tracked by the quota."
+    },
+    {
+      "name": "show-managed-fields",
+      "type": "bool",
+      "default": "false",
+      "usage": "If true, keep the managedFields when printing objects in JSON or YAML format."
+    },
+    {
+      "name": "template",
+      "type": "string",
+      "default": "''",
+      "usage": "Template string or path to template file to use when -o=go-template, -o=go-template-file. The template format is golang templates [http://golang.org/pkg/text/template/#pkg-overview]."
+    },
+    {
+      "name": "validate",
+      "type": "string",
+      "default": "'strict'",
+      "usage": "Must be one of: strict (or true), warn, ignore (or false). \"true\" or \"strict\" will use a schema to validate the input and fail the request if invalid. It will perform server side validation if ServerSideFieldValidation is enabled on the api-server, but will fall back to less reliable client-side validation if not. \"warn\" will warn about unknown or duplicate fields without blocking the request if server-side field validation is enabled on the API server, and behave as \"ignore\" otherwise. \"false\" or \"ignore\" will not perform any schema validation, silently dropping any unknown or duplicate fields."
+    }
+  ]
+};
