@@ -5,6 +5,7 @@
  */
 import type { ApiClient } from './client/api-client.ts';
 import { KubectlError } from './client/api-client.ts';
+import { credentialedClient } from './client/credentials.ts';
 import { globalFlags, helpFlag, renderHelp, unknownCommandMessage, type CommandSpec, type Output, type StreamControl } from './command.ts';
 import { commandRegistry } from './commands/index.ts';
 import { flagBool, flagString, parseFlags, type FlagSpec } from './flags.ts';
@@ -267,7 +268,8 @@ export class KubectlSession {
     const namespaceFlag = parsed.parsed.values.get('namespace');
     try {
       return result(spec.run({
-        api: this.api,
+        // The global credential flags (`--token`, `--as`, …) become headers, as client-go adds them; `config` builds no client.
+        api: clientOnly ? this.api : credentialedClient(this.api, this, parsed.parsed),
         session: this,
         args: parsed.parsed.args,
         flags: parsed.parsed,

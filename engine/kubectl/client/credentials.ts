@@ -5,7 +5,7 @@
  * `--as-group` (repeatable) and `--as-uid` become the `Impersonate-User`, `Impersonate-Group` and
  * `Impersonate-Uid` headers.
  */
-import type { CommandContext, CommandSpec } from '../command.ts';
+import type { KubectlSession } from '../session.ts';
 import type { ParsedFlags } from '../flags.ts';
 import { flagList, flagString } from '../flags.ts';
 import { KubectlError, type ApiClient } from './api-client.ts';
@@ -46,31 +46,17 @@ export function withHeaders<T extends ApiClient>(api: T, extra: Record<string, s
 }
 
 /** The server a command talks to and the kubeconfig user it runs as (`--server`, `--user`, else the context's). */
-function target(context: CommandContext): { server: string; user: string } {
-  const config = context.session.kubeconfig;
-  const contextName = flagString(context.flags, 'context');
-  const current = contextName ? config.contexts.find((c) => c.name === contextName) : context.session.context;
-  const clusterName = flagString(context.flags, 'cluster') || current?.cluster;
-  const server = flagString(context.flags, 'server') || config.clusters.find((c) => c.name === clusterName)?.server || '';
-  return { server, user: flagString(context.flags, 'user') || current?.user || '' };
+function target(session: KubectlSession, flags: ParsedFlags): { server: string; user: string } {
+  const config = session.kubeconfig;
+  const contextName = flagString(flags, 'context');
+  const current = contextName ? config.contexts.find((c) => c.name === contextName) : session.context;
+  const clusterName = flagString(flags, 'cluster') || current?.cluster;
+  const server = flagString(flags, 'server') || config.clusters.find((c) => c.name === clusterName)?.server || '';
+  return { server, user: flagString(flags, 'user') || current?.user || '' };
 }
 
-/**
- * A command (and its subcommands) whose requests carry the global credential flags: the command
- * registry wraps every verb in it, so each verb sees `context.api` as client-go would build it.
- */
-export function withCredentials(spec: CommandSpec): CommandSpec {
-  const run = spec.run;
-  // `kubectl config` edits the kubeconfig and builds no client: the flags are never checked.
-  if (spec.name === 'config') return spec;
-  return {
-    ...spec,
-    ...(run ? {
-      run: (context: CommandContext) => {
-        const { server, user } = target(context);
-        return run({ ...context, api: withHeaders(context.api, credentialHeaders(context.flags, server, user)) });
-      },
-    } : {}),
-    ...(spec.subcommands ? { subcommands: spec.subcommands.map(withCredentials) } : {}),
-  };
+/** The client a command's requests go through: `api` with the headers the global credential flags add. */
+export function credentialedClient<T extends ApiClient>(api: T, session: KubectlSession, flags: ParsedFlags): T {
+  const { server, user } = target(session, flags);
+  return withHeaders(api, credentialHeaders(flags, server, user));
 }

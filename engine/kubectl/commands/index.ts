@@ -34,7 +34,6 @@ import { explainCommand } from './explain.ts';
 import { diffCommand } from './diff.ts';
 import { autoscaleCommand } from './autoscale.ts';
 import { authCommand } from './auth.ts';
-import { withCredentials } from '../client/credentials.ts';
 import { debugCommand } from './debug.ts';
 
 /** Every command the emulator knows, by name. */
@@ -76,10 +75,7 @@ export const commandRegistry: Record<string, CommandSpec> = {
   debug: debugCommand,
 };
 
-// Every verb sends the global credential flags (`--token`, `--as`, `--as-group`, `--as-uid`) as client-go does.
-for (const [name, spec] of Object.entries(commandRegistry)) commandRegistry[name] = withCredentials(spec);
-
 /** Add (or replace) a command. */
 export function registerCommand(spec: CommandSpec): void {
-  commandRegistry[spec.name] = withCredentials(spec);
+  commandRegistry[spec.name] = spec;
 }
