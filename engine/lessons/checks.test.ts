@@ -14,7 +14,7 @@ describe('parseChecks', () => {
       { id: 'pods', title: { en: 'Pods', 'zh-CN': '容器组' }, type: 'count', resource: 'pods', namespace: undefined, selector: 'app=web', where: undefined, equals: undefined, atLeast: 2, atMost: undefined },
       { id: 'done', title: { en: 'Done' }, type: 'rollout', resource: 'deployments', name: 'web', namespace: undefined },
       { id: 'undo', title: { en: 'Undo' }, type: 'audit', verb: 'patch', resource: 'deployments', subresource: undefined, name: 'web', namespace: undefined, code: undefined },
-      { id: 'es', title: { en: 'ES' }, type: 'http', url: 'http://es:9200/_count', method: undefined, status: undefined, contains: undefined, json: { path: 'count', equals: undefined, oneOf: undefined, atLeast: 1, atMost: undefined, contains: undefined, exists: undefined } },
+      { id: 'es', title: { en: 'ES' }, type: 'http', url: 'http://es:9200/_count', from: undefined, method: undefined, status: undefined, contains: undefined, json: { path: 'count', equals: undefined, oneOf: undefined, atLeast: 1, atMost: undefined, contains: undefined, exists: undefined } },
     ]);
   });
 

@@ -13,7 +13,7 @@ const allowedKeys: Record<Check['type'], string[]> = {
   count: [...common, 'resource', 'namespace', 'selector', 'where', 'equals', 'atLeast', 'atMost'],
   rollout: [...common, 'resource', 'name', 'namespace'],
   audit: [...common, 'verb', 'resource', 'subresource', 'name', 'namespace', 'code'],
-  http: [...common, 'url', 'method', 'status', 'contains', 'json'],
+  http: [...common, 'url', 'from', 'method', 'status', 'contains', 'json'],
 };
 const expectationKeys = ['path', 'equals', 'oneOf', 'atLeast', 'atMost', 'contains', 'exists'];
 const rolloutResources = ['deployments', 'statefulsets', 'daemonsets'];
@@ -95,8 +95,11 @@ function readCheck(raw: unknown, index: number): Check {
     }
     case 'audit':
       return { ...base, type, verb: string(raw, 'verb', where)!, resource: string(raw, 'resource', where)!, subresource: string(raw, 'subresource', where, false), name: string(raw, 'name', where, false), namespace: string(raw, 'namespace', where, false), code: number(raw, 'code', where) };
-    case 'http':
-      return { ...base, type, url: string(raw, 'url', where)!, method: string(raw, 'method', where, false), status: number(raw, 'status', where), contains: string(raw, 'contains', where, false), json: raw.json === undefined ? undefined : expectation(raw.json, `${where} json`) };
+    case 'http': {
+      const from = string(raw, 'from', where, false);
+      if (from !== undefined && !/^[a-z0-9-]+\/[a-z0-9.-]+$/.test(from)) throw new Error(`${where}: from must be namespace/pod`);
+      return { ...base, type, url: string(raw, 'url', where)!, from, method: string(raw, 'method', where, false), status: number(raw, 'status', where), contains: string(raw, 'contains', where, false), json: raw.json === undefined ? undefined : expectation(raw.json, `${where} json`) };
+    }
   }
 }
 

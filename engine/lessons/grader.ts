@@ -98,7 +98,14 @@ function auditCheck(env: GraderEnv, check: AuditCheck): [boolean, string] {
 }
 
 function httpCheck(env: GraderEnv, check: HttpCheck): [boolean, string] {
-  const result = env.fetch({ fromNode: 'control-plane', url: check.url, method: check.method, connectTimeoutMs: 5_000 });
+  const [namespace, pod] = check.from?.split('/') ?? [];
+  let result;
+  try {
+    result = env.fetch({ ...(pod ? { fromPod: { namespace, name: pod } } : { fromNode: 'control-plane' }), url: check.url, method: check.method, connectTimeoutMs: 5_000 });
+  } catch {
+    // The network refuses a source that has no IP: the pod is missing or not started.
+    return [false, `pod ${check.from} is not running`];
+  }
   if ('error' in result) return [false, `${check.url}: ${result.error}`];
   if (check.status !== undefined && result.status !== check.status) return [false, `${check.url} answered ${result.status}, expected ${check.status}`];
   if (check.contains !== undefined && !result.body.includes(check.contains)) return [false, `${check.url} did not answer with "${check.contains}"`];

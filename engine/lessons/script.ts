@@ -23,7 +23,7 @@ export function parseScript(source: string, name = 'script'): ScriptStep[] {
       continue;
     }
     if (!/^(kubectl|k)(\s|$)/.test(line)) throw new Error(`${name}:${lineNumber}: only kubectl lines and "sleep N" are allowed, not "${line}"`);
-    const heredoc = /\s<<-?\s*(['"]?)([A-Za-z_]+)\1$/.exec(line);
+    const heredoc = /\s<<-?\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\1$/.exec(line);
     if (!heredoc) {
       steps.push({ kind: 'kubectl', line, lineNumber });
       continue;

@@ -79,6 +79,8 @@ export interface AuditCheck extends CheckBase {
 export interface HttpCheck extends CheckBase {
   type: 'http';
   url: string;
+  /** `namespace/pod` the request is sent from (its DNS, its policies); default: the control-plane node. */
+  from?: string;
   method?: string;
   status?: number;
   contains?: string;

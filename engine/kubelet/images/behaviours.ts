@@ -12,7 +12,8 @@ import { elasticsearchServer } from './elasticsearch.ts';
 import type { FluentdImage } from './fluentd.ts';
 import { fluentdProcess } from './fluentd.ts';
 import { kibanaServer } from './kibana.ts';
-import { behaviourProfiles, componentProfiles, ContainerUsage, pagesFor, stressMemory } from '../../metrics/usage.ts';
+import { behaviourProfiles, componentProfiles, ContainerUsage, pagesFor, stressMemory, type UsageProfile } from '../../metrics/usage.ts';
+import { parseQuantity, quantityValue } from '../../api/validation/quantity.ts';
 
 /** An HTTP request to a container: from a probe (`kube-probe/1.32`) or a client in the cluster. */
 export interface HttpRequest {
@@ -62,6 +63,7 @@ export interface ContainerSpec {
   securityContext?: { privileged?: boolean };
   /** `stdin: true` (`kubectl run -i`, `kubectl debug -i`): the runtime keeps the container's stdin open. */
   stdin?: boolean;
+  resources?: { limits?: Record<string, unknown> };
 }
 
 const shells = new Set(['sh', 'ash', 'bash']);
@@ -207,7 +209,8 @@ export function startProcess(behaviour: BehaviourName, entry: CatalogueEntry | u
     return { ...noServer, run: crash(['kubelab/hello 3.0-broken starting', 'panic: open /etc/hello/config.yaml: no such file or directory'], 1, 300), term: { afterMs: 0, exitCode: 0 }, exec, usage: new ContainerUsage(behaviourProfiles['hello-broken'], startedAt, pages) };
   }
   const parts = serverParts(behaviour, version, spec, entry, ctx);
-  const profile = behaviour === 'system' ? componentProfiles[program] ?? behaviourProfiles.generic : behaviourProfiles[behaviour] ?? behaviourProfiles.generic;
+  const profile = behaviour === 'system' ? componentProfiles[program] ?? behaviourProfiles.generic
+    : behaviour === 'elasticsearch' ? elasticsearchProfile(ctx.env, spec) : behaviourProfiles[behaviour] ?? behaviourProfiles.generic;
   const usage = new ContainerUsage(profile, startedAt, pages);
   const cost = profile.cpuMsPerRequest;
   // Requests that cost CPU (hpa-example's PHP loop) are recorded as work when they are answered.
@@ -217,6 +220,29 @@ export function startProcess(behaviour: BehaviourName, entry: CatalogueEntry | u
     return answer;
   } : parts.http;
   return { ports: parts.ports, http, term: parts.term, run: parts.run ?? server(parts.lines, ctx), exec, usage };
+}
+
+/** The JVM's memory beyond its heap (metaspace, threads, direct buffers) in a small Elasticsearch. */
+const jvmOverheadBytes = 350 * 2 ** 20;
+
+/**
+ * Elasticsearch's memory: its heap plus the JVM's overhead. The heap is `-Xmx` from ES_JAVA_OPTS;
+ * without one, ES 7.11+ sizes it to half the container's memory limit, and older images default to 1g.
+ */
+function elasticsearchProfile(env: Record<string, string>, spec: ContainerSpec): UsageProfile {
+  const units: Record<string, number> = { k: 2 ** 10, m: 2 ** 20, g: 2 ** 30 };
+  const xmx = /-Xmx(\d+)([kKmMgG])?/.exec(env.ES_JAVA_OPTS ?? '');
+  let heap = 2 ** 30;
+  if (xmx) heap = Number(xmx[1]) * (units[(xmx[2] ?? '').toLowerCase()] ?? 1);
+  else {
+    const limit = spec.resources?.limits?.memory;
+    try {
+      if (limit !== undefined) heap = Math.floor(quantityValue(parseQuantity(String(limit))) / 2);
+    } catch {
+      // An invalid limit never reaches a running container: validation refuses it.
+    }
+  }
+  return { ...behaviourProfiles.elasticsearch, memoryBytes: heap + jvmOverheadBytes };
 }
 
 /** Which Fluentd image: the addon's, the plain one (no elasticsearch plugin), or fluentd-kubernetes-daemonset. */
