@@ -138,4 +138,14 @@ export class SchedulerDecisions {
   get size(): number {
     return this.byUid.size;
   }
+
+  /** Forget a pod's record (it was deleted): the API serves records of existing pods only. */
+  forget(uid: string): void {
+    this.byUid.delete(uid);
+  }
+
+  /** Every pod's latest record, oldest pod first. */
+  values(): IterableIterator<SchedulingDecision> {
+    return this.byUid.values();
+  }
 }

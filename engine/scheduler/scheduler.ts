@@ -141,6 +141,7 @@ export class Scheduler implements Controller {
 
   private podDeleted(object: KubeObject): void {
     this.schedulingQueue.delete(`${object.metadata.namespace}/${object.metadata.name}`);
+    this.decisions.forget(object.metadata.uid!);
     if (this.cache.pod(object.metadata.uid!)) {
       this.cache.removePod(object.metadata.uid!);
       this.clusterEvent();

@@ -122,6 +122,8 @@ const apiResources: string[][] = [
   ['rolebindings', '', 'rbac.authorization.k8s.io/v1', 'true', 'RoleBinding'],
   ['roles', '', 'rbac.authorization.k8s.io/v1', 'true', 'Role'],
   ['priorityclasses', 'pc', 'scheduling.k8s.io/v1', 'false', 'PriorityClass'],
+  // Kubelab's own aggregated group: the scheduler's decision records (why here, why Pending).
+  ['podschedulingdecisions', 'psd', 'scheduling.kubelab.dev/v1alpha1', 'true', 'PodSchedulingDecision'],
   ['csidrivers', '', 'storage.k8s.io/v1', 'false', 'CSIDriver'],
   ['csinodes', '', 'storage.k8s.io/v1', 'false', 'CSINode'],
   ['csistoragecapacities', '', 'storage.k8s.io/v1', 'true', 'CSIStorageCapacity'],
@@ -133,7 +135,7 @@ const apiVersions = [
   'admissionregistration.k8s.io/v1', 'apiextensions.k8s.io/v1', 'apiregistration.k8s.io/v1', 'apps/v1', 'authentication.k8s.io/v1',
   'authorization.k8s.io/v1', 'autoscaling/v1', 'autoscaling/v2', 'batch/v1', 'certificates.k8s.io/v1', 'coordination.k8s.io/v1',
   'discovery.k8s.io/v1', 'events.k8s.io/v1', 'flowcontrol.apiserver.k8s.io/v1', 'metrics.k8s.io/v1beta1', 'networking.k8s.io/v1', 'node.k8s.io/v1', 'policy/v1',
-  'rbac.authorization.k8s.io/v1', 'scheduling.k8s.io/v1', 'storage.k8s.io/v1', 'v1',
+  'rbac.authorization.k8s.io/v1', 'scheduling.k8s.io/v1', 'scheduling.kubelab.dev/v1alpha1', 'storage.k8s.io/v1', 'v1',
 ];
 
 describe.skipIf(!kubectlPath)('real kubectl: discovery and explain', () => {

@@ -286,6 +286,16 @@ describe('applyDefaults', () => {
       },
     },
     {
+      // kubectl autoscale --cpu-percent=50 posts autoscaling/v1; the write path has converted it to v2 already.
+      name: 'HPA v1 converted to v2 keeps its target and gets no stray v1 default', info: ['autoscaling', 'v1', 'HorizontalPodAutoscaler'],
+      input: { apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', metadata: { name: 'h' }, spec: { scaleTargetRef: { kind: 'Deployment', name: 'd' }, maxReplicas: 10, metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 50 } } }] } },
+      field: 'spec',
+      want: {
+        scaleTargetRef: { kind: 'Deployment', name: 'd' }, minReplicas: 1, maxReplicas: 10,
+        metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 50 } } }],
+      },
+    },
+    {
       name: 'CronJob jobTemplate gets pod defaults but no Job defaults', info: ['batch', 'v1', 'CronJob'],
       input: { apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'hello' }, spec: { schedule: '* * * * *', jobTemplate: { spec: { template: { spec: { restartPolicy: 'OnFailure', containers: [{ name: 'hello', image: 'busybox:1.28' }] } } } } } },
       field: 'spec',

@@ -43,6 +43,9 @@ function scalingRules(given: Obj | undefined, defaults: Obj): Obj {
  * run again when they are read back, so a v1 HPA without a target reads as 80%.
  */
 export function defaultHpaV1(obj: Obj): void {
+  // The write path converts a v1 request to the stored v2 shape before defaulting: there the v1
+  // target is already a metric, and the stored object gets the v2 defaults a read would show.
+  if (obj.apiVersion === 'autoscaling/v2') return defaultHpaV2(obj);
   const spec = ensure(obj, 'spec');
   setDefault(spec, 'minReplicas', 1);
   setDefault(spec, 'targetCPUUtilizationPercentage', 80);
