@@ -118,13 +118,14 @@ describe('hazards', () => {
     expect(parseManifests(levels.join('\n') + '\n').errors[0].message).toBe('error converting YAML to JSON: yaml: document contains excessive aliasing');
   });
 
-  it('reads 50,000 keys in one mapping quickly', () => {
+  // The default `yaml` duplicate-key check is quadratic (~70 s here, past the test timeout); ours is
+  // linear. How fast it is belongs to the benchmarks; this only proves every key is read.
+  it('reads 50,000 keys in one mapping', () => {
     const lines = ['apiVersion: v1', 'kind: ConfigMap', 'data:'];
     for (let i = 0; i < 50_000; i++) lines.push(`  key${i}: value-${i}`);
-    const started = performance.now();
     const result = parseManifests(lines.join('\n'));
     expect(Object.keys(result.objects[0].data as object)).toHaveLength(50_000);
-    expect(performance.now() - started).toBeLessThan(10_000); // the default `yaml` check takes ~70 s
+    expect((result.objects[0].data as Record<string, string>).key49999).toBe('value-49999');
   });
 
   it('finds duplicate keys with their path, keeping the last value as go-yaml does', () => {
