@@ -68,7 +68,7 @@ describe('curl', () => {
   });
 
   it('prints the progress meter without -s', () => {
-    expect(transcript(curl(['http://web'], () => ok)).out).toBe('hello\n  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n                                 Dload  Upload   Total   Spent    Left  Speed\n100     6  100     6    0     0   6000      0 --:--:-- --:--:-- --:--:--  6000\n');
+    expect(transcript(curl(['http://web'], () => ok)).out).toBe('hello\n  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n                                 Dload  Upload   Total   Spent    Left  Speed\n\r100     6  100     6    0     0   6000      0 --:--:-- --:--:-- --:--:--  6000\n');
   });
 
   it('passes headers, method and timeouts', () => {

@@ -101,8 +101,9 @@ function size5(n: number): string {
 function meter(bytes: number, elapsedMs: number): string {
   const speed = size5(Math.round(bytes / Math.max(elapsedMs / 1000, 0.001)));
   const pct = bytes ? '100' : '  0';
-  // curl's "%3d %s  %3d %s  %3d %s  %s  %s %s %s %s %s": two spaces before each percentage and before the upload speed.
-  return `${meterHeader}${pct} ${size5(bytes)}  ${pct} ${size5(bytes)}    0     0  ${speed}      0 --:--:-- --:--:-- --:--:-- ${speed}\n`;
+  // progress.c's "\r%3d %s  %3d %s  %3d %s  %s  %s %s %s %s %s": every update starts with a carriage return (a
+  // terminal redraws the line in place), and Curl_pgrsDone ends the last one with a newline.
+  return `${meterHeader}\r${pct} ${size5(bytes)}  ${pct} ${size5(bytes)}    0     0  ${speed}      0 --:--:-- --:--:-- --:--:-- ${speed}\n`;
 }
 
 /** Run `curl ARGS` from a pod. */

@@ -14,6 +14,10 @@ const listers = listersOf([
   makeService('all', { clusterIP: 'None', publishNotReadyAddresses: true }),
   makeSlice('all', [{ ip: '10.244.3.3', ready: false }], []),
   makeService('ext', { type: 'ExternalName', externalName: 'example.com' }),
+  makeService('alias', { type: 'ExternalName', externalName: 'web.default.svc.cluster.local' }),
+  makeService('alias2', { type: 'ExternalName', externalName: 'alias.default.svc.cluster.local.' }),
+  makeService('dangling', { type: 'ExternalName', externalName: 'nope.default.svc.cluster.local' }),
+  makeService('loop', { type: 'ExternalName', externalName: 'loop.default.svc.cluster.local' }),
 ]);
 
 describe('CoreDNS answers', () => {
@@ -33,6 +37,13 @@ describe('CoreDNS answers', () => {
     ['lonely.default.svc.cluster.local', 'A', 'NOERROR'],
     ['all.default.svc.cluster.local', 'A', 'NOERROR A 10.244.3.3'],
     ['ext.default.svc.cluster.local', 'A', 'NOERROR CNAME example.com'],
+    ['ext.default.svc.cluster.local', 'AAAA', 'NOERROR CNAME example.com'],
+    ['alias.default.svc.cluster.local', 'A', 'NOERROR CNAME web.default.svc.cluster.local,A 10.96.12.3'],
+    ['alias2.default.svc.cluster.local', 'A', 'NOERROR CNAME alias.default.svc.cluster.local.,CNAME web.default.svc.cluster.local,A 10.96.12.3'],
+    ['alias.default.svc.cluster.local', 'AAAA', 'NOERROR'],
+    ['alias.default.svc.cluster.local', 'CNAME', 'NOERROR CNAME web.default.svc.cluster.local'],
+    ['dangling.default.svc.cluster.local', 'A', 'NOERROR'],
+    ['loop.default.svc.cluster.local', 'A', 'NOERROR'],
     ['10-244-9-9.default.pod.cluster.local', 'A', 'NOERROR A 10.244.9.9'],
     ['10-244-9-999.default.pod.cluster.local', 'A', 'NXDOMAIN'],
     ['_http._tcp.web.default.svc.cluster.local', 'SRV', 'NOERROR SRV 0 100 80 web.default.svc.cluster.local'],
@@ -48,5 +59,7 @@ describe('CoreDNS answers', () => {
   it('resolves the first search candidate with addresses, as getaddrinfo does', () => {
     expect(resolveHost(listers, ['web.svc.cluster.local', 'web.default.svc.cluster.local', 'web'])).toEqual({ name: 'web.default.svc.cluster.local', addresses: ['10.96.12.3'] });
     expect(resolveHost(listers, ['nope.default.svc.cluster.local', 'nope'])).toBeUndefined();
+    expect(resolveHost(listers, ['alias2.default.svc.cluster.local'])).toEqual({ name: 'alias2.default.svc.cluster.local', addresses: ['10.96.12.3'] });
+    expect(resolveHost(listers, ['loop.default.svc.cluster.local', 'ext.default.svc.cluster.local'])).toBeUndefined();
   });
 });

@@ -52,8 +52,24 @@ function readyEndpoints(listers: Listers, namespace: string, service: string, sp
 
 const namespaceExists = (listers: Listers, name: string): boolean => listers.namespaces().some((n) => n.metadata.name === name);
 
-/** Answer one question the way CoreDNS does for a kind cluster. */
-export function queryDns(listers: Listers, qname: string, qtype: DnsType): DnsAnswer {
+/**
+ * An ExternalName's CNAME. CoreDNS chases a target inside its own zone and answers with the CNAME
+ * and the target's addresses — or with nothing when the target has none (an AAAA question, a
+ * Service without a ClusterIP). A target outside the zone goes upstream, which the simulation
+ * lacks: the CNAME alone.
+ */
+function externalName(listers: Listers, name: string, target: string, qtype: DnsType, hops: number): DnsAnswer {
+  if (qtype !== 'A' && qtype !== 'AAAA' && qtype !== 'CNAME') return nodata;
+  const cname: DnsRecord = { name, type: 'CNAME', data: target };
+  const inZone = `.${target.toLowerCase().replace(/\.$/, '')}`.endsWith(`.${clusterDomain}`);
+  if (qtype === 'CNAME' || !inZone) return { rcode: 'NOERROR', records: [cname] };
+  // CoreDNS stops after 8 CNAMEs (a loop).
+  const next = hops < 7 ? queryDns(listers, target, qtype, hops + 1) : nodata;
+  return { rcode: 'NOERROR', records: next.records.length ? [cname, ...next.records] : [] };
+}
+
+/** Answer one question the way CoreDNS does for a kind cluster; `hops` counts the CNAMEs already followed. */
+export function queryDns(listers: Listers, qname: string, qtype: DnsType, hops = 0): DnsAnswer {
   const name = qname.toLowerCase().replace(/\.$/, '');
   if (qtype === 'PTR') return reverse(listers, name);
   const zone = `.${clusterDomain}`;
@@ -81,9 +97,7 @@ export function queryDns(listers: Listers, qname: string, qtype: DnsType): DnsAn
     return qtype === 'A' ? { rcode: 'NOERROR', records: [{ name, type: 'A', data: endpoint.ip }] } : nodata;
   }
   if (rest.length > 0) return nxdomain;
-  if (spec.type === 'ExternalName') {
-    return qtype === 'AAAA' || qtype === 'A' || qtype === 'CNAME' ? { rcode: 'NOERROR', records: [{ name, type: 'CNAME', data: spec.externalName ?? '' }] } : nodata;
-  }
+  if (spec.type === 'ExternalName') return externalName(listers, name, spec.externalName ?? '', qtype, hops);
   if (qtype !== 'A') return nodata;
   if (spec.clusterIP === 'None') {
     return { rcode: 'NOERROR', records: readyEndpoints(listers, namespace, serviceName, spec).map((e) => ({ name, type: 'A' as const, data: e.ip })) };
@@ -148,14 +162,14 @@ function reverse(listers: Listers, name: string): DnsAnswer {
 export function resolveHost(listers: Listers, candidates: string[]): { name: string; addresses: string[] } | undefined {
   for (const candidate of candidates) {
     let name = candidate;
-    // Follow an ExternalName's CNAME once, inside the zone.
+    // CoreDNS answers an in-zone ExternalName with its CNAME chain and the addresses; one outside the zone comes back as a bare CNAME.
     for (let hops = 0; hops < 8; hops++) {
       const answer = queryDns(listers, name, 'A');
-      const cname = answer.records.find((r) => r.type === 'CNAME');
-      if (cname) { name = cname.data; continue; }
       const addresses = answer.records.filter((r) => r.type === 'A').map((r) => r.data);
       if (addresses.length) return { name: candidate, addresses };
-      break;
+      const cname = answer.records.find((r) => r.type === 'CNAME');
+      if (!cname) break;
+      name = cname.data;
     }
   }
   return undefined;

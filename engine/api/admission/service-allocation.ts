@@ -57,6 +57,42 @@ function invalid(object: KubeObject, errors: FieldError[]): never {
   throw new StatusError(statusErrors.invalid('Service', '', object.metadata.name ?? '', errors));
 }
 
+const sameList = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+const needsNodePorts = (spec: ServiceSpec): boolean => spec.type === 'NodePort' || spec.type === 'LoadBalancer';
+const externallyAccessible = (spec: ServiceSpec): boolean =>
+  needsNodePorts(spec) || ((spec.type ?? 'ClusterIP') === 'ClusterIP' && Array.isArray(spec.externalIPs) && spec.externalIPs.length > 0);
+
+/**
+ * The Service strategy's dropTypeDependentFields: when `type` changes, the fields the old type
+ * needed (and the API server may have filled in) are wiped if the user left them as they were, so
+ * `LoadBalancer` → `ClusterIP` releases its node ports instead of failing validation. A value the
+ * user changed in the same update stays, and validation judges it.
+ */
+function dropTypeDependentFields(object: KubeObject, spec: ServiceSpec, old: ServiceSpec): void {
+  if (old.type !== 'ExternalName' && spec.type === 'ExternalName') {
+    if (spec.clusterIP === old.clusterIP && sameList(spec.clusterIPs, old.clusterIPs)) {
+      delete spec.clusterIP;
+      delete spec.clusterIPs;
+    }
+    if (sameList(spec.ipFamilies, old.ipFamilies)) delete spec.ipFamilies;
+    if ((spec.ipFamilyPolicy ?? '') === (old.ipFamilyPolicy ?? '')) delete spec.ipFamilyPolicy;
+  }
+  const oldNodePorts = new Set((old.ports ?? []).map((p) => p.nodePort).filter(Boolean));
+  // Ports may be added, removed or changed, as long as no net-new nodePort appears.
+  const sameNodePorts = (spec.ports ?? []).every((p) => !p.nodePort || oldNodePorts.has(p.nodePort));
+  if (needsNodePorts(old) && !needsNodePorts(spec) && sameNodePorts) for (const port of spec.ports ?? []) delete port.nodePort;
+  const lb = (x: ServiceSpec): boolean => x.type === 'LoadBalancer';
+  const needsHealthCheck = (x: ServiceSpec): boolean => lb(x) && x.externalTrafficPolicy === 'Local';
+  if (needsHealthCheck(old) && !needsHealthCheck(spec) && spec.healthCheckNodePort === old.healthCheckNodePort) delete spec.healthCheckNodePort;
+  if (lb(old) && !lb(spec)) {
+    if (spec.allocateLoadBalancerNodePorts != null && spec.allocateLoadBalancerNodePorts === old.allocateLoadBalancerNodePorts) delete spec.allocateLoadBalancerNodePorts;
+    if (spec.loadBalancerClass === old.loadBalancerClass) delete spec.loadBalancerClass;
+  }
+  if (externallyAccessible(old) && !externallyAccessible(spec) && spec.externalTrafficPolicy === old.externalTrafficPolicy) delete spec.externalTrafficPolicy;
+  // Load balancer de-provisioning is asynchronous, but the user is not shown that: the status goes at once.
+  if (!lb(spec) && object.status && typeof object.status === 'object') object.status = { ...object.status, loadBalancer: {} };
+}
+
 /** Keep the allocated values of the old Service where the new one leaves them out. */
 function keepAllocated(spec: ServiceSpec, old: ServiceSpec): void {
   if (!spec.clusterIP && old.clusterIP && spec.type !== 'ExternalName' && old.type !== 'ExternalName') {
@@ -78,7 +114,10 @@ export function allocateServiceAddresses(ctx: ApiContext, attributes: AdmissionA
   const spec = { ...((object.spec ?? {}) as ServiceSpec) };
   spec.ports = (spec.ports ?? []).map((p) => ({ ...p }));
   object.spec = spec;
-  if (attributes.old) keepAllocated(spec, (attributes.old.spec ?? {}) as ServiceSpec);
+  if (attributes.old) {
+    dropTypeDependentFields(object, spec, (attributes.old.spec ?? {}) as ServiceSpec);
+    keepAllocated(spec, (attributes.old.spec ?? {}) as ServiceSpec);
+  }
   const used = usedByOthers(ctx, object);
   const type = spec.type ?? 'ClusterIP';
 
