@@ -229,5 +229,5 @@ describe.skipIf(!kubectlPath)('real kubectl: exec and port-forward', () => {
       stderr: 'kubelab: this terminal cannot listen on local ports, so forwarding stops here; with `npx kubelab serve`, the real kubectl port-forward works\n',
       exitCode: 0,
     });
-  }, 30_000);
+  }, 120_000);
 });

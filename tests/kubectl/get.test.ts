@@ -26,7 +26,7 @@ describe.skipIf(!kubectlPath)('real kubectl: get', () => {
       },
     });
     advance(k, 100);
-  }, 30_000);
+  }, 120_000);
   afterAll(async () => {
     await k.stop();
   });

@@ -35,7 +35,7 @@ describe.skipIf(!kubectlPath)('real kubectl: label, annotate, patch', () => {
     await k.run('create -f deployments.yaml', {
       files: { 'deployments.yaml': [deployment('web', true), deployment('api', true), deployment('solo', false)].join('---\n') },
     });
-  }, 30_000);
+  }, 120_000);
   afterAll(async () => {
     await k.stop();
   });

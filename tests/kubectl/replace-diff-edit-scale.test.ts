@@ -22,7 +22,7 @@ describe.skipIf(!kubectlPath)('real kubectl: replace, diff, edit, scale', () => 
     await k.run('create -f cms.yaml', { files: { 'cms.yaml': [configMap('swap', 'fast'), configMap('diffme', 'fast'), configMap('editme', 'fast')].join('---\n') } });
     await k.run('create deployment web --image=nginx:1.27 --replicas=1');
     writeFileSync(join(k.workdir, 'diff.sh'), diffScript, { mode: 0o755 });
-  }, 30_000);
+  }, 120_000);
   afterAll(async () => {
     await k.stop();
   });

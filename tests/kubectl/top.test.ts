@@ -23,6 +23,6 @@ describe.skipIf(!kubectlPath)('kubectl top: real kubectl and the emulator agree'
   ])('kubectl %s', async (line) => {
     const r = await real.run(line);
     expect(emulator.run(`kubectl ${line}`)).toEqual({ stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode });
-  }, 30_000);
+  }, 120_000);
 });
 if (!kubectlPath) console.warn(noKubectlMessage);

@@ -35,7 +35,7 @@ describe.skipIf(!kubectlPath)('EFK through the real kubectl', () => {
   const es = ['exec', '-n', 'kube-system', 'elasticsearch-logging-0', '-c', 'elasticsearch-logging', '--', 'curl', '-s'];
   beforeAll(async () => {
     k = await startRealKubectl({ seed: 5 });
-  }, 30_000);
+  }, 120_000);
   afterAll(async () => { await k?.stop(); });
 
   it('applies the manifests and ships the counter’s lines to Elasticsearch', async () => {
@@ -69,7 +69,7 @@ describe.skipIf(!kubectlPath)('EFK through the real kubectl', () => {
 
     const health = await k.run([...es, '127.0.0.1:9200/_cluster/health?pretty']);
     expect(health.stdout).toContain('  "cluster_name" : "kubernetes-logging",\n  "status" : "yellow",\n');
-  }, 45_000);
+  }, 120_000);
 
   it('shows Fluentd’s wait in its log, and Kibana green once it reaches Elasticsearch', async () => {
     const counterNode = (await k.run('get pod counter -o jsonpath={.spec.nodeName}')).stdout;
@@ -81,5 +81,5 @@ describe.skipIf(!kubectlPath)('EFK through the real kubectl', () => {
     const kibana = (await k.run('get pods -n kube-system -l k8s-app=kibana-logging -o jsonpath={.items[0].metadata.name}')).stdout;
     const status = await k.run(['exec', '-n', 'kube-system', kibana, '--', 'curl', '-s', '127.0.0.1:5601/api/status']);
     expect(JSON.parse(status.stdout)).toMatchObject({ version: { number: '5.6.4' }, status: { overall: { state: 'green' } } });
-  }, 30_000);
+  }, 120_000);
 });

@@ -250,7 +250,7 @@ describe.skipIf(!kubectlPath)('networking scenarios through the real kubectl', (
     const sticky = (await exec('lb', 'client', loop('web-sticky'))).stdout.match(/[^\n]*\n/g) ?? [];
     expect(sticky).toHaveLength(9);
     expect(new Set(sticky).size).toBe(1);
-  }, 30_000);
+  }, 120_000);
 
   it('answers DNS as CoreDNS does: Services, headless pods, SRV, search paths, ExternalName', async () => {
     const results = await Promise.all([
@@ -269,7 +269,7 @@ describe.skipIf(!kubectlPath)('networking scenarios through the real kubectl', (
       { stdout: hello('db-1'), stderr: '', exitCode: 0 },
       { stdout: `${dnsServer}search.lb.svc.cluster.local\tcanonical name = web.lb.svc.cluster.local\nName:\tweb.lb.svc.cluster.local\nAddress: ${ip['svc/lb/web']}\n\n\n`, stderr: '', exitCode: 0 },
     ]);
-  }, 30_000);
+  }, 120_000);
 
   it('drops traffic a default-deny policy blocks (timeouts) and lets the allowed namespace and pods through', async () => {
     const results = await Promise.all([
@@ -287,7 +287,7 @@ describe.skipIf(!kubectlPath)('networking scenarios through the real kubectl', (
       failed('curl: (28) Failed to connect to api.policy port 80 after 3001 ms: Timeout was reached\n', 28),
       failed('curl: (28) Failed to connect to api.policy port 81 after 1001 ms: Timeout was reached\n', 28),
     ]);
-  }, 40_000);
+  }, 120_000);
 
   it('routes an Ingress by host and path through ingress-nginx, and 404s from nginx otherwise', async () => {
     const controller = 'ingress-nginx-controller.ingress-nginx';
@@ -306,7 +306,7 @@ describe.skipIf(!kubectlPath)('networking scenarios through the real kubectl', (
       { stdout: nginx404, stderr: '', exitCode: 0 },
       { stdout: '200', stderr: '', exitCode: 0 },
     ]);
-  }, 30_000);
+  }, 120_000);
 
   it('reaches a NodePort on every node, and turns a LoadBalancer into a ClusterIP Service', async () => {
     const answers = await Promise.all(['node-1', 'node-2', 'control-plane'].map((node) => exec('lb', 'client', `curl -s ${ip[`node/${node}`]}:30080`)));
@@ -318,7 +318,7 @@ describe.skipIf(!kubectlPath)('networking scenarios through the real kubectl', (
     expect(await k.run(['patch', 'svc', 'front', '-n', 'lb', '-p', '{"spec":{"type":"ClusterIP"}}'])).toEqual({ stdout: 'service/front patched\n', stderr: '', exitCode: 0 });
     expect(await jsonpath('get svc front -n lb -o jsonpath={.spec.type}/{.spec.ports[0].nodePort}/{.spec.externalTrafficPolicy}/{.status}'))
       .toBe('ClusterIP///{"loadBalancer":{}}');
-  }, 30_000);
+  }, 120_000);
 
   it('forwards a local port to a Service with port-forward and answers real HTTP', async () => {
     const port = await freePort();
@@ -341,5 +341,5 @@ describe.skipIf(!kubectlPath)('networking scenarios through the real kubectl', (
     } finally {
       child.kill();
     }
-  }, 30_000);
+  }, 120_000);
 });

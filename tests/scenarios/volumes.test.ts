@@ -59,7 +59,7 @@ describe.skipIf(!kubectlPath)('volumes through the real kubectl', () => {
   beforeAll(async () => {
     k = await startRealKubectl({ seed: 7 });
     attachVolumes(k.lab.control.cluster);
-  }, 30_000);
+  }, 120_000);
   afterAll(async () => { await k?.stop(); });
 
   const podName = async (): Promise<string> => (await k.run(['get', 'pods', '-l', 'app=keeper', '-o', 'jsonpath={.items[0].metadata.name}'])).stdout;
@@ -79,5 +79,5 @@ describe.skipIf(!kubectlPath)('volumes through the real kubectl', () => {
     const second = await podName();
     expect(second).not.toBe(first);
     expect(await k.run(['exec', second, '--', 'cat', '/data/f'])).toEqual({ stdout: 'hi\n', stderr: '', exitCode: 0 });
-  }, 30_000);
+  }, 120_000);
 });

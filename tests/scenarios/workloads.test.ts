@@ -71,7 +71,7 @@ const fitError = (nodes: number, taints: string[], cpu: number): string =>
 
 describe.skipIf(!kubectlPath || !corpusPresent)('workload scenarios through the real kubectl', () => {
   let k: RealKubectl;
-  beforeAll(async () => { k = await startRealKubectl({ seed: 1 }); }, 30_000);
+  beforeAll(async () => { k = await startRealKubectl({ seed: 1 }); }, 120_000);
   afterAll(async () => { await k?.stop(); });
 
   const kubectl = (args: string | string[], files?: Record<string, string>): Promise<KubectlResult> => k.run(args, { files });
