@@ -9,6 +9,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import { buildKubernetesSchema, type OpenapiDocumentLike } from './scripts/schemas/kubernetes-schema.ts';
+import { lessonsDir, readLessonBundle } from './server/lessons.ts';
 
 /** Offline: every `?worker` import becomes `?worker&inline` (a blob: URL). */
 function inlineWorkers(): Plugin {
@@ -70,16 +71,42 @@ function kubernetesSchema(): Plugin {
   };
 }
 
+/**
+ * `virtual:kubelab-lessons`: every file of lessons/ as one bundle (`01-apply/lesson.md` → text),
+ * the same bundle `kubelab serve` reads from disk, for the worker (14 KB of text; the worker parses
+ * it only when a lesson is asked for). `virtual:kubelab-lesson-ids`: just the ids, for the page.
+ */
+function lessonBundle(): Plugin {
+  const modules = ['virtual:kubelab-lessons', 'virtual:kubelab-lesson-ids'];
+  return {
+    name: 'kubelab:lessons',
+    resolveId(source) {
+      return modules.includes(source) ? `\0${source}` : null;
+    },
+    load(loaded) {
+      if (!modules.includes(loaded.slice(1))) return null;
+      const bundle = readLessonBundle();
+      for (const path of Object.keys(bundle)) this.addWatchFile(`${lessonsDir}/${path}`);
+      // The page needs only the ids, in order (the default lesson is the first): a few bytes.
+      if (loaded.endsWith('ids')) {
+        const ids = [...new Set(Object.keys(bundle).map((path) => /^\d{2,}-([a-z0-9-]+)\//.exec(path)?.[1]).filter(Boolean))];
+        return `export default ${JSON.stringify(ids)};`;
+      }
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify(bundle))});`;
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => {
   const offline = mode === 'offline';
   return {
     base: './',
     // embed.js (contract 3) ships in dist/; the single offline file has no use for it.
     publicDir: offline ? false : 'lab/public',
-    plugins: [noOpenapiDocuments(), kubernetesSchema(), svelte(), ...(offline ? [inlineWorkers(), viteSingleFile()] : [])],
+    plugins: [noOpenapiDocuments(), kubernetesSchema(), lessonBundle(), svelte(), ...(offline ? [inlineWorkers(), viteSingleFile()] : [])],
     worker: {
       format: offline ? 'iife' : 'es',
-      plugins: () => [noOpenapiDocuments()],
+      plugins: () => [noOpenapiDocuments(), lessonBundle()],
     },
     optimizeDeps: { include: ['yaml', 'comlink', 'monaco-yaml/yaml.worker.js'] },
     build: {

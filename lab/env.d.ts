@@ -6,3 +6,15 @@ declare module 'virtual:kubernetes-schema' {
   const schema: Record<string, unknown>;
   export default schema;
 }
+
+declare module 'virtual:kubelab-lessons' {
+  /** Every file of lessons/, by path relative to it (vite.config.ts `lessonBundle`). */
+  const bundle: Record<string, string>;
+  export default bundle;
+}
+
+declare module 'virtual:kubelab-lesson-ids' {
+  /** The lesson ids in their folders' `NN` order. */
+  const ids: string[];
+  export default ids;
+}

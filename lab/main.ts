@@ -2,11 +2,13 @@
  * The lab page's entry: starts the cluster worker (restoring the workspace's cluster), publishes
  * `window.kubelab`, answers the host page when embedded, mounts the app.
  */
+// First: the cluster worker starts before the interface's modules evaluate.
+import { bootParams as params } from './lib/worker-boot.ts';
 import { mount } from 'svelte';
 import App from './App.svelte';
 import { LabClient } from './lib/lab-client.svelte.ts';
 import { makeKubelabApi, type KubelabApi } from './lib/kubelab-api.ts';
-import { pageParams } from './lib/page-params.ts';
+import { LessonSession } from './lib/lesson-session.svelte.ts';
 import { serveEmbedder } from './embed/embed-host.ts';
 import { testHooks } from './lib/test-hooks.ts';
 import { translate, pickLang } from './i18n/strings.ts';
@@ -19,11 +21,17 @@ declare global {
   }
 }
 
-const params = pageParams(location.href);
 const lang = pickLang(new URLSearchParams(location.search).get('lang'), navigator.language);
 const client = new LabClient(params.workspace, { restored: translate(lang, 'restored') });
 window.kubelab = makeKubelabApi(client.api);
 testHooks.killWorker = () => client.killWorker();
-if (params.embedParent) serveEmbedder(params.embedParent, window.kubelab, client.ready);
+testHooks.renderLesson = async (markdown) => {
+  const [{ renderLesson }, { sanitizeLessonHtml }] = await Promise.all([import('./lib/markdown.ts'), import('./lib/sanitize.ts')]);
+  return sanitizeLessonHtml(renderLesson(markdown, 'Run').html);
+};
+const embedder = params.embedParent ? serveEmbedder(params.embedParent, window.kubelab, client.ready) : undefined;
+// Lesson events reach the embedding page only after `ready`, as every other event.
+const lesson = new LessonSession(client, params.lesson, embedder && ((event, detail) => void client.ready.then(() => embedder.announce(event, detail))));
+void client.ready.then(() => lesson.ensureStarted());
 
-mount(App, { target: document.getElementById('app')!, props: { client, workspace: params.workspace } });
+mount(App, { target: document.getElementById('app')!, props: { client, workspace: params.workspace, lesson } });

@@ -1,15 +1,20 @@
 /**
  * The cluster worker: builds the lab service (a seeded cluster, the learner's kubectl session,
- * the real-time driver, the change feed) and exposes it with comlink. No logic lives here.
+ * the real-time driver, the change feed, the lessons) and exposes it with comlink. No logic lives here.
  */
 import { expose } from 'comlink';
+import lessons from 'virtual:kubelab-lessons';
 import { LabService } from './lab-service.ts';
 
-
+// The page names the lesson to open in the worker's name (`lesson=apply`, lab/lib/worker-boot.ts),
+// so that the first cluster built is already the lesson's: no second cluster before the first answer.
+const lesson = new URLSearchParams(self.name).get('lesson') || undefined;
 
 const service = new LabService({
   seed: 1,
   speed: 1,
+  lessons,
+  lesson,
   timer: {
     now: () => performance.now(),
     // The next tick is armed after this one ends (not setInterval), so a slow tick leaves room

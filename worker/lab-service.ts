@@ -3,14 +3,23 @@
  * real-time driver and the change feed. Free of Worker and comlink so Node tests can call it.
  */
 import { rfc3339 } from '../engine/clock.ts';
+import { Cluster } from '../engine/cluster.ts';
+import { complete } from '../engine/kubectl/completion/complete.ts';
+import { loadLessons } from '../engine/lessons/catalogue.ts';
+import type { CheckResult, Lesson, LessonBundle } from '../engine/lessons/types.ts';
 import { LabControl, type ControlError } from '../engine/control/lab-control.ts';
 import { builtinResources } from '../engine/api/registry.ts';
 import { commandRegistry } from '../engine/kubectl/index.ts';
 import { explainDecision } from '../engine/scheduler/decisions.ts';
 import { ChangeFeed } from './change-feed.ts';
-import type { ApplyPreview, ChangeBatch, ControlMethod, Journal, JournalEntry, KubectlAnswer, LabWorkerApi, Placement, Result, TimeState, Vocabulary } from './protocol.ts';
+import { LessonWatch } from './lesson-watch.ts';
+import type { ApplyPreview, ChangeBatch, Completion, ControlMethod, Journal, JournalEntry, KubectlAnswer, LabWorkerApi, LessonEvent, LessonLanguage, LessonView, Placement, Result, TimeState, Vocabulary } from './protocol.ts';
 import { previewApply } from './preview.ts';
+import { advanceWithin } from './sliced-advance.ts';
 import { TimeDriver, type TimeDriverOptions } from './time-driver.ts';
+
+/** Wall ms of controller work a kubectl write runs before it answers (the rest runs in time slices). */
+const writeBudgetMs = 20;
 
 /** The longest single step of the time controls: one hour. */
 const maxStepSeconds = 3600;
@@ -29,6 +38,10 @@ export interface LabServiceOptions {
   speed?: number;
   /** Real time and a timer; omit to leave time still until `step` or `advance`. */
   timer?: Pick<TimeDriverOptions, 'now' | 'every'>;
+  /** Every file of lessons/ (vite bundles it); parsed the first time a lesson is needed. */
+  lessons?: LessonBundle;
+  /** A lesson to start at once, on the first cluster (no second cluster is built for it). */
+  lesson?: string;
 }
 
 export class LabService implements LabWorkerApi {
@@ -40,16 +53,76 @@ export class LabService implements LabWorkerApi {
   private notified = false;
   private onEntry: ((entry: JournalEntry) => void) | undefined;
   private replaying = false;
+  /** The lessons, filled from the bundle on first need; LabControl holds this same array. */
+  private readonly lessonList: Lesson[] = [];
+  private lessonBundle: LessonBundle | undefined;
+  /** The lesson started at construction, told to the journal's listener once it exists. */
+  private bootEntry: JournalEntry | undefined;
+  private readonly watch: LessonWatch;
+  private lang: LessonLanguage = 'en';
 
   constructor(options: LabServiceOptions = {}) {
-    this.lab = new LabControl({ seed: options.seed, clock: options.timer ? 'real' : 'manual' });
+    this.lessonBundle = options.lessons;
+    // The first cluster stays spare until a lesson starts at construction: that start takes it
+    // instead of building a second one (nothing has run on it, so it is what a fresh one would be).
+    let spare: Cluster | undefined;
+    const makeCluster = (seed: number): Cluster => {
+      // With a real clock a write answers within a few ms of controller work; the time slices do the rest.
+      const cluster = spare?.seed === seed ? spare : new Cluster({ seed, ...(options.timer ? { writeSettle: { budgetMs: writeBudgetMs, wallNow: options.timer.now } } : {}) });
+      spare = undefined;
+      return cluster;
+    };
+    this.lab = new LabControl({ seed: options.seed, clock: options.timer ? 'real' : 'manual', lessons: this.lessonList, makeCluster });
+    if (options.lesson !== undefined) {
+      spare = this.lab.cluster;
+      this.ensureLessons();
+      const started = this.lab.startLesson(options.lesson);
+      if (!isControlError(started)) this.bootEntry = { at: this.lab.cluster.now(), op: 'reset', seed: this.lab.cluster.seed, lesson: options.lesson };
+      spare = undefined;
+    }
+    // Without a timer (Node tests) nothing grades on its own: each `gradeTick` grades what changed.
+    this.watch = new LessonWatch({ now: options.timer?.now ?? (() => 0), minIntervalMs: options.timer ? 1000 : 0, grade: () => this.gradeCurrent() });
     this.feed = new ChangeFeed(this.lab.cluster, () => this.changed());
     const timer = options.timer ?? { now: () => 0, every: () => () => undefined };
-    this.driver = new TimeDriver({ ...timer, advance: (ms) => this.lab.cluster.advance(ms) });
-    if (options.timer) this.driver.setSpeed(options.speed ?? 1);
+    this.driver = new TimeDriver({
+      ...timer,
+      advance: (ms) => this.lab.cluster.advance(ms),
+      // Real time is sliced so that a kubectl request waits for one slice at most, not a whole tick.
+      // Work a bounded write left at this instant comes first, in pieces, as one settle would run it.
+      advanceWithin: (ms, budgetMs) => {
+        const began = timer.now();
+        if (!this.lab.cluster.settleWithin(budgetMs, timer.now)) return 0;
+        return advanceWithin(this.lab.cluster, ms, budgetMs - (timer.now() - began), timer.now);
+      },
+    });
+    if (options.timer) {
+      this.driver.setSpeed(options.speed ?? 1);
+      options.timer.every(250, () => this.watch.tick());
+      // Paused time still finishes what a write set off at this instant, a slice at a time.
+      options.timer.every(50, () => {
+        if (this.driver.speed === 0 && this.lab.cluster.busy) this.lab.cluster.settleWithin(30, timer.now);
+      });
+    }
+  }
+
+  /** Parse the lesson bundle once (LabControl reads the same array). */
+  private ensureLessons(): void {
+    if (!this.lessonBundle) return;
+    const { lessons, problems } = loadLessons(this.lessonBundle);
+    this.lessonBundle = undefined;
+    for (const problem of problems) console.warn(`kubelab: lesson skipped: ${problem}`);
+    this.lessonList.push(...lessons);
+  }
+
+  private gradeCurrent(): { lesson: string; checks: CheckResult[] } | undefined {
+    const lesson = this.lab.status().lesson;
+    if (!lesson) return undefined;
+    const checks = this.lab.checks(lesson, { lang: this.lang });
+    return isControlError(checks) ? undefined : { lesson, checks };
   }
 
   private changed(): void {
+    this.watch?.changed();
     if (this.notified || !this.notify) return;
     this.notified = true;
     this.notify();
@@ -67,6 +140,7 @@ export class LabService implements LabWorkerApi {
 
   private runKubectl(params: { command: string; files?: Record<string, string>; stdin?: string }): KubectlAnswer | ControlError {
     this.journal({ at: this.lab.cluster.now(), op: 'kubectl', ...params });
+    this.watch.changed();
     return this.lab.kubectl(params);
   }
 
@@ -88,12 +162,26 @@ export class LabService implements LabWorkerApi {
         if (typeof p.name !== 'string') return { error: 'name must be a node name', code: 400 };
         this.journal({ at: this.lab.cluster.now(), op: 'control', method, params });
         return method === 'failNode' ? this.lab.failNode(p.name) : this.lab.recoverNode(p.name);
+      case 'lessons':
+        this.ensureLessons();
+        return this.lab.lessons(params);
+      case 'checks': {
+        this.ensureLessons();
+        const id = lessonId(params);
+        return id === undefined ? { error: 'id must be a lesson id', code: 400 } : this.lab.checks(id, params);
+      }
+      case 'startLesson': {
+        const id = lessonId(params);
+        return id === undefined ? { error: 'id must be a lesson id', code: 400 } : this.runControl('reset', { lesson: id });
+      }
       case 'reset': {
+        this.ensureLessons();
         const answer = this.lab.reset(params);
         if (!isControlError(answer)) {
           this.feed.attach(this.lab.cluster);
           const lesson = (params as { lesson?: unknown } | undefined)?.lesson;
           this.journal({ at: this.lab.cluster.now(), op: 'reset', seed: this.lab.cluster.seed, ...(typeof lesson === 'string' ? { lesson } : {}) });
+          this.watch.restarted();
         }
         this.changed();
         return answer;
@@ -201,6 +289,8 @@ export class LabService implements LabWorkerApi {
 
   async record(onEntry: (entry: JournalEntry) => void): Promise<void> {
     this.onEntry = onEntry;
+    if (this.bootEntry) onEntry(this.bootEntry);
+    this.bootEntry = undefined;
   }
 
   /** Move virtual time to `at` (never back). */
@@ -228,6 +318,7 @@ export class LabService implements LabWorkerApi {
     // No real-time ticks while replaying: time moves only to each entry's instant.
     this.driver.setSpeed(0);
     this.replaying = true;
+    this.ensureLessons();
     try {
       const reset = this.lab.reset({ seed: journal.seed, ...(journal.lesson ? { lesson: journal.lesson } : {}) });
       if (isControlError(reset)) return { ok: false, error: reset.error };
@@ -243,7 +334,42 @@ export class LabService implements LabWorkerApi {
       this.replaying = false;
       this.feed.attach(this.lab.cluster);
       this.driver.setSpeed(speed);
+      this.watch.restarted();
       this.changed();
     }
   }
+
+  async lesson(id: string, lang: LessonLanguage): Promise<Result<LessonView>> {
+    this.ensureLessons();
+    const lesson = this.lessonList.find((l) => l.id === id);
+    if (!lesson) return { ok: false, error: `lesson "${id}" not found` };
+    const pick = (text: { en: string; 'zh-CN'?: string }): string => text[lang] ?? text.en;
+    return { ok: true, value: { id, title: pick(lesson.title), summary: pick(lesson.summary), time: lesson.time, body: pick(lesson.body), files: { ...lesson.files } } };
+  }
+
+  async watchLessons(lang: LessonLanguage, onEvent: (event: LessonEvent) => void): Promise<void> {
+    this.ensureLessons();
+    this.lang = lang;
+    this.watch.listen(onEvent);
+  }
+
+  /** For tests without a timer: grade now if something changed (the worker's timer calls this every 250 ms). */
+  gradeTick(): void {
+    this.watch.tick();
+  }
+
+  async complete(line: string, cursor: number): Promise<Completion> {
+    try {
+      return await complete(line, cursor, this.lab.cluster);
+    } catch {
+      // A completion never fails the terminal: no candidates.
+      return { from: cursor, items: [] };
+    }
+  }
+}
+
+/** The lesson id of a `startLesson` / `checks` body: `{id}` (the HTTP API has it in the path) or the id itself. */
+function lessonId(params: unknown): string | undefined {
+  const id = typeof params === 'string' ? params : (params as { id?: unknown } | undefined)?.id;
+  return typeof id === 'string' && id ? id : undefined;
 }

@@ -4,15 +4,48 @@
  * page imports types from here only; the worker implements `LabWorkerApi` and exposes it with
  * comlink. Expected failures are values (`{ok: false, error}`), never thrown.
  */
+import type { CheckResult } from '../engine/lessons/types.ts';
 
 /** A call's answer: a value, or an error the learner can read. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
 /** The lab control API's operations (DESIGN.md contract 3), as `window.kubelab` names them. */
-export type ControlMethod = 'status' | 'advance' | 'kubectl' | 'addNode' | 'failNode' | 'recoverNode' | 'reset';
+export type ControlMethod = 'status' | 'advance' | 'kubectl' | 'addNode' | 'failNode' | 'recoverNode' | 'reset' | 'lessons' | 'startLesson' | 'checks';
 
 /** The control operations' names, for `window.kubelab` and for checking a postMessage call. */
-export const controlMethods: readonly ControlMethod[] = ['status', 'advance', 'kubectl', 'addNode', 'failNode', 'recoverNode', 'reset'];
+export const controlMethods: readonly ControlMethod[] = ['status', 'advance', 'kubectl', 'addNode', 'failNode', 'recoverNode', 'reset', 'lessons', 'startLesson', 'checks'];
+
+/** A check's outcome, as the control API's `checks` answers it. */
+export type { CheckResult };
+
+/** The lesson languages. */
+export type LessonLanguage = 'en' | 'zh-CN';
+
+/** A lesson as the lesson panel shows it, in one language. */
+export interface LessonView {
+  id: string;
+  title: string;
+  summary: string;
+  /** Minutes a learner needs. */
+  time: number;
+  /** The steps, as Markdown (untrusted: render without raw HTML, then sanitise). */
+  body: string;
+  /** The learner's workspace at the start, by path. */
+  files: Record<string, string>;
+}
+
+/** What the lab tells the page (and an embedding page) while a lesson runs. */
+export interface LessonEvent {
+  event: 'check' | 'lesson-complete';
+  lesson: string;
+  checks: CheckResult[];
+}
+
+/** Candidates for the word at the cursor, replacing the text from `from` to the cursor. */
+export interface Completion {
+  from: number;
+  items: string[];
+}
 
 /** What one kubectl command line printed and how it ended. */
 export interface KubectlAnswer {
@@ -176,4 +209,10 @@ export interface LabWorkerApi {
   record(onEntry: (entry: JournalEntry) => void): Promise<void>;
   /** Rebuild the cluster from a journal: a fresh cluster with its seed, each entry at its time, then on to `time`. */
   replay(journal: Journal): Promise<Result<TimeState>>;
+  /** A lesson's text and starting files in a language (the lessons load after the cluster: this waits for them). */
+  lesson(id: string, lang: LessonLanguage): Promise<Result<LessonView>>;
+  /** Be told of check results while a lesson runs (graded at most once a second, told when they change); one listener. */
+  watchLessons(lang: LessonLanguage, onEvent: (event: LessonEvent) => void): Promise<void>;
+  /** Tab completion of a kubectl line at `cursor` (engine/kubectl/completion). */
+  complete(line: string, cursor: number): Promise<Completion>;
 }

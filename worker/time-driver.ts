@@ -17,6 +17,14 @@ export interface TimeDriverOptions {
   every: (ms: number, tick: () => void) => () => void;
   /** Moves virtual time forward by `ms`. */
   advance: (ms: number) => void;
+  /**
+   * Moves virtual time forward by up to `ms`, stopping once `budgetMs` of wall time is spent;
+   * returns the virtual ms it covered. When given, it is used instead of `advance`, and what a
+   * tick could not cover is carried to the next tick (so messages are answered in between).
+   */
+  advanceWithin?: (ms: number, budgetMs: number) => number;
+  /** Wall ms a tick may spend advancing before it yields to the page's messages (default 30). */
+  budgetMs?: number;
   /** Real milliseconds between ticks. */
   intervalMs?: number;
 }
@@ -25,6 +33,8 @@ export class TimeDriver {
   private speedValue = 0;
   private stop: (() => void) | undefined;
   private last = 0;
+  /** Virtual ms owed from ticks that ran out of budget. */
+  private owed = 0;
 
   constructor(private readonly options: TimeDriverOptions) {}
 
@@ -39,6 +49,7 @@ export class TimeDriver {
       return `speed must be 0 (paused) or from 1 to ${maxSpeed}`;
     }
     this.speedValue = speed;
+    this.owed = 0;
     if (speed === 0) {
       this.stop?.();
       this.stop = undefined;
@@ -53,6 +64,15 @@ export class TimeDriver {
     const now = this.options.now();
     const elapsed = Math.min(now - this.last, maxTickMs);
     this.last = now;
-    if (elapsed > 0) this.options.advance(Math.round(elapsed * this.speedValue));
+    const wanted = this.owed + (elapsed > 0 ? Math.round(elapsed * this.speedValue) : 0);
+    if (wanted <= 0) return;
+    if (!this.options.advanceWithin) {
+      this.options.advance(wanted);
+      return;
+    }
+    const covered = this.options.advanceWithin(wanted, this.options.budgetMs ?? 30);
+    // A cluster slower than the clock falls behind by at most one long tick: the clock then runs
+    // slower than the chosen speed instead of the worker never catching up.
+    this.owed = Math.min(wanted - covered, Math.round(maxTickMs * this.speedValue));
   }
 }

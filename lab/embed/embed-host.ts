@@ -1,7 +1,7 @@
 /**
  * The lab's side of contract 3 when a host page embeds it (lab/public/embed.js): answer
  * `{type: "kubelab:call", id, method, params}` with `{type: "kubelab:result", id, result | error}`
- * and announce `{type: "kubelab:event", event: "ready"}`. Only the parent window, from the origin
+ * and announce `{type: "kubelab:event", event: "ready" | "check" | "lesson-complete", …}`. Only the parent window, from the origin
  * named in the address (and, where the browser says, the origin that really embeds us), is heard,
  * and every answer is posted to that origin alone.
  */
@@ -53,17 +53,19 @@ export function createEmbedHandler(parentOrigin: string, parent: EmbedParent, ap
 }
 
 /**
- * Serve the host page that embeds this lab. Refuses (and says so in the console) when the browser
- * reports a different embedding origin than the address claims.
+ * Serve the host page that embeds this lab; the handler it returns announces lesson events.
+ * Refuses (and says so in the console) when the browser reports a different embedding origin
+ * than the address claims.
  */
-export function serveEmbedder(parentOrigin: string, api: KubelabApi, ready: Promise<unknown>): void {
-  if (window.parent === window) return;
+export function serveEmbedder(parentOrigin: string, api: KubelabApi, ready: Promise<unknown>): EmbedHandler | undefined {
+  if (window.parent === window) return undefined;
   const ancestors = location.ancestorOrigins;
   if (ancestors && ancestors.length > 0 && ancestors[0] !== parentOrigin) {
     console.warn(`kubelab: embedded by ${ancestors[0]}, not ${parentOrigin}: the embed API stays off`);
-    return;
+    return undefined;
   }
   const handler = createEmbedHandler(parentOrigin, window.parent, api);
   addEventListener('message', (event) => void handler.onMessage(event));
   void ready.then(() => handler.announce('ready'));
+  return handler;
 }

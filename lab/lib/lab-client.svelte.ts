@@ -8,16 +8,22 @@
  * a ping that goes unanswered), a new worker replays the journal to the same virtual time.
  */
 import { proxy, wrap, type Remote } from 'comlink';
-import type { LabWorkerApi } from '../../worker/protocol.ts';
-import LabWorker from '../../worker/entry.ts?worker';
+import type { LabWorkerApi, LessonEvent, LessonLanguage } from '../../worker/protocol.ts';
+import { takeWorker } from './worker-boot.ts';
 import { ClusterState } from './cluster-state.svelte.ts';
 import { JournalStore, journalKey } from './journal.ts';
 
 /** How often the watchdog pings, and how long an answer may take before the worker counts as dead. */
 const pingEveryMs = 2000;
 const pingTimeoutMs = 8000;
+/**
+ * The same while a call is running: a ping waits behind it, and `kubectl create deployment
+ * --replicas=1000` settles the rollout's first step in one call (about 10 s on a loaded 2-core
+ * machine). That is no hang.
+ */
+const busyPingTimeoutMs = 30_000;
 
-const methods = ['control', 'kubectl', 'setSpeed', 'step', 'subscribe', 'takeChanges', 'placement', 'vocabulary', 'ping', 'preview', 'record', 'replay'] as const;
+const methods = ['control', 'kubectl', 'setSpeed', 'step', 'subscribe', 'takeChanges', 'placement', 'vocabulary', 'ping', 'preview', 'record', 'replay', 'lesson', 'watchLessons', 'complete'] as const;
 
 /** Raised by calls that were waiting on a worker that died. */
 export class WorkerRestartedError extends Error {}
@@ -48,6 +54,11 @@ export class LabClient {
   /** False until the current worker has answered once: building a cluster takes seconds, and is no hang. */
   private alive = false;
   private generation = 0;
+  /** Calls sent to the worker and not answered yet (the watchdog is patient while there are some). */
+  private inFlight = 0;
+  /** Told of every lesson event (`check`, `lesson-complete`) of whichever worker is current. */
+  onLessonEvent: ((event: LessonEvent) => void) | undefined;
+  private lessonLang: LessonLanguage = 'en';
 
   constructor(readonly workspace = 'playground', private readonly messages = { restored: 'The cluster was restored.' }) {
     this.ready = new Promise((resolve) => (this.markReady = resolve));
@@ -62,16 +73,21 @@ export class LabClient {
     addEventListener('pagehide', () => this.journal.save());
   }
 
-  private call(method: (typeof methods)[number], args: unknown[]): Promise<unknown> {
+  private async call(method: (typeof methods)[number], args: unknown[]): Promise<unknown> {
     const fn = this.remote[method] as unknown as (...a: unknown[]) => Promise<unknown>;
-    return Promise.race([fn(...args), this.died]);
+    this.inFlight++;
+    try {
+      return await Promise.race([fn(...args), this.died]);
+    } finally {
+      this.inFlight--;
+    }
   }
 
   /** Start a worker; replay the journal into it when there is one. */
   private async start(restore: boolean): Promise<void> {
     const generation = ++this.generation;
     this.alive = false;
-    this.worker = new LabWorker();
+    this.worker = takeWorker();
     this.died = new Promise<never>((_resolve, reject) => (this.kill = reject));
     this.died.catch(() => undefined);
     this.worker.addEventListener('error', (event) => {
@@ -91,6 +107,17 @@ export class LabClient {
       }
     }
     await this.remote.subscribe(proxy(() => this.schedule()));
+    await this.watchLessons();
+  }
+
+  /** Grade the running lesson as the learner works, in `lang` (again after a language switch; each new worker too). */
+  async setLessonLanguage(lang: LessonLanguage): Promise<void> {
+    this.lessonLang = lang;
+    if (this.alive) await this.watchLessons();
+  }
+
+  private async watchLessons(): Promise<void> {
+    await this.remote.watchLessons(this.lessonLang, proxy((event: LessonEvent) => this.onLessonEvent?.(event)));
   }
 
   private noteStorage(problem: string | undefined): void {
@@ -108,8 +135,10 @@ export class LabClient {
   private async watch(): Promise<void> {
     if (this.restarting || !this.alive) return;
     const generation = this.generation;
-    const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), pingTimeoutMs));
-    const answer = await Promise.race([this.remote.ping().catch(() => 'error'), timeout]);
+    const wait = (ms: number): Promise<'timeout'> => new Promise((resolve) => setTimeout(() => resolve('timeout'), ms));
+    const pong = this.remote.ping().catch(() => 'error');
+    let answer = await Promise.race([pong, wait(pingTimeoutMs)]);
+    if (answer === 'timeout' && this.inFlight > 0) answer = await Promise.race([pong, wait(busyPingTimeoutMs - pingTimeoutMs)]);
     if (answer !== 'pong' && generation === this.generation && !this.restarting) await this.restart('the cluster worker stopped answering');
   }
 

@@ -66,6 +66,20 @@ describe('LineEditor', () => {
     typeAll(editor, 'kubectl get po');
     expect(editor.input('\t').write).toBe('\r\npods  pod  po\r\n\r$ kubectl get po\x1b[K');
   });
+
+  // Answers as engine/kubectl/completion's `complete(line, cursor)` gives them: candidates for line[from..cursor].
+  it.each([
+    ['k get po ', 9, ['web-7c5d8'], 'web-7c5d8 '],
+    ['k get po -n kube-s', 12, ['kube-system'], 'ystem '],
+    ['k get po web', 9, ['web-1', 'web-2'], '-'],
+    ['k get po -o ', 12, ['json', 'jsonpath'], 'json'],
+    ['k get po x', 9, [], '\x07'],
+    ['k rollout ', 10, ['status', 'undo'], '\r\nstatus  undo\r\n\r$ k rollout \x1b[K'],
+  ])('completes %j with the engine answer from %i', (typed, from, items, expected) => {
+    const editor = new LineEditor('$ ');
+    typeAll(editor, typed);
+    expect(editor.completeWith(from, items)).toBe(expected);
+  });
 });
 
 describe('commonPrefix', () => {

@@ -83,7 +83,20 @@ export class LineEditor {
     const head = this.line.slice(0, this.cursor);
     const words = head.split(/\s+/);
     const partial = words.pop() ?? '';
-    const candidates = this.completer(words.filter(Boolean), partial);
+    return this.offer(partial, this.completer(words.filter(Boolean), partial));
+  }
+
+  /**
+   * Complete with candidates for the text from `from` to the cursor (what the engine's
+   * `complete(line, cursor)` answers): one is inserted with a space, several are extended to
+   * their common prefix or listed. Returns what to write to the terminal.
+   */
+  completeWith(from: number, items: string[]): string {
+    const start = Math.max(0, Math.min(from, this.cursor));
+    return this.offer(this.line.slice(start, this.cursor), items.filter((item) => item.startsWith(this.line.slice(start, this.cursor))));
+  }
+
+  private offer(partial: string, candidates: string[]): string {
     if (candidates.length === 0) return '\x07';
     if (candidates.length === 1) return this.insert(candidates[0].slice(partial.length) + ' ');
     const prefix = commonPrefix(candidates);

@@ -40,7 +40,7 @@ describe('the lab in Chromium', () => {
     page = await browser.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
     page.on('request', (request) => requests.push(request.url()));
-    await page.goto(`${origin}/`);
+    await page.goto(`${origin}/?playground`); // lessons: tests/browser/lessons.test.ts
   }, 120_000);
 
   afterAll(async () => {
@@ -57,6 +57,26 @@ describe('the lab in Chromium', () => {
     expect(rows).toEqual(['control-plane', 'node-1', 'node-2', 'node-3']);
   }, 90_000);
 
+  it('fits the terminal to its pane, and again after the panes are resized', async () => {
+    // How much of the terminal's pane its screen leaves unused: less than a cell, the scrollbar and the padding.
+    const fit = (): Promise<{ width: number; spareWidth: number; spareHeight: number }> => page.evaluate(() => {
+      const host = document.querySelector('.xterm-host')!.getBoundingClientRect();
+      const screen = document.querySelector('.xterm-screen')!.getBoundingClientRect();
+      return { width: Math.round(screen.width), spareWidth: Math.round(host.width - screen.width), spareHeight: Math.round(host.height - screen.height) };
+    });
+    const fitted = (f: { spareWidth: number; spareHeight: number }): boolean => f.spareWidth >= 0 && f.spareWidth < 40 && f.spareHeight >= 0 && f.spareHeight < 30;
+    await expect.poll(async () => fitted(await fit()), { timeout: 10_000 }).toBe(true);
+    const before = await fit();
+    await page.locator('[role="separator"][aria-orientation="vertical"]').first().focus();
+    for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowLeft');
+    await expect.poll(async () => (await fit()).width, { timeout: 10_000 }).toBeLessThan(before.width - 100);
+    await expect.poll(async () => fitted(await fit()), { timeout: 10_000 }).toBe(true);
+    await typeInTerminal(page, 'kubectl get namespace kube-system');
+    await expect.poll(() => terminalText(page), { timeout: 10_000 }).toMatch(/kube-system\s+Active/);
+    await page.locator('[role="separator"][aria-orientation="vertical"]').first().focus();
+    for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
+  });
+
   it('shows the 3 pods of a new deployment turning Running in the cluster view', async () => {
     await typeInTerminal(page, 'kubectl create deployment web --image=nginx --replicas=3');
     await expect.poll(() => terminalText(page), { timeout: 10_000 }).toContain('deployment.apps/web created');
@@ -64,6 +84,22 @@ describe('the lab in Chromium', () => {
     const running = page.locator('[data-node] [data-pod^="web-"][data-status="Running"]');
     await expect.poll(() => running.count(), { timeout: 20_000 }).toBe(3);
     expect(await page.locator('[data-pod^="web-"]').count()).toBe(3);
+  });
+
+  it('draws the first 40 pods of a node and the rest when asked', async () => {
+    // 130 replicas on 3 workers: more than 40 on at least one node.
+    await typeInTerminal(page, 'kubectl create deployment many --image=nginx --replicas=130');
+    const crowded = page.locator('[data-node^="node-"]:has([data-action="more-pods"])').first();
+    await expect.poll(() => crowded.count(), { timeout: 30_000 }).toBe(1);
+    // Held by name: once expanded, the card no longer matches `:has(more-pods)`.
+    const card = page.locator(`[data-node="${await crowded.getAttribute('data-node')}"]`);
+    expect(await card.locator('[data-pod]').count()).toBe(40);
+    const hidden = Number(/\d+/.exec(await card.locator('[data-action="more-pods"]').innerText())![0]);
+    await card.locator('[data-action="more-pods"]').click();
+    await expect.poll(() => card.locator('[data-pod]').count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(40 + hidden);
+    expect(await card.locator('[data-action="more-pods"]').count()).toBe(0);
+    await typeInTerminal(page, 'kubectl delete deployment many');
+    await expect.poll(() => terminalText(page), { timeout: 10_000 }).toContain('deployment.apps "many" deleted');
   });
 
   it('explains a clicked pod with its YAML', async () => {
@@ -102,7 +138,7 @@ describe('the lab in Chromium', () => {
     const zh = await browser!.newPage();
     zh.on('pageerror', (error) => pageErrors.push(error.message));
     zh.on('request', (request) => requests.push(request.url()));
-    await zh.goto(`${origin}/?lang=zh-CN`, { waitUntil: 'domcontentloaded' });
+    await zh.goto(`${origin}/?lang=zh-CN&playground`, { waitUntil: 'domcontentloaded' });
     await expect.poll(() => zh.getByRole('button', { name: '应用此文件（Ctrl+S 或 Ctrl+Enter）' }).innerText(), { timeout: 20_000 }).toBe('应用');
     expect(await zh.locator('h2').allInnerTexts()).toEqual(expect.arrayContaining(['编辑器', '终端', '集群']));
     expect(await zh.evaluate(() => document.documentElement.lang)).toBe('zh-CN');

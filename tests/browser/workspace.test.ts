@@ -54,7 +54,7 @@ describe('the workspace, the cluster journal and the embed API in Chromium', () 
     context = await browser.newContext();
     page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${lab.origin}/?workspace=journey`);
+    await page.goto(`${lab.origin}/?workspace=journey&playground`);
   }, 300_000);
 
   afterAll(async () => {

@@ -39,7 +39,7 @@ export function findChromium(): string | undefined {
 /** The message a test fails with when no browser is found. */
 export const installChromium = 'install Chromium: apt-get install -y chromium (or set CHROMIUM_PATH)';
 
-const sourceRoots = ['lab', 'worker', 'engine', 'scripts/schemas', 'index.html', 'vite.config.ts', 'svelte.config.js', 'package-lock.json'];
+const sourceRoots = ['lab', 'worker', 'engine', 'lessons', 'server/lessons.ts', 'scripts/schemas', 'index.html', 'vite.config.ts', 'svelte.config.js', 'package-lock.json'];
 
 /** A stamp of the sources the build reads: path, size and mtime of every file. */
 function sourceStamp(): string {

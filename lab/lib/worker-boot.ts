@@ -1,0 +1,35 @@
+/**
+ * Starts the cluster worker as early as the page can: main.ts imports this module first, so the
+ * worker fetches its script and builds the cluster while the rest of the page's modules are still
+ * evaluating (on a slow machine that is most of a second off the first kubectl answer).
+ *
+ * A page that opens a lesson with nothing to restore names the lesson in the worker's name, so the
+ * worker's first cluster is the lesson's (worker/entry.ts): starting it later would build a second.
+ */
+import LabWorker from '../../worker/entry.ts?worker';
+import lessonIds from 'virtual:kubelab-lesson-ids';
+import { JournalStore, journalKey } from './journal.ts';
+import { pageParams } from './page-params.ts';
+
+/** The page's parameters, with the first lesson as the default. */
+export const bootParams = pageParams(location.href, lessonIds[0]);
+
+/** True when the workspace has a cluster journal to replay (then the replay decides the lesson). */
+function hasJournal(workspace: string): boolean {
+  try {
+    return new JournalStore(localStorage, journalKey(workspace)).hasState;
+  } catch {
+    return false; // storage blocked (a sandboxed frame): nothing to restore
+  }
+}
+
+const bootLesson = bootParams.lesson && lessonIds.includes(bootParams.lesson) && !hasJournal(bootParams.workspace) ? bootParams.lesson : undefined;
+
+let early: Worker | undefined = new LabWorker(bootLesson ? { name: `lesson=${bootLesson}` } : undefined);
+
+/** The worker started at load for the first caller; a new one for every later caller (a restart). */
+export function takeWorker(): Worker {
+  const worker = early ?? new LabWorker();
+  early = undefined;
+  return worker;
+}
