@@ -63,6 +63,11 @@ export function nodeAddress(index: number): string {
   return `172.18.${Math.floor(n / 256)}.${n % 256}`;
 }
 
+/** The node's /etc/machine-id (without its newline), also reported as `nodeInfo.machineID`. */
+export function machineIdOf(nodeName: string): string {
+  return stableHex(`machine:${nodeName}`).slice(0, 32);
+}
+
 /** 32 hex digits as a UUID: 8-4-4-4-12. */
 function asUuid(hex: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
@@ -111,7 +116,7 @@ export function nodeObject(spec: NodeSpec, index: number, now: number, images: {
       addresses: [{ type: 'InternalIP', address: nodeAddress(index) }, { type: 'Hostname', address: spec.name }],
       daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
       nodeInfo: {
-        machineID: stableHex(`machine:${spec.name}`).slice(0, 32), systemUUID: asUuid(stableHex(`system:${spec.name}`)), bootID: asUuid(stableHex(`boot:${spec.name}`)),
+        machineID: machineIdOf(spec.name), systemUUID: asUuid(stableHex(`system:${spec.name}`)), bootID: asUuid(stableHex(`boot:${spec.name}`)),
         kernelVersion: '6.8.0-52-generic', osImage: 'Debian GNU/Linux 12 (bookworm)', containerRuntimeVersion,
         kubeletVersion, kubeProxyVersion: kubeletVersion, operatingSystem: 'linux', architecture: 'amd64',
       },

@@ -22,6 +22,7 @@ import { normalizePath } from './file-system.ts';
 import { FileTree, pathParts } from './file-tree.ts';
 import type { Mount } from './mounted-files.ts';
 import { MountedFiles, containerLayer } from './mounted-files.ts';
+import { setUpHostPath } from './host-path.ts';
 import { isProjectedVolume, projectVolume } from './projection.ts';
 
 /** How long after a ConfigMap or Secret changes its volumes show it: the kubelet's sync period (1 min). */
@@ -146,7 +147,7 @@ export class VolumeManager implements Controller {
   }
 
   /** The identity and read-only-ness of a pod volume's contents, or why it cannot be mounted. */
-  private volumeTree(pod: KubeObject, volume: Volume, facts: PodFacts, now: number): { tree: FileTree; readOnly: boolean; projected: boolean } | { error: string } {
+  private volumeTree(pod: KubeObject, volume: Volume, facts: PodFacts, now: number): { tree: FileTree; readOnly: boolean; projected: boolean; root?: string } | { error: string } {
     const uid = pod.metadata.uid!;
     if (isProjectedVolume(volume)) {
       const identity = `pod:${uid}/${volume.name}`;
@@ -157,7 +158,10 @@ export class VolumeManager implements Controller {
       }
       return { tree: this.tree(identity), readOnly: true, projected: true };
     }
-    if (volume.hostPath) return { tree: this.tree(`host:${facts.nodeName}:${normalizePath(volume.hostPath.path)}`), readOnly: false, projected: false };
+    if (volume.hostPath) {
+      const mount = setUpHostPath(this, facts.nodeName, volume.hostPath, now);
+      return 'error' in mount ? mount : { ...mount, readOnly: false, projected: false };
+    }
     if (volume.persistentVolumeClaim) {
       const claim = this.informers.claims.get(`${pod.metadata.namespace}/${volume.persistentVolumeClaim.claimName}`) as PersistentVolumeClaim | undefined;
       if (!claim) return { error: `persistentvolumeclaim "${volume.persistentVolumeClaim.claimName}" not found` };
@@ -185,7 +189,8 @@ export class VolumeManager implements Controller {
       if (!volume) continue;
       const found = this.volumeTree(pod, volume, facts, known.now);
       if ('error' in found) return { kind: 'mountError', message: `MountVolume.SetUp failed for volume "${volume.name}" : ${found.error}` };
-      const root = pathParts(volumeMount.subPath ?? '').join('/');
+      // A hostPath file is mounted as its name inside its directory's tree.
+      const root = pathParts(`${found.root ?? ''}/${volumeMount.subPath ?? ''}`).join('/');
       let tree = found.tree;
       // A subPath is bound once at container start: later configMap updates do not reach it.
       if (root && found.projected) tree = tree.clone();

@@ -8,13 +8,19 @@ import generatedIndex from './generated/index.json' with { type: 'json' };
 import { customResourceDocument } from './document.ts';
 import type { CustomResourceVersion, OpenapiDocument } from './document.ts';
 import { contentHash } from './hash.ts';
+import { schedulingDecisionsDocument, schedulingDecisionsPath, schedulingDecisionsSchemaText } from './scheduling-decisions.ts';
 
 /** `{"paths": {"apis/apps/v1": {"serverRelativeURL": "/openapi/v3/apis/apps/v1?hash=…"}}}`. */
 export interface OpenapiIndex {
   paths: Record<string, { serverRelativeURL: string }>;
 }
 
-const builtinHashes = (generatedIndex as { hashes: Record<string, string> }).hashes;
+const generatedHashes = (generatedIndex as { hashes: Record<string, string> }).hashes;
+/** Generated documents' hashes plus Kubelab's own scheduling.kubelab.dev, whose shared schemas are apps/v1's. */
+const builtinHashes: Record<string, string> = {
+  ...generatedHashes,
+  [schedulingDecisionsPath]: contentHash(schedulingDecisionsSchemaText() + (generatedHashes['apis/apps/v1'] ?? '')),
+};
 let builtinDocuments: Record<string, OpenapiDocument> | undefined;
 
 /** The URL kubectl fetches for a document: `/openapi/v3/apis/apps/v1?hash=<HEX>`. */
@@ -42,7 +48,9 @@ export function openapiIndex(custom: Record<string, OpenapiDocument> = {}): Open
 export async function loadOpenapiDocuments(): Promise<void> {
   if (builtinDocuments) return;
   const module = await import('./generated/documents.json', { with: { type: 'json' } });
-  builtinDocuments = module.default as unknown as Record<string, OpenapiDocument>;
+  const generated = module.default as unknown as Record<string, OpenapiDocument>;
+  const shared = generated['apis/apps/v1']?.components.schemas ?? {};
+  builtinDocuments = { ...generated, [schedulingDecisionsPath]: schedulingDecisionsDocument(shared) };
 }
 
 /**

@@ -12,6 +12,7 @@ import { elasticsearchServer } from './elasticsearch.ts';
 import type { FluentdImage } from './fluentd.ts';
 import { fluentdProcess } from './fluentd.ts';
 import { kibanaServer } from './kibana.ts';
+import { perlProcess } from './perl.ts';
 import { behaviourProfiles, componentProfiles, ContainerUsage, pagesFor, stressMemory, type UsageProfile } from '../../metrics/usage.ts';
 import { parseQuantity, quantityValue } from '../../api/validation/quantity.ts';
 
@@ -177,7 +178,9 @@ function serverParts(behaviour: BehaviourName, version: string, spec: ContainerS
  * Start a container of an image: `behaviour` from the catalogue, `tag` for versioned output,
  * `spec` for command, args and ports, `ctx` for the environment, files and clock.
  */
-export function startProcess(behaviour: BehaviourName, entry: CatalogueEntry | undefined, tag: string, spec: ContainerSpec, ctx: ShellContext): ContainerProcess | StartFailure {
+export function startProcess(behaviour: BehaviourName, entry: CatalogueEntry | undefined, tag: string, spec: ContainerSpec, imageCtx: ShellContext): ContainerProcess | StartFailure {
+  // The perl image's shell (and `kubectl exec`) can run perl too; its CPU is counted only when perl is the container's own process.
+  const ctx: ShellContext = behaviour === 'perl' ? { ...imageCtx, programs: { perl: (args) => perlProcess(args, () => undefined) } } : imageCtx;
   const argv = containerArgv(spec, entry);
   const exec = (command: string[]): ProcessRun => new Shell(ctx).command(command);
   const program = basename(argv[0] ?? '');
@@ -204,6 +207,11 @@ export function startProcess(behaviour: BehaviourName, entry: CatalogueEntry | u
     return { ...noServer, run: metered(new Shell(ctx).command([program, ...argv.slice(1)]), usage, ctx), term: 'ignore', exec, usage };
   }
   if (program === 'stress') return stress(argv, startedAt, exec, pages);
+  if (behaviour === 'perl' && /^perl(5[\d.]*)?$/.test(program)) {
+    const usage = new ContainerUsage(behaviourProfiles.shell, startedAt, pages);
+    // perl has no SIGTERM handler by default: the signal ends it at once (128 + 15).
+    return { ...noServer, run: perlProcess(argv.slice(1), (ms) => usage.addWork(ctx.now(), ms)), term: { afterMs: 0, exitCode: 143 }, exec, usage };
+  }
   const version = entry?.versions?.[tag] ?? tag;
   if (behaviour === 'hello-broken') {
     return { ...noServer, run: crash(['kubelab/hello 3.0-broken starting', 'panic: open /etc/hello/config.yaml: no such file or directory'], 1, 300), term: { afterMs: 0, exitCode: 0 }, exec, usage: new ContainerUsage(behaviourProfiles['hello-broken'], startedAt, pages) };

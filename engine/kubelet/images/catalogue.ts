@@ -9,7 +9,7 @@ import type { ImageReference } from './reference.ts';
 /** The name of a behaviour in behaviours.ts. */
 export type BehaviourName =
   | 'nginx' | 'httpd' | 'shell' | 'redis' | 'elasticsearch' | 'kibana' | 'fluentd' | 'hpa-example' | 'pause'
-  | 'hello' | 'hello-broken' | 'system' | 'generic';
+  | 'hello' | 'hello-broken' | 'system' | 'perl' | 'generic';
 
 export interface CatalogueEntry {
   behaviour: BehaviourName;
@@ -118,6 +118,15 @@ export const catalogue: Record<string, CatalogueEntry> = {
     entrypoint: ['tini', '--', '/bin/entrypoint.sh'], cmd: ['fluentd'],
     // No fluent-plugin-elasticsearch in the plain image: it only listens for forward input.
     settings: { fluentd: 'plain' },
+  },
+  // The docs' `pi` Job (controllers/job.yaml) pins perl:5.34.0; the full images are buildpack-deps based.
+  'docker.io/library/perl': {
+    behaviour: 'perl',
+    tags: {
+      latest: 345_604_522, '5': 345_604_522, '5.40': 345_604_522, '5.40.0': 345_604_522, '5.34': 332_851_270, '5.34.0': 332_846_012,
+      slim: 51_371_339, '5-slim': 51_371_339, '5.40-slim': 51_371_339, '5.34-slim': 39_204_562, '5.34.0-slim': 39_128_773,
+    },
+    cmd: ['perl', '-de0'],
   },
   'registry.k8s.io/hpa-example': {
     behaviour: 'hpa-example',

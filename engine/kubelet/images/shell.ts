@@ -36,6 +36,8 @@ export interface ShellContext {
   network?: PodNetwork;
   /** New lines of every container log on this pod's node since `reader` last read (log shippers such as Fluentd). */
   nodeLogs?(reader: string): NodeLogEntry[];
+  /** Programs the image has besides the shell's commands, by name (`perl` in the perl image). */
+  programs?: Record<string, (args: string[]) => ProcessRun>;
 }
 
 /** Commands between two sleeps before a loop is treated as burning CPU: it yields 1 s. */
@@ -381,9 +383,20 @@ export class Shell {
         yield* out(answer.body);
         return answer.status < 400 ? 0 : 1;
       }
-      default:
+      default: {
+        const program = this.ctx.programs?.[name.slice(name.lastIndexOf('/') + 1)];
+        if (program) {
+          // Its stdout goes where the shell's does (a redirection, a $(…) capture).
+          const run = program(args);
+          for (let step = run.next(); ; step = run.next()) {
+            if (step.done) return step.value;
+            if (step.value.kind === 'output' && step.value.stream === 'stdout') yield* out(step.value.text);
+            else yield step.value;
+          }
+        }
         yield err(`sh: ${name}: not found\n`);
         return 127;
+      }
     }
   }
 

@@ -12,6 +12,7 @@ import { nodeUnschedulable } from './node-unschedulable.ts';
 import { podTopologySpread } from './pod-topology-spread.ts';
 import { taintToleration } from './taint-toleration.ts';
 import { volumeBinding } from './volume-binding.ts';
+import { volumeRestrictions } from './volume-restrictions.ts';
 
 /** Every plugin of the default profile by name. */
 export const defaultPlugins = {
@@ -20,6 +21,7 @@ export const defaultPlugins = {
   TaintToleration: taintToleration,
   NodeAffinity: nodeAffinity,
   NodeResourcesFit: nodeResourcesFit,
+  VolumeRestrictions: volumeRestrictions,
   VolumeBinding: volumeBinding,
   PodTopologySpread: podTopologySpread,
   InterPodAffinity: interPodAffinity,
