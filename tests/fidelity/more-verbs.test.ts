@@ -22,6 +22,7 @@ import { setResourcesCommand } from '../../engine/kubectl/commands/set-resources
 import { setSelectorCommand } from '../../engine/kubectl/commands/set-selector.ts';
 import { setServiceAccountCommand } from '../../engine/kubectl/commands/set-serviceaccount.ts';
 import { setSubjectCommand } from '../../engine/kubectl/commands/set-subject.ts';
+import { realKubectlBinary } from './harness/runner.ts';
 import { kubectlPath, noKubectlMessage, splitArgs, startRealKubectl, type KubectlResult, type RealKubectl, labKubeconfig } from '../support/kubectl.ts';
 import { advance, requestCount, resetCluster, waitForRequest } from '../support/scenario.ts';
 
@@ -184,7 +185,7 @@ const scenarios: Scenario[] = [
 /** Run the real kubectl with a kubeconfig (no --server flag, so its messages are its own). */
 function runReal(home: string, args: string[]): Promise<KubectlResult> {
   return new Promise((resolve) => {
-    const child = execFile(kubectlPath!, args, {
+    const child = execFile(realKubectlBinary(home), args, {
       cwd: join(home, 'work'), env: { ...process.env, HOME: home, KUBECONFIG: join(home, 'kubeconfig') }, timeout: 30_000,
     }, (error, stdout, stderr) => {
       const code = error && typeof (error as { code?: unknown }).code === 'number' ? (error as { code: number }).code : error ? 1 : 0;
@@ -267,7 +268,7 @@ describe.skipIf(!kubectlPath)('kubectl get -w in a streaming session, beside the
     const home = dirname(real.workdir);
     const seen = requestCount(real, 'watch', resource);
     let expected = '';
-    const child = spawn(kubectlPath!, splitArgs(line), { cwd: real.workdir, env: { ...process.env, HOME: home, KUBECONFIG: join(home, 'kubeconfig') } });
+    const child = spawn(realKubectlBinary(home), splitArgs(line), { cwd: real.workdir, env: { ...process.env, HOME: home, KUBECONFIG: join(home, 'kubeconfig') } });
     child.stdout.on('data', (chunk: Buffer) => { expected += chunk.toString(); });
     const session = new KubectlSession(twin.lab.control.cluster, { server: twin.lab.url });
     let actual = '';

@@ -19,6 +19,7 @@ import { eventsCommand } from '../../engine/kubectl/commands/events.ts';
 import { rolloutCommand } from '../../engine/kubectl/commands/rollout.ts';
 import { taintCommand } from '../../engine/kubectl/commands/taint.ts';
 import { waitCommand } from '../../engine/kubectl/commands/wait.ts';
+import { realKubectlBinary } from './harness/runner.ts';
 import { kubectlPath, noKubectlMessage, splitArgs, startRealKubectl, type KubectlResult, type RealKubectl, labKubeconfig } from '../support/kubectl.ts';
 import { resetCluster } from '../support/scenario.ts';
 
@@ -144,7 +145,7 @@ const scenarios: Scenario[] = [
 /** Run the real kubectl with a kubeconfig (no --server flag, so its messages are its own). */
 function runReal(home: string, args: string[]): Promise<KubectlResult> {
   return new Promise((resolve) => {
-    const child = execFile(kubectlPath!, args, {
+    const child = execFile(realKubectlBinary(home), args, {
       cwd: join(home, 'work'), env: { ...process.env, HOME: home, KUBECONFIG: join(home, 'kubeconfig') }, timeout: 30_000,
     }, (error, stdout, stderr) => {
       const code = error && typeof (error as { code?: unknown }).code === 'number' ? (error as { code: number }).code : error ? 1 : 0;
