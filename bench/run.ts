@@ -17,6 +17,7 @@ import { deployCases } from './engine-bench.ts';
 import { hotSpots, type Profile } from './hot-spots.ts';
 import { flag, numberOption } from './options.ts';
 import { jsonLine, renderTable } from './report.ts';
+import { webKeys } from './web-manifest.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -67,6 +68,11 @@ for (const keys of engineRuns) {
   const run = keys.filter(wanted);
   if (run.length) Object.assign(results, runChild('engine-child.ts', [...(quick ? ['--quick'] : []), '--only', run.join(',')]));
 }
+// The default cluster's boot (bench/boot-bench.ts).
+if (wanted('bootMs') || wanted('bootFirstMs')) Object.assign(results, runChild('boot-bench.ts', quick ? ['--runs', '3'] : []));
+// The browser budgets: the built lab in Chromium (bench/web-bench.ts).
+const webRun = webKeys.filter(wanted);
+if (webRun.length) Object.assign(results, runChild('web-child.ts', [...(quick ? ['--replicas', '300'] : []), '--only', webRun.join(',')]));
 results.benchSeconds = (performance.now() - started) / 1000;
 results.loadAverage = load;
 console.log(`\n${renderTable(results)}\n`);

@@ -88,6 +88,27 @@ export interface ClusterOptions {
    * its own instance of one leaves the default out this way.
    */
   omitControllers?: string[];
+  /**
+   * How much controller work a write runs before it answers. Default `'all'`: everything the write
+   * sets off at the current instant (what tests and `kubelab serve` expect). `{budgetMs, wallNow}`:
+   * syncs until `budgetMs` of wall time (read with `wallNow`: the engine has no clock of its own)
+   * is spent; the rest waits for `settle`, `settleWithin` or `advance`. The browser worker uses it
+   * so that `kubectl create deployment --replicas=1000` answers at once and the worker's time
+   * slices work off the rest. Either way the cluster ends up the same (see `handle`).
+   */
+  writeSettle?: 'all' | WallBudget;
+}
+
+/** A wall-time allowance for controller work, with the wall clock to measure it by. */
+export interface WallBudget {
+  budgetMs: number;
+  wallNow: () => number;
+}
+
+/** Per-request choice of how much controller work runs after a write. */
+export interface HandleOptions {
+  /** `true`: all of it; `false`: none (the rest waits, as after a bounded write). Default: ClusterOptions.writeSettle. */
+  settle?: boolean;
 }
 
 /** The default nodes; with add-ons the control plane runs kubeadm's static pods and hosts ingress-nginx. */
@@ -114,9 +135,14 @@ export class Cluster {
   readonly network: ClusterNetwork;
   /** Volume contents (emptyDir, hostPath, PV data, ConfigMap/Secret projections) and containers' views of them. */
   readonly volumes: VolumeManager;
+  /** How much controller work a write runs before answering: all of it, or a wall-time budget. */
+  private readonly writeSettle: 'all' | WallBudget;
+  /** A bounded write left controller work for later (cleared by every full settle). */
+  private unsettled = false;
 
   constructor(options: ClusterOptions = {}) {
     this.seed = options.seed ?? 1;
+    this.writeSettle = options.writeSettle ?? 'all';
     this.clock = new ManualClock(options.start ?? defaultEpoch);
     this.random = new Random(this.seed);
     this.api = new ApiServer({ clock: this.clock, random: this.random, historySize: options.historySize, maxPods: options.maxPods });
@@ -180,15 +206,32 @@ export class Cluster {
       for (const object of [defaultStorageClass(), ...addonObjects()]) this.create(object, undefined, kubeadmAgent);
       const available = metricsAPIServiceStatus(rfc3339(this.clock.now()));
       for (const object of metricsServerObjects()) this.create(object, object.kind === 'APIService' ? available : undefined, kubeadmAgent);
+      // Settled in full even with a bounded writeSettle: the first `kubectl get pods -A` shows every system pod.
       this.settle();
     }
   }
 
-  /** Answer an API request, then let the controllers react at the current instant. */
-  handle(request: ApiRequest): ApiResponse {
+  /**
+   * Answer an API request, then let the controllers react at the current instant (all of their
+   * work, or a bounded part of it: `options.settle`, ClusterOptions.writeSettle). Work left over
+   * from an earlier bounded write is finished before the next write is applied, so every write
+   * meets the same settled cluster as on the unbounded path and the end state is byte-identical;
+   * only reads in between may see the cluster half-way, as they may in a real cluster.
+   */
+  handle(request: ApiRequest, options: HandleOptions = {}): ApiResponse {
+    if (request.method === 'GET') return this.api.handle(request);
+    // Only after a bounded write: the default path settles exactly as it always has.
+    if (this.unsettled) this.settle();
     const response = this.api.handle(request);
-    if (request.method !== 'GET') this.settle();
+    this.settleAfterWrite(options.settle === undefined ? this.writeSettle : options.settle ? 'all' : undefined);
     return response;
+  }
+
+  /** All of the controller work a write set off, as much as the wall budget allows, or none. */
+  private settleAfterWrite(settle: 'all' | WallBudget | undefined): void {
+    if (settle === 'all') return this.settle();
+    this.unsettled = this.controllers.pending();
+    if (settle) this.settleWithin(settle.budgetMs, settle.wallNow);
   }
 
   /** Every API request, as the audit log keeps it: `cluster.audit.query({ verb: 'delete', user: 'jane', since })`. */
@@ -199,6 +242,28 @@ export class Cluster {
   /** Run controllers until nothing is left to do now. */
   settle(): void {
     this.controllers.settle();
+    this.unsettled = false;
+  }
+
+  /**
+   * After a bounded write, run controllers at the current instant for about `budgetMs` of wall
+   * time (read with `wallNow`, which the caller passes in: the engine has no clock of its own),
+   * checking the time every `chunk` syncs; one sync is never split. Returns whether the cluster is
+   * settled. The pieces run exactly the syncs one `settle` would, in the same order.
+   */
+  settleWithin(budgetMs: number, wallNow: () => number, chunk = 1): boolean {
+    const began = wallNow();
+    while (this.unsettled) {
+      // A piece that runs fewer syncs than allowed ended with every queue empty.
+      if (this.controllers.settle(chunk) < chunk) this.unsettled = false;
+      else if (wallNow() - began >= budgetMs) break;
+    }
+    return !this.unsettled;
+  }
+
+  /** Whether a bounded write left controller work waiting at the current instant. */
+  get busy(): boolean {
+    return this.unsettled;
   }
 
   /** Move virtual time forward by `ms`, running everything that falls due on the way. */

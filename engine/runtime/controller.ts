@@ -83,26 +83,50 @@ export class ControllerRunner {
   }
 
   /**
-   * Run every queued key until all queues are empty. Returns the number of syncs run. A bound
-   * keeps a controller that keeps requeueing itself from freezing the cluster.
+   * Where an unfinished settle stopped: the pass's instant, the controller it was draining,
+   * whether that controller's delayed keys were already promoted, and whether the pass ran
+   * anything. Resuming from here runs the same syncs in the same order as one unbounded settle.
+   */
+  private pass: { now: number; index: number; promoted: boolean; busy: boolean } | undefined;
+
+  /**
+   * Run every queued key until all queues are empty. Returns the number of syncs run. With
+   * `maxSyncs`, stops after that many and remembers where: the next call carries on exactly
+   * there (same pass, same controller), so a settle split into bounded pieces runs the same
+   * syncs in the same order as one that is not. The default bound keeps a controller that
+   * keeps requeueing itself from freezing the cluster.
    */
   settle(maxSyncs = 1_000_000): number {
     let syncs = 0;
-    let busy = true;
-    while (busy && syncs < maxSyncs) {
-      busy = false;
-      const now = this.clock.now();
-      for (const controller of this.controllers) {
-        controller.queue.promote(now);
-        let key: string | undefined;
-        while ((key = controller.queue.get()) !== undefined && syncs < maxSyncs) {
-          busy = true;
-          syncs++;
-          this.runSync(controller, key, now);
+    for (;;) {
+      const pass = (this.pass ??= { now: this.clock.now(), index: 0, promoted: false, busy: false });
+      while (pass.index < this.controllers.length) {
+        const controller = this.controllers[pass.index];
+        // Promoted once per pass: keys requeued for "now" during this pass wait for the next one.
+        if (!pass.promoted) {
+          controller.queue.promote(pass.now);
+          pass.promoted = true;
         }
+        let key: string | undefined;
+        while (syncs < maxSyncs && (key = controller.queue.get()) !== undefined) {
+          pass.busy = true;
+          syncs++;
+          this.runSync(controller, key, pass.now);
+        }
+        if (syncs >= maxSyncs) return syncs;
+        pass.index++;
+        pass.promoted = false;
       }
+      this.pass = undefined;
+      if (!pass.busy) return syncs;
     }
-    return syncs;
+  }
+
+  /** Whether a settle would run anything now: a pass left unfinished, a queued key, or a delayed key now due. */
+  pending(): boolean {
+    if (this.pass) return true;
+    const now = this.clock.now();
+    return this.controllers.some((c) => c.queue.length > 0 || (c.queue.nextDue() ?? Infinity) <= now);
   }
 
   private runSync(controller: Controller, key: string, now: number): void {
