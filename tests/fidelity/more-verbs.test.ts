@@ -11,29 +11,9 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadOpenapiDocuments } from '../../engine/api/openapi/openapi.ts';
 import { KubectlSession } from '../../engine/kubectl/index.ts';
-import type { CommandSpec } from '../../engine/kubectl/command.ts';
-import { autoscaleCommand } from '../../engine/kubectl/commands/autoscale.ts';
-import { diffCommand } from '../../engine/kubectl/commands/diff.ts';
-import { explainCommand } from '../../engine/kubectl/commands/explain.ts';
-import { registerCommand } from '../../engine/kubectl/commands/index.ts';
-import { setCommand } from '../../engine/kubectl/commands/set.ts';
-import { setEnvCommand } from '../../engine/kubectl/commands/set-env.ts';
-import { setResourcesCommand } from '../../engine/kubectl/commands/set-resources.ts';
-import { setSelectorCommand } from '../../engine/kubectl/commands/set-selector.ts';
-import { setServiceAccountCommand } from '../../engine/kubectl/commands/set-serviceaccount.ts';
-import { setSubjectCommand } from '../../engine/kubectl/commands/set-subject.ts';
 import { realKubectlBinary } from './harness/runner.ts';
 import { kubectlPath, noKubectlMessage, splitArgs, startRealKubectl, type KubectlResult, type RealKubectl, labKubeconfig } from '../support/kubectl.ts';
 import { advance, requestCount, resetCluster, waitForRequest } from '../support/scenario.ts';
-
-/** Hook the new `set` subcommands into the parent in place of its "not available" entries. */
-function useSetSubcommands(specs: CommandSpec[]): void {
-  const subcommands = setCommand.subcommands ?? [];
-  for (const spec of specs) {
-    const at = subcommands.findIndex((s) => s.name === spec.name);
-    if (at >= 0) subcommands[at] = spec;
-  }
-}
 
 interface Scenario {
   name: string;
@@ -205,8 +185,6 @@ describe.skipIf(!kubectlPath)('kubectl emulator fidelity: explain, diff, autosca
   let twin: RealKubectl;
   beforeAll(async () => {
     await loadOpenapiDocuments();
-    for (const spec of [explainCommand, diffCommand, autoscaleCommand]) registerCommand(spec);
-    useSetSubcommands([setEnvCommand, setResourcesCommand, setSelectorCommand, setServiceAccountCommand, setSubjectCommand]);
     [real, twin] = await Promise.all([startRealKubectl(), startRealKubectl()]);
     for (const k of [real, twin]) writeFileSync(join(dirname(k.workdir), 'kubeconfig'), labKubeconfig(k.lab.url));
   }, 60_000);

@@ -7,37 +7,9 @@
  * The manual clock does not move while the real kubectl waits, so the emulator is given a client
  * without `advance`: a wait that is not already over ends in the same timeout on both sides.
  */
-import { execFile } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KubectlSession } from '../../engine/kubectl/index.ts';
-import { registerCommand } from '../../engine/kubectl/commands/index.ts';
-import { cordonCommand, uncordonCommand } from '../../engine/kubectl/commands/cordon.ts';
-import { drainCommand } from '../../engine/kubectl/commands/drain.ts';
-import { eventsCommand } from '../../engine/kubectl/commands/events.ts';
-import { rolloutCommand } from '../../engine/kubectl/commands/rollout.ts';
-import { taintCommand } from '../../engine/kubectl/commands/taint.ts';
-import { waitCommand } from '../../engine/kubectl/commands/wait.ts';
-import { realKubectlBinary } from './harness/runner.ts';
-import { kubectlPath, noKubectlMessage, splitArgs, startRealKubectl, type KubectlResult, type RealKubectl, labKubeconfig } from '../support/kubectl.ts';
-import { resetCluster } from '../support/scenario.ts';
-
-for (const spec of [rolloutCommand, cordonCommand, uncordonCommand, taintCommand, drainCommand, waitCommand, eventsCommand]) registerCommand(spec);
-
-interface Step {
-  line: string;
-  /** Seconds of virtual time to move both labs forward after the step. */
-  advance?: number;
-}
-
-interface Scenario {
-  name: string;
-  files?: Record<string, string>;
-  steps: (string | Step)[];
-  /** `TYPE NAME` whose `-o yaml` must be identical on both labs afterwards. */
-  objects: string[];
-}
+import { kubectlPath, noKubectlMessage, type RealKubectl } from '../support/kubectl.ts';
+import { compareScenario, startTwinLabs, type Scenario } from './twin-labs.ts';
 
 const deployment = (replicas: number, image = 'nginx:1.27'): string => `apiVersion: apps/v1
 kind: Deployment
@@ -142,64 +114,18 @@ const scenarios: Scenario[] = [
   },
 ];
 
-/** Run the real kubectl with a kubeconfig (no --server flag, so its messages are its own). */
-function runReal(home: string, args: string[]): Promise<KubectlResult> {
-  return new Promise((resolve) => {
-    const child = execFile(realKubectlBinary(home), args, {
-      cwd: join(home, 'work'), env: { ...process.env, HOME: home, KUBECONFIG: join(home, 'kubeconfig') }, timeout: 30_000,
-    }, (error, stdout, stderr) => {
-      const code = error && typeof (error as { code?: unknown }).code === 'number' ? (error as { code: number }).code : error ? 1 : 0;
-      resolve({ stdout, stderr, exitCode: code });
-    });
-    child.stdin?.end('');
-  });
-}
-
 describe.skipIf(!kubectlPath)('kubectl emulator fidelity: rollout, node and waiting verbs', () => {
   let real: RealKubectl;
   let twin: RealKubectl;
   beforeAll(async () => {
-    [real, twin] = await Promise.all([startRealKubectl(), startRealKubectl()]);
-    for (const k of [real, twin]) writeFileSync(join(dirname(k.workdir), 'kubeconfig'), labKubeconfig(k.lab.url));
-  }, 60_000);
+    ({ real, twin } = await startTwinLabs());
+  }, 120_000);
   afterAll(async () => {
     await Promise.all([real?.stop(), twin?.stop()]);
   });
 
   it.each(scenarios)('$name', async (scenario) => {
-    resetCluster(real);
-    resetCluster(twin);
-    const files = scenario.files ?? {};
-    for (const [name, content] of Object.entries(files)) {
-      mkdirSync(dirname(join(real.workdir, name)), { recursive: true });
-      writeFileSync(join(real.workdir, name), content);
-    }
-    // No `advance` on this client: the real kubectl's wait cannot move the manual clock either.
-    const cluster = twin.lab.control.cluster;
-    const client = { handle: cluster.handle.bind(cluster) };
-    // Real kubectl reads ages and restartedAt from the wall clock, so the emulator is given that clock.
-    const session = new KubectlSession(client, { server: twin.lab.url, now: () => Date.now() });
-    const differences: string[] = [];
-    for (const raw of scenario.steps) {
-      const step = typeof raw === 'string' ? { line: raw } : raw;
-      const args = splitArgs(step.line);
-      const expected = await runReal(dirname(real.workdir), args);
-      const actual = session.kubectl(args, { files });
-      if (JSON.stringify(actual) !== JSON.stringify(expected)) {
-        differences.push(`kubectl ${step.line}\n  real:     ${JSON.stringify(expected)}\n  emulator: ${JSON.stringify(actual)}`);
-      }
-      if (step.advance) {
-        for (const k of [real, twin]) k.lab.control.advance({ seconds: step.advance });
-      }
-    }
-    for (const target of scenario.objects) {
-      const args = ['get', ...splitArgs(target), '-o', 'yaml'];
-      const [expected, actual] = await Promise.all([runReal(dirname(real.workdir), args), runReal(dirname(twin.workdir), args)]);
-      if (expected.stdout !== actual.stdout || expected.stderr !== actual.stderr) {
-        differences.push(`object ${target}\n  real:     ${JSON.stringify(expected)}\n  emulator: ${JSON.stringify(actual)}`);
-      }
-    }
-    expect(differences.join('\n')).toBe('');
+    expect((await compareScenario(real, twin, scenario)).join('\n')).toBe('');
   }, 180_000);
 });
 

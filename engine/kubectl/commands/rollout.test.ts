@@ -2,16 +2,9 @@
  * The rollout, node and waiting verbs against a simulated cluster whose clock the session can move:
  * `rollout status`, `wait` and `drain` follow the cluster through virtual time until done.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Cluster } from '../../cluster.ts';
 import { KubectlSession } from '../session.ts';
-import { cordonCommand, uncordonCommand } from './cordon.ts';
-import { drainCommand } from './drain.ts';
-import { eventsCommand } from './events.ts';
-import { registerCommand } from './index.ts';
-import { rolloutCommand } from './rollout.ts';
-import { taintCommand } from './taint.ts';
-import { waitCommand } from './wait.ts';
 
 const web = `apiVersion: apps/v1
 kind: Deployment
@@ -31,10 +24,6 @@ spec:
       - name: nginx
         image: nginx:1.27
 `;
-
-beforeAll(() => {
-  for (const spec of [rolloutCommand, cordonCommand, uncordonCommand, taintCommand, drainCommand, waitCommand, eventsCommand]) registerCommand(spec);
-});
 
 describe('rollout in virtual time', () => {
   const cluster = new Cluster();

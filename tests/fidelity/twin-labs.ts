@@ -1,0 +1,85 @@
+/**
+ * Twin labs for fidelity tests: two `kubelab serve` labs from the same seed with a manual clock.
+ * The real kubectl 1.32 talks to one, the emulator to the other, with the same commands; a
+ * scenario's stdout, stderr, exit codes and resulting objects must be identical.
+ */
+import { execFile } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { KubectlSession } from '../../engine/kubectl/index.ts';
+import { labKubeconfig, splitArgs, startRealKubectl, type KubectlResult, type RealKubectl } from '../support/kubectl.ts';
+import { resetCluster } from '../support/scenario.ts';
+import { realKubectlBinary } from './harness/runner.ts';
+
+/** One command line, and the virtual seconds both labs move forward after it. */
+export interface Step {
+  line: string;
+  advance?: number;
+}
+
+/** Commands run on both labs, then objects compared. */
+export interface Scenario {
+  name: string;
+  /** The working directory's files (for `-f`). */
+  files?: Record<string, string>;
+  steps: (string | Step)[];
+  /** `TYPE NAME` whose `-o yaml` must be identical on both labs afterwards. */
+  objects: string[];
+}
+
+/** Run the real kubectl with the lab's kubeconfig (no --server flag, so its messages are its own). */
+export function runReal(home: string, args: string[]): Promise<KubectlResult> {
+  return new Promise((resolve) => {
+    const child = execFile(realKubectlBinary(home), args, {
+      cwd: join(home, 'work'), env: { ...process.env, HOME: home, KUBECONFIG: join(home, 'kubeconfig') }, timeout: 30_000,
+    }, (error, stdout, stderr) => {
+      const code = error && typeof (error as { code?: unknown }).code === 'number' ? (error as { code: number }).code : error ? 1 : 0;
+      resolve({ stdout, stderr, exitCode: code });
+    });
+    child.stdin?.end('');
+  });
+}
+
+/** Start the twin labs, each with a kubeconfig the real kubectl reads. */
+export async function startTwinLabs(): Promise<{ real: RealKubectl; twin: RealKubectl }> {
+  const [real, twin] = await Promise.all([startRealKubectl(), startRealKubectl()]);
+  for (const k of [real, twin]) writeFileSync(join(dirname(k.workdir), 'kubeconfig'), labKubeconfig(k.lab.url));
+  return { real, twin };
+}
+
+/** Reset both labs, run the scenario on each side, and return every difference (none: an empty list). */
+export async function compareScenario(real: RealKubectl, twin: RealKubectl, scenario: Scenario): Promise<string[]> {
+  resetCluster(real);
+  resetCluster(twin);
+  const files = scenario.files ?? {};
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(real.workdir, name)), { recursive: true });
+    writeFileSync(join(real.workdir, name), content);
+  }
+  // No `advance` on this client: the real kubectl's wait cannot move the manual clock either.
+  const cluster = twin.lab.control.cluster;
+  const client = { handle: cluster.handle.bind(cluster) };
+  // Real kubectl reads ages and restartedAt from the wall clock, so the emulator is given that clock.
+  const session = new KubectlSession(client, { server: twin.lab.url, now: () => Date.now() });
+  const differences: string[] = [];
+  for (const raw of scenario.steps) {
+    const step = typeof raw === 'string' ? { line: raw } : raw;
+    const args = splitArgs(step.line);
+    const expected = await runReal(dirname(real.workdir), args);
+    const actual = session.kubectl(args, { files });
+    if (JSON.stringify(actual) !== JSON.stringify(expected)) {
+      differences.push(`kubectl ${step.line}\n  real:     ${JSON.stringify(expected)}\n  emulator: ${JSON.stringify(actual)}`);
+    }
+    if (step.advance) {
+      for (const k of [real, twin]) k.lab.control.advance({ seconds: step.advance });
+    }
+  }
+  for (const target of scenario.objects) {
+    const args = ['get', ...splitArgs(target), '-o', 'yaml'];
+    const [expected, actual] = await Promise.all([runReal(dirname(real.workdir), args), runReal(dirname(twin.workdir), args)]);
+    if (expected.stdout !== actual.stdout || expected.stderr !== actual.stderr) {
+      differences.push(`object ${target}\n  real:     ${JSON.stringify(expected)}\n  emulator: ${JSON.stringify(actual)}`);
+    }
+  }
+  return differences;
+}
