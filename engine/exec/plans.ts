@@ -52,6 +52,21 @@ function podHttp(run: PodRun, port: number, path: string, client: string, userAg
   return undefined;
 }
 
+/**
+ * An exec's view of the network: an answer that comes within a second comes at once. A learner's
+ * `kubectl exec … -- curl web` then answers even when nobody moves a manual clock; timeouts
+ * (a dropped packet, a resolver that does not answer) still take their virtual time.
+ */
+function promptNetwork(network: PodNetwork): PodNetwork {
+  return {
+    ...network,
+    fetch: (request) => {
+      const result = network.fetch(request);
+      return result.elapsedMs < 1000 ? { ...result, elapsedMs: 0 } : result;
+    },
+  };
+}
+
 /** Decide what an exec runs, or why it cannot. `sequence` numbers the execs, for containerd's exec IDs. */
 export function execPlan(lookup: ContainerLookup, pod: KubeObject, options: ExecOptions, now: () => number, sequence: number, network?: PodNetwork): ExecPlan {
   const run = lookup(pod);
@@ -78,7 +93,7 @@ export function execPlan(lookup: ContainerLookup, pod: KubeObject, options: Exec
     hostname,
     now,
     // With the cluster network, curl, wget and nslookup reach Services, other pods and the pod's own ports through it.
-    network,
+    network: network && promptNetwork(network),
     fetch: (url) => {
       const target = parseUrl(url);
       if (!target) return { error: 'bad address' };

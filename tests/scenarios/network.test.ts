@@ -231,7 +231,7 @@ describe.skipIf(!kubectlPath)('networking scenarios through the real kubectl', (
     expect(differences.join('\n')).toBe('');
     expect(real.slice(0, 3).every((r) => r.exitCode === 0 && pods['lb/web'].some((pod) => r.stdout === hello(pod)))).toBe(true);
     expect(real.slice(5)).toEqual([
-      failed("curl: (7) Failed to connect to empty port 80 after 1 ms: Couldn't connect to server\n", 7),
+      failed("curl: (7) Failed to connect to empty port 80 after 0 ms: Couldn't connect to server\n", 7),
       failed(`wget: can't connect to remote host (${ip['svc/lb/empty']}): Connection refused\n`, 1),
       failed("wget: bad address 'nosuch'\n", 1),
       failed('  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n                                 Dload  Upload   Total   Spent    Left  Speed\n'
