@@ -10,10 +10,12 @@ import { createThreeWayMergePatch, patchTypeFor } from '../../api/patch/strategi
 import { KubectlError } from '../client/api-client.ts';
 import { kindPrefix } from '../client/rest-mapper.ts';
 import { omitManagedFields, parseOutputFormat, printGeneric } from '../printers/generic.ts';
+import { PartialOutputError } from '../printers/go-template.ts';
 import type { ApiResource } from '../client/discovery.ts';
 import type { CommandContext, CommandSpec } from '../command.ts';
 import { flagBool, flagList, flagString } from '../flags.ts';
 import { migrateToServerSideApply } from './apply-migrate.ts';
+import { prune, prunedName, prunePlan, selectedByPlan, type Visited } from './apply-prune.ts';
 import { applyHelp } from './help/apply.ts';
 import { buildLastAppliedFor } from './last-applied.ts';
 import { notServedCommand, specFromHelp } from './help/types.ts';
@@ -116,19 +118,29 @@ function runApply(context: CommandContext): number {
   const dryRun = dryRunOf(context);
   const serverSide = flagBool(flags, 'server-side');
   if (flagBool(flags, 'force-conflicts') && !serverSide) throw KubectlError.client('--force-conflicts only works with --server-side');
-  const items = readFileObjects(context, 'apply');
   const mapper = restMapper(context);
-  const errors: KubectlError[] = [];
+  const plan = prunePlan(context, mapper);
   const output = flagString(flags, 'output');
-  const format = output ? parseOutputFormat(output) : undefined;
+  const format = output || flagString(flags, 'template') ? parseOutputFormat(output, undefined, flagString(flags, 'template')) : undefined;
+  const items = readFileObjects(context, 'apply').filter((item) => selectedByPlan(plan, item.object));
+  const errors: KubectlError[] = [];
+  const visited: Visited = { uids: new Set(), namespaces: new Set() };
   let printed = 0;
+  // kubectl prints template and jsonpath output once at the end: the object, or a List of all of them.
+  const printedAtEnd: Json[] = [];
+  const printsAtEnd = format?.kind === 'go-template' || format?.kind === 'jsonpath';
   for (const item of items) {
     try {
       const mapping = mappingForObject(mapper, item);
       const namespace = resolveNamespace(context, mapping, item.object);
       const applied = serverSide ? applyServerSide(context, item, mapping, namespace, dryRun) : applyClientSide(context, item, mapping, namespace, dryRun);
+      const uid = (applied.object.metadata as Json | undefined)?.uid;
+      if (typeof uid === 'string') visited.uids.add(uid);
+      if (mapping.namespaced) visited.namespaces.add(namespace);
       if (!format || format.kind === 'human') {
         out.stdout.push(nameLine(applied.mapping, applied.name, applied.operation, dryRun));
+      } else if (printsAtEnd) {
+        printedAtEnd.push(applied.object);
       } else if (format.kind === 'name') {
         // `-o name` is the name printer without an operation: `deployment.apps/web`.
         out.stdout.push(`${kindPrefix(applied.mapping)}/${applied.name}\n`);
@@ -139,10 +151,27 @@ function runApply(context: CommandContext): number {
       }
     } catch (error) {
       if (!(error instanceof KubectlError)) throw error;
+      // A Go template that failed has already written its debugging help to stdout.
+      if (error instanceof PartialOutputError) out.stdout.push(error.stdout);
       errors.push(error);
     }
   }
+  if (format && format.kind !== 'human' && printedAtEnd.length) {
+    const object = printedAtEnd.length === 1 ? printedAtEnd[0] : { kind: 'List', apiVersion: 'v1', metadata: {}, items: printedAtEnd };
+    try {
+      out.stdout.push(printGeneric(format, object, { noHeaders: false, files: context.files }));
+    } catch (error) {
+      if (error instanceof PartialOutputError) out.stdout.push(error.stdout);
+      throw error;
+    }
+  }
   throwErrors(errors);
+  // kubectl prunes only after every object applied cleanly, through the same printer with operation `pruned`.
+  prune(context, plan, visited, dryRun, (mapping, object) => {
+    if (!format || format.kind === 'human') out.stdout.push(nameLine(mapping, nameOfObject(object), 'pruned', dryRun));
+    else if (format.kind === 'name') out.stdout.push(`${prunedName(mapping, object)}\n`);
+    else out.stdout.push(printGeneric(format, omitManagedFields(object), { noHeaders: false, files: context.files }));
+  });
   return 0;
 }
 

@@ -11,6 +11,7 @@ import { RestMapper, kindPrefix } from '../client/rest-mapper.ts';
 import type { CommandContext, CommandSpec } from '../command.ts';
 import { flagBool, flagInt, flagList, flagString } from '../flags.ts';
 import { omitManagedFields, parseOutputFormat, printGeneric, type OutputFormat } from '../printers/generic.ts';
+import { PartialOutputError } from '../printers/go-template.ts';
 import { TablePrinter, type ServerTable } from '../printers/human-table.ts';
 import { sortByField } from '../printers/sort.ts';
 import { formatTabs } from '../printers/tabwriter.ts';
@@ -140,13 +141,22 @@ function printObjects(context: CommandContext, requests: ResourceRequest[], fetc
   const sortBy = flagString(flags, 'sort-by');
   if (sortBy && !singleItemImplied) items = sortByField(items, sortBy, (item) => item);
   let object: Json = singleItemImplied && items.length === 1 ? items[0] : { apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } };
-  if (!flagBool(flags, 'show-managed-fields')) object = omitManagedFields(object);
-  context.out.stdout.push(printGeneric(format, object, { noHeaders: flagBool(flags, 'no-headers'), files: context.files }));
+  // Only kubectl's JSON/YAML printers are wrapped in OmitManagedFieldsPrinter; templates and jsonpath see managedFields.
+  const omit = format.kind === 'yaml' || format.kind === 'json';
+  if (omit && !flagBool(flags, 'show-managed-fields')) object = omitManagedFields(object);
+  const allowMissingKeys = flagBool(flags, 'allow-missing-template-keys', true);
+  try {
+    context.out.stdout.push(printGeneric(format, object, { noHeaders: flagBool(flags, 'no-headers'), files: context.files, allowMissingKeys }));
+  } catch (e) {
+    // A Go template that fails midway has already written its output and kubectl's debugging help to stdout.
+    if (e instanceof PartialOutputError) context.out.stdout.push(e.stdout);
+    throw e;
+  }
 }
 
 function runGet(context: CommandContext): number {
   const { flags, args, out } = context;
-  const format = parseOutputFormat(flagString(flags, 'output'));
+  const format = parseOutputFormat(flagString(flags, 'output'), undefined, flagString(flags, 'template'));
   if (flagList(flags, 'filename').length || flagString(flags, 'kustomize') || flagString(flags, 'raw')) {
     throw KubectlError.client('kubelab: get -f, -k and --raw are not supported in this lab yet');
   }

@@ -1,5 +1,5 @@
 /**
- * The printers kubectl uses for `-o yaml|json|name|jsonpath|jsonpath-as-json|custom-columns`
+ * The printers kubectl uses for `-o yaml|json|name|jsonpath|jsonpath-as-json|custom-columns|go-template`
  * (cli-runtime printers): they print whole objects, or a `kind: List` that kubectl builds itself,
  * with managedFields removed unless `--show-managed-fields`.
  */
@@ -7,6 +7,7 @@ import { stringifyYaml } from '../../yaml/index.ts';
 import { KubectlError } from '../client/api-client.ts';
 import { customColumnCells, evaluateJsonPath, parseCustomColumns, parseCustomColumnsTemplate } from '../jsonpath/index.ts';
 import { marshalIndent } from './go-json.ts';
+import { checkGoTemplate, printGoTemplate } from './go-template.ts';
 import { formatTabs } from './tabwriter.ts';
 
 type Json = Record<string, unknown>;
@@ -16,17 +17,22 @@ export type OutputFormat =
   | { kind: 'human'; wide: boolean }
   | { kind: 'yaml' | 'json' | 'name' }
   | { kind: 'jsonpath'; template: string; asJson: boolean }
-  | { kind: 'custom-columns'; spec: string; file: boolean };
+  | { kind: 'custom-columns'; spec: string; file: boolean }
+  | { kind: 'go-template'; template: string; file: boolean };
 
 /** The formats `kubectl get -o` accepts, in the order its error message lists them. */
 export const getOutputFormats = ['custom-columns', 'custom-columns-file', 'go-template', 'go-template-file', 'json', 'jsonpath',
   'jsonpath-as-json', 'jsonpath-file', 'name', 'template', 'templatefile', 'wide', 'yaml'];
 
-/** Read `-o`, or throw kubectl's "unable to match a printer" error. */
-export function parseOutputFormat(output: string, allowed = getOutputFormats): OutputFormat {
+/**
+ * Read `-o`, or throw kubectl's "unable to match a printer" error. `template` is the `--template` flag: it
+ * supplies the template when `-o` names none, and alone it means `-o go-template` (PrintFlags.ToPrinter).
+ */
+export function parseOutputFormat(output: string, allowed = getOutputFormats, template = ''): OutputFormat {
+  if (output === '' && template !== '' && allowed.includes('go-template')) output = 'go-template';
   const eq = output.indexOf('=');
   const name = eq < 0 ? output : output.slice(0, eq);
-  const argument = eq < 0 ? '' : output.slice(eq + 1);
+  const argument = eq < 0 ? template : output.slice(eq + 1);
   if (output === '' || (name === 'wide' && allowed.includes('wide'))) return { kind: 'human', wide: name === 'wide' };
   if (!allowed.includes(name)) {
     throw KubectlError.client(`unable to match a printer suitable for the output format "${output}", allowed formats are: ${allowed.join(',')}`);
@@ -38,8 +44,15 @@ export function parseOutputFormat(output: string, allowed = getOutputFormats): O
       return { kind: 'jsonpath', template: argument, asJson: name === 'jsonpath-as-json' };
     case 'custom-columns': case 'custom-columns-file':
       return { kind: 'custom-columns', spec: argument, file: name === 'custom-columns-file' };
+    case 'go-template': case 'template': case 'go-template-file': case 'templatefile': {
+      if (argument === '') throw KubectlError.client('template format specified but no template given');
+      const file = name.endsWith('file');
+      // kubectl parses the template before it asks the server for anything.
+      if (!file) checkGoTemplate(argument);
+      return { kind: 'go-template', template: argument, file };
+    }
     default:
-      throw KubectlError.client(`kubelab: -o ${name} (Go templates) is not supported in this lab; use -o jsonpath or -o custom-columns`);
+      throw KubectlError.client(`kubelab: -o ${name} is not supported in this lab; use -o jsonpath or -o custom-columns`);
   }
 }
 
@@ -64,7 +77,8 @@ export function nameOf(object: Json): string {
 }
 
 /** Print an object or list in a non-human format. `files` serve `custom-columns-file`. */
-export function printGeneric(format: Exclude<OutputFormat, { kind: 'human' }>, object: Json, options: { noHeaders: boolean; files: Record<string, string> }): string {
+export function printGeneric(format: Exclude<OutputFormat, { kind: 'human' }>, object: Json,
+  options: { noHeaders: boolean; files: Record<string, string>; allowMissingKeys?: boolean }): string {
   const items = object.kind === 'List' && Array.isArray(object.items) ? (object.items as Json[]) : [object];
   switch (format.kind) {
     case 'yaml': return stringifyYaml(object);
@@ -75,6 +89,14 @@ export function printGeneric(format: Exclude<OutputFormat, { kind: 'human' }>, o
       const result = evaluateJsonPath(format.template, JSON.parse(JSON.stringify(object)), { asJson: format.asJson });
       if (!result.ok) throw new KubectlError(result.stderr.replace(/\n$/, ''));
       return result.text;
+    }
+    case 'go-template': {
+      let template = format.template;
+      if (format.file) {
+        if (!(template in options.files)) throw KubectlError.client(`error reading --template ${template}, open ${template}: no such file or directory`);
+        template = options.files[template];
+      }
+      return printGoTemplate(template, object, options.allowMissingKeys ?? true);
     }
     case 'custom-columns': {
       let spec = format.spec;
