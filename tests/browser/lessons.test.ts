@@ -106,7 +106,8 @@ describe('lessons in Chromium', () => {
     expect(answer.applied).toEqual({ stdout: 'deployment.apps/web created\nservice/web created\n', stderr: '', exitCode: 0 });
     expect(answer.events.at(-1)).toEqual({ event: 'lesson-complete', lesson: 'apply', passed: 4 });
     expect(answer.events.filter((e) => e.event === 'lesson-complete')).toHaveLength(1);
-    expect(answer.events[0]).toEqual({ event: 'check', lesson: 'apply', passed: 0 });
+    // Grading is throttled: how many check events come first depends on the machine, the last one before completion does not.
+    expect(answer.events.at(-2)).toEqual({ event: 'check', lesson: 'apply', passed: 4 });
     expect((answer.checks as { passed: boolean }[]).map((c) => c.passed)).toEqual([true, true, true, true]);
     await docs.close();
   }, 180_000);
