@@ -10,8 +10,6 @@ export function differenceKey(result: Pick<CommandResult, 'scenario' | 'line'>):
   return `${result.scenario}: ${result.line}`;
 }
 
-const go_template =
-  "Go templates are not supported in the lab (a deliberate refusal)";
 const sort_ties =
   "events with the same name suffix: --sort-by ties come out in a different order (kubectl sorts with an unstable sort)";
 const kubeconfig_path =
@@ -23,7 +21,6 @@ const logs_order =
 
 /** `scenario: kubectl …` → why it still differs. */
 export const knownDifferences: Record<string, string> = {
-  "01-get: kubectl get secret token -n shop -o go-template={{.data.t}}": go_template,
   "06-nodes-wait-events: kubectl get events -o custom-columns=REASON:.reason,OBJECT:.involvedObject.name --sort-by=.metadata.name": sort_ties,
   "07-logs-config-discovery: kubectl config delete-context dev": kubeconfig_path,
   "07-logs-config-discovery: kubectl cluster-info dump --output-directory=/nonexistent --namespaces=none": cluster_info_dump,
