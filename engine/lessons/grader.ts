@@ -4,6 +4,7 @@
  * the end state, not the commands typed, so `kubectl scale`, `edit` and `apply` all reach the goal.
  */
 import type { AuditRecord } from '../api/audit.ts';
+import { resourcePath } from '../api/registry.ts';
 import type { ApiRequest, ApiResponse } from '../api/types.ts';
 import { KubectlError } from '../kubectl/client/api-client.ts';
 import { statusViewerFor } from '../kubectl/commands/rollout-status-viewers.ts';
@@ -36,11 +37,9 @@ export interface GraderEnv {
 
 const graderAgent = 'kubelab-grader';
 
+/** A resource's URL; a namespaced one without a namespace means `default`, as kubectl's does. */
 function url(location: ResourceLocation, namespace: string | undefined, name?: string): string {
-  let path = location.group ? `/apis/${location.group}/${location.version}` : `/api/${location.version}`;
-  if (location.namespaced) path += `/namespaces/${encodeURIComponent(namespace ?? 'default')}`;
-  path += `/${location.resource}`;
-  return name === undefined ? path : `${path}/${encodeURIComponent(name)}`;
+  return resourcePath(location, location.namespaced ? namespace ?? 'default' : undefined, name);
 }
 
 const qualified = (l: ResourceLocation): string => (l.group ? `${l.resource}.${l.group}` : l.resource);
