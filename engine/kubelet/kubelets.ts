@@ -26,8 +26,7 @@ import { allocatePodIP, nodeReference, postNodeStatus, registerNode, releasePodI
 import type { NodeSpec } from './nodes.ts';
 import { nodeStatusReportMs } from './nodes.ts';
 import type { PodRun } from './pod-runtime.ts';
-import { podStatus } from './pod-status.ts';
-import { shareUnchanged } from '../runtime/share-unchanged.ts';
+import { writePodStatus } from './status-writer.ts';
 import type { WorkerHost } from './pod-worker.ts';
 import { PodWorker } from './pod-worker.ts';
 import { newPodRun, nextDue } from './pod-runtime.ts';
@@ -303,18 +302,7 @@ export class Kubelets implements Controller {
   }
 
   private writeStatus(node: SimulatedNode, pod: KubeObject, run: PodRun, now: number, terminal: boolean): void {
-    const built = podStatus(pod, run, now, terminal);
-    const json = JSON.stringify(built);
-    if (json === run.written) return;
-    // The parts that did not change go back as the stored objects: the write path skips them.
-    const status = shareUnchanged(built, pod.status);
-    const response = this.nodeApi(node).handle({
-      method: 'PUT',
-      path: `/api/v1/namespaces/${pod.metadata.namespace}/pods/${pod.metadata.name}/status`,
-      body: { ...pod, status },
-    });
-    if (response.status === 409) throw new Error(`pod ${run.key} changed while writing its status`);
-    if (response.status === 200) run.written = json;
+    writePodStatus(this.nodeApi(node), pod, run, now, terminal);
   }
 
   private deletePod(node: SimulatedNode, pod: KubeObject): void {
@@ -329,7 +317,7 @@ export class Kubelets implements Controller {
    * An HTTP GET to a pod IP from inside the cluster (for the network layer: Services, Ingress,
    * `kubectl exec … wget`): the container listening on `port` answers and logs it, as nginx does.
    */
-  httpGet(request: { ip: string; port: number; path: string; client: string; userAgent: string }): { status: number; body: string } | { error: string } {
+  httpGet(request: { ip: string; port: number; path: string; client: string; userAgent: string }): { status: number; body: string; elapsedMs?: number } | { error: string } {
     const now = this.env.clock.now();
     let reachable = false;
     for (const key of this.runsByIP.get(request.ip) ?? []) {
@@ -341,7 +329,7 @@ export class Kubelets implements Controller {
         const answer = c.process.http(request, now);
         if (!answer) continue;
         if (answer.log) c.log?.append(now, 'stdout', answer.log + '\n');
-        return { status: answer.status, body: answer.body };
+        return { status: answer.status, body: answer.body, elapsedMs: answer.elapsedMs };
       }
     }
     if (reachable) return { error: `dial tcp ${request.ip}:${request.port}: connect: connection refused` };

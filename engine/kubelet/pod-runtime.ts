@@ -139,8 +139,8 @@ export interface PodRun {
   terminatingUntil?: number;
   /** Terminal phase reached and written; nothing more runs. */
   finished: boolean;
-  /** The last status written, as JSON, to skip writes that change nothing. */
-  written?: string;
+  /** The last status written, to skip writes that change nothing (compared as JSON text). */
+  written?: Record<string, unknown>;
   /** The final DELETE was sent. */
   deleted: boolean;
 }

@@ -21,7 +21,7 @@ import { clusterDNS, formatResolvConf, nodeResolver, podResolvConf, searchCandid
 import { serviceEndpoints, ServiceProxy } from './service-proxy.ts';
 
 /** The kubelets' answer to an HTTP request on a pod IP (Kubelets.httpGet); method, headers and body reach the process. */
-export type HttpGet = (request: { ip: string; port: number; path: string; client: string; userAgent: string; method?: string; headers?: Record<string, string>; body?: string }) => { status: number; body: string } | { error: string };
+export type HttpGet = (request: { ip: string; port: number; path: string; client: string; userAgent: string; method?: string; headers?: Record<string, string>; body?: string }) => { status: number; body: string; elapsedMs?: number } | { error: string };
 
 /** What a container's shell reaches the network through (ShellContext.network). */
 export interface PodNetwork {
@@ -205,7 +205,7 @@ export class ClusterNetwork implements Controller {
     return { error: 'timeout' };
   }
 
-  private answer(ip: string, port: number, path: string, client: string, request: InClusterRequest): { status: number; body: string } | { error: 'connection refused' | 'timeout' } {
+  private answer(ip: string, port: number, path: string, client: string, request: InClusterRequest): { status: number; body: string; elapsedMs?: number } | { error: 'connection refused' | 'timeout' } {
     const answer = this.httpGet({ ip, port, path, client, userAgent: userAgent(request), method: request.method ?? 'GET', headers: request.headers, body: request.body });
     if (!('error' in answer)) return answer;
     return { error: answer.error.includes('connection refused') ? 'connection refused' : 'timeout' };

@@ -27,20 +27,23 @@ function contentType(call: Call): string {
   return (call.headers['content-type'] ?? '').split(';')[0].trim();
 }
 
-/** The new state a PUT or PATCH asks for, given the current state in the same shape. */
-function requested(call: Call, method: string, currentShape: KubeObject): KubeObject {
+/**
+ * The new state a PUT or PATCH asks for, given the current state in the same shape (made only for
+ * a PATCH: a kubelet's status PUT, the most frequent write, never reads it).
+ */
+function requested(call: Call, method: string, currentShape: () => KubeObject): KubeObject {
   if (method === 'PUT') {
     const body = call.body as KubeObject;
     if (!body || typeof body !== 'object') fail(statusErrors.badRequest('the body of the request is not an object'));
     return body;
   }
-  return patchObject(call.info, contentType(call), currentShape, call.body);
+  return patchObject(call.info, contentType(call), currentShape(), call.body);
 }
 
 export function status(ctx: ApiContext, call: Call, method: string): ApiResponse {
   const old = current(ctx, call);
   if (method === 'GET') return json(200, present(call.info, old));
-  const next = toStorage(call.info, requested(call, method, present(call.info, old)));
+  const next = toStorage(call.info, requested(call, method, () => present(call.info, old)));
   const rv = next.metadata?.resourceVersion;
   if (rv && rv !== old.metadata.resourceVersion) fail(statusErrors.modified(target(call)));
   // Only status changes through /status: metadata and spec come from the stored object.
@@ -71,7 +74,8 @@ export function scale(ctx: ApiContext, call: Call, method: string): ApiResponse 
   const custom = call.info.custom ? customScale(ctx, call.info) : undefined;
   if (custom) {
     if (method === 'GET') return json(200, customScaleGet(old, custom));
-    const wanted = requested(call, method, customScaleForUpdate(present(call.info, old), custom));
+    const shape = customScaleForUpdate(present(call.info, old), custom);
+    const wanted = requested(call, method, () => shape);
     const next = customResourceWithReplicas(old, custom, wanted);
     if (next.metadata.resourceVersion !== old.metadata.resourceVersion) fail(statusErrors.modified(target(call)));
     const response = updateObject(ctx, call, next, old);
@@ -79,7 +83,8 @@ export function scale(ctx: ApiContext, call: Call, method: string): ApiResponse 
     return { ...response, body: scaleFromCustomResource(stored, custom).scale };
   }
   if (method === 'GET') return json(200, scaleOf(call, old));
-  const wanted = requested(call, method, scaleOf(call, old));
+  const shape = scaleOf(call, old);
+  const wanted = requested(call, method, () => shape);
   const replicas = (wanted.spec as { replicas?: unknown } | undefined)?.replicas;
   if (typeof replicas !== 'number' || replicas < 0 || !Number.isInteger(replicas)) {
     fail(statusErrors.invalid('Scale', 'autoscaling', call.name!, [

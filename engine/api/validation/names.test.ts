@@ -32,6 +32,14 @@ describe('DNS names', () => {
     expect(isDNS1123Label('é'.repeat(32))).toContain('must be no more than 63 characters');
   });
 
+  it.each([
+    ['', 0], ['web-1', 5], ['ß', 2], ['€', 3], ['日本', 6], ['😀', 4], ['a😀b', 6],
+    ['\ud800', 3], ['x\udc00y', 5], ['\ud83d\ud83d', 6],
+  ])('counts %j as %i bytes, as the UTF-8 encoder writes it', (text, bytes) => {
+    expect(byteLength(text)).toBe(bytes);
+    expect(new TextEncoder().encode(text).length).toBe(bytes);
+  });
+
   it('allows a trailing dash in generateName', () => {
     expect(nameIsDNSSubdomain('web-', true)).toEqual([]);
     expect(nameIsDNSSubdomain('web-', false)).toEqual([subdomainMsg]);

@@ -6,11 +6,21 @@
  * Lengths are counted in UTF-8 bytes, as Go's `len()` does: `café` is 5, not 4.
  */
 
-const encoder = new TextEncoder();
-
 /** Go's `len(s)`: the number of UTF-8 bytes. */
 export function byteLength(value: string): number {
-  return encoder.encode(value).length;
+  // Counted from the UTF-16 code units, as TextEncoder would encode them, without allocating:
+  // every write validates several names, and almost all of them are ASCII.
+  let bytes = 0;
+  for (let i = 0; i < value.length; i++) {
+    const unit = value.charCodeAt(i);
+    if (unit < 0x80) bytes += 1;
+    else if (unit < 0x800) bytes += 2;
+    else if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < value.length && (value.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3; // Includes a lone surrogate, which TextEncoder writes as U+FFFD (3 bytes).
+  }
+  return bytes;
 }
 
 /** `must be no more than N characters`. */

@@ -76,9 +76,25 @@ function wireSubsets(subsets: CoreSubset[]): CoreSubset[] {
 
 /** Subsets equal, ignoring the pods' resourceVersion (`endpointSubsetsEqualIgnoreResourceVersion`). */
 function sameSubsets(a: unknown, b: CoreSubset[]): boolean {
-  const strip = (subsets: CoreSubset[]): string => JSON.stringify(subsets.map((s) => [s.addresses, s.notReadyAddresses, s.ports].map((list) =>
+  return strippedOf(a) === strip(b);
+}
+
+function strip(subsets: CoreSubset[]): string {
+  return JSON.stringify(subsets.map((s) => [s.addresses, s.notReadyAddresses, s.ports].map((list) =>
     (list ?? []).map((item) => ('ip' in item ? { ...item, hostname: item.hostname ?? '', targetRef: item.targetRef && { ...item.targetRef, resourceVersion: undefined } } : { ...item, appProtocol: item.appProtocol ?? null })))));
-  return strip((a ?? []) as CoreSubset[]) === strip(b);
+}
+
+/**
+ * The stored side of the comparison, remembered per stored list: the informer's objects never
+ * change, and a Service with 1,000 pods is compared after every batch of pod changes.
+ */
+const strippedStored = new WeakMap<object, string>();
+
+function strippedOf(stored: unknown): string {
+  if (!Array.isArray(stored)) return strip((stored ?? []) as CoreSubset[]);
+  let text = strippedStored.get(stored);
+  if (text === undefined) strippedStored.set(stored, (text = strip(stored as CoreSubset[])));
+  return text;
 }
 
 function sameLabels(a: Record<string, string>, b: Record<string, string>): boolean {

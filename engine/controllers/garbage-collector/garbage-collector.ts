@@ -18,6 +18,12 @@ interface Node {
   uid: string;
 }
 
+/**
+ * Resources the collector never watches, as kube-controller-manager's DefaultIgnoredResources: events
+ * are owned by nothing and are the busiest resource, so watching them would only cost.
+ */
+const ignoredResources = new Set(['/events', 'events.k8s.io/events']);
+
 export class GarbageCollector implements Controller {
   readonly name = 'generic-garbage-collector';
   readonly queue = new WorkQueue();
@@ -39,6 +45,7 @@ export class GarbageCollector implements Controller {
   watchResource(info: ResourceInfo): void {
     if (!info.verbs.includes('watch') || !info.verbs.includes('delete')) return;
     const key = `${info.group}/${info.resource}`;
+    if (ignoredResources.has(key)) return;
     // Watch each resource once, in its first (preferred) version.
     if (this.informers.has(key)) return;
     const informer = this.env.informer(resourcePath(info));
