@@ -29,6 +29,9 @@ export class ManualClock implements Clock {
  * A small, fast, seeded generator (sfc32, seeded through splitmix32). Not for cryptography; for
  * names, IPs and jitter that must be the same on every run with the same seed.
  */
+/** A position in a `Random` stream: sfc32's four state words. */
+export type RandomState = readonly [number, number, number, number];
+
 export class Random {
   private a: number;
   private b: number;
@@ -48,6 +51,16 @@ export class Random {
     this.b = next();
     this.c = next();
     this.d = next();
+  }
+
+  /** The stream's position (sfc32's four words), to continue it elsewhere with `restore`. */
+  state(): RandomState {
+    return [this.a, this.b, this.c, this.d];
+  }
+
+  /** Continue from a position `state()` returned: the next draws are the ones that stream would give. */
+  restore([a, b, c, d]: RandomState): void {
+    Object.assign(this, { a, b, c, d });
   }
 
   /** A 32-bit unsigned integer. */

@@ -5,9 +5,10 @@
  */
 import type { Clock } from '../clock.ts';
 import { Random } from '../clock.ts';
-import { rfc3339Micro } from '../clock.ts';
 import { AuditLog } from './audit.ts';
+import { AuditRecorder } from './audit-record.ts';
 import { AccessControl, type AccessOptions } from './authz/access.ts';
+import type { AuthorizationAnnotations } from './authz/types.ts';
 import type { AdmissionPlugin, ApiContext, SubresourceProvider } from './context.ts';
 import {
   aggregatedContentType, aggregatedDiscovery, aggregatedVersion, apiGroupDocument, apiGroupList, apiResourceList,
@@ -70,7 +71,11 @@ export class ApiServer {
       watches: new Set(),
       maxPods: options.maxPods ?? defaultMaxPods,
     };
+    this.recorder = new AuditRecorder(this.context);
   }
+
+  /** Writes one audit record per resource request (audit-record.ts). */
+  private readonly recorder: AuditRecorder;
 
   /** Add an admission plugin (run on every write after defaulting, before validation). */
   addAdmission(plugin: AdmissionPlugin): void {
@@ -108,13 +113,13 @@ export class ApiServer {
     const info = parseRequestPath(request.path);
     const checked = this.access?.check(request);
     if (checked?.response) {
-      if (info.kind === 'resource') this.audit(request, info, checked.user, checked.impersonator, checked.response);
+      if (info.kind === 'resource') this.audit(request, info, checked.user, checked.impersonator, checked.response, checked.authorization);
       return checked.response;
     }
     const served = checked && checked.user !== request.user ? { ...request, user: checked.user } : request;
     if (info.kind === 'other') return this.handleOther(served);
     if (info.kind === 'discovery') return this.handleDiscovery(served, info.path, info.group, info.version);
-    return this.handleResource(served, info, checked?.impersonator);
+    return this.handleResource(served, info, checked?.impersonator, checked?.authorization);
   }
 
   private handleOther(request: ApiRequest): ApiResponse {
@@ -159,7 +164,7 @@ export class ApiServer {
     return body ? json(200, body) : statusResponse(statusErrors.pathNotFound());
   }
 
-  private handleResource(request: ApiRequest, target: ResourceRequest, impersonator?: UserInfo): ApiResponse {
+  private handleResource(request: ApiRequest, target: ResourceRequest, impersonator?: UserInfo, authorization?: AuthorizationAnnotations): ApiResponse {
     const ctx = this.context;
     const user = request.user ?? adminUser;
     const query = request.query ?? {};
@@ -179,41 +184,14 @@ export class ApiServer {
         response = statusResponse(error.status);
       }
     }
-    this.audit(request, target, user, impersonator, response, verb);
+    this.audit(request, target, user, impersonator, response, authorization, verb);
     return response;
   }
 
-  /** One audit record: the requester, whom it impersonated, what it asked for, and the answer's code. */
+  /** One audit record: the requester, whom it impersonated, what it asked for, the authorization decision and the answer. */
   private audit(request: ApiRequest, target: ResourceRequest, user: UserInfo, impersonator: UserInfo | undefined, response: ApiResponse,
-    verb = verbOf(request.method, target, request.query ?? {})): void {
-    const ctx = this.context;
-    const query = request.query ?? {};
-    const requester = impersonator ?? user;
-    ctx.audit.add({
-      time: this.auditTime(ctx.clock.now()),
-      at: ctx.clock.now(),
-      user: requester.username,
-      groups: requester.groups,
-      ...(impersonator ? { impersonatedUser: user.username, impersonatedGroups: user.groups } : {}),
-      verb,
-      group: target.group,
-      version: target.version,
-      resource: target.resource,
-      subresource: target.subresource,
-      namespace: target.namespace,
-      name: target.name ?? nameFromBody(request.body),
-      requestURI: request.path + queryString(query),
-      code: response.status,
-      userAgent: request.headers?.['user-agent'],
-    });
-  }
-
-  /** The audit time of the last request: requests in one virtual instant (most of them) share the string. */
-  private lastAudit = { ms: Number.NaN, text: '' };
-
-  private auditTime(ms: number): string {
-    if (ms !== this.lastAudit.ms) this.lastAudit = { ms, text: rfc3339Micro(ms) };
-    return this.lastAudit.text;
+    authorization: AuthorizationAnnotations | undefined, verb = verbOf(request.method, target, request.query ?? {})): void {
+    this.recorder.record({ request, target, verb, user, impersonator, response, authorization });
   }
 
   /**
@@ -273,14 +251,4 @@ export function verbOf(method: string, target: ResourceRequest, query: Record<st
     case 'DELETE': return target.name ? 'delete' : 'deletecollection';
   }
   return method.toLowerCase();
-}
-
-function nameFromBody(body: unknown): string | undefined {
-  const name = (body as { metadata?: { name?: unknown } } | undefined)?.metadata?.name;
-  return typeof name === 'string' ? name : undefined;
-}
-
-function queryString(query: Record<string, string>): string {
-  const entries = Object.entries(query);
-  return entries.length ? '?' + new URLSearchParams(entries).toString() : '';
 }

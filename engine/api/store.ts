@@ -21,6 +21,13 @@ export interface Change {
 /** The default number of changes kept for watch replay; older resourceVersions get 410 Expired. */
 export const defaultHistorySize = 20_000;
 
+/** A store's contents as `snapshot` gives them: buckets by storage key, objects by `namespace/name`. */
+export interface StoreSnapshot {
+  buckets: [string, [string, KubeObject][]][];
+  revision: number;
+  history: Change[];
+}
+
 function objectKey(namespace: string | undefined, name: string): string {
   return namespace ? `${namespace}/${name}` : name;
 }
@@ -100,6 +107,26 @@ export class Store {
       if (this.history[i].resourceVersion > resourceVersion) out.push(this.history[i]);
     }
     return out;
+  }
+
+  /**
+   * The stored objects, the counter and the replayable history, by reference (stored objects are
+   * never changed in place): what `restore` needs to give another store the same contents.
+   */
+  snapshot(): StoreSnapshot {
+    return {
+      buckets: [...this.buckets].map(([key, bucket]) => [key, [...bucket]]),
+      revision: this.revision,
+      history: this.history.slice(this.historyStart),
+    };
+  }
+
+  /** Take over a snapshot's contents (listeners stay): the store then reads as the one it was taken from. */
+  restore(snapshot: StoreSnapshot): void {
+    this.buckets = new Map(snapshot.buckets.map(([key, entries]) => [key, new Map(entries)]));
+    this.revision = snapshot.revision;
+    this.history = [...snapshot.history];
+    this.historyStart = 0;
   }
 
   /** Be told of every change as it is stored. Returns the function that stops it. */

@@ -6,9 +6,12 @@
  */
 import type { ApiContext } from '../context.ts';
 import type { ApiRequest, ApiResponse, UserInfo } from '../types.ts';
+import { requestAttributes } from './attributes.ts';
+import { authorize } from './authorizer.ts';
 import { authorizeRequest } from './filter.ts';
 import { reviewResponse } from './reviews.ts';
 import { ServiceAccountTokens } from './tokens.ts';
+import type { AuthorizationAnnotations } from './types.ts';
 
 /** The outcome of the chain: who made the request, whom it runs as, and the answer if the chain gave one. */
 export interface AccessResult {
@@ -18,6 +21,8 @@ export interface AccessResult {
   impersonator?: UserInfo;
   /** Forbidden, Unauthorized, a BadRequest impersonation or a review's answer; undefined means serve it. */
   response?: ApiResponse;
+  /** The authorization filter's audit annotations; absent when the request never reached it (401, refused impersonation). */
+  authorization?: AuthorizationAnnotations;
 }
 
 /** Options of the chain. */
@@ -64,7 +69,7 @@ export class AccessControl {
     // The engine's own components: no impersonation, no RBAC walk, only the review answers.
     if (request.user && this.trustComponents) {
       const response = request.method === 'POST' ? reviewResponse(this.ctx, request, request.user) : undefined;
-      return { user: request.user, response };
+      return { user: request.user, response, authorization: this.componentAuthorization(request, request.user) };
     }
     const authenticated = this.authenticate(request);
     if (!authenticated) return { user: anonymous, response: { status: 401, headers: { 'content-type': 'application/json' }, body: unauthorized } };
@@ -72,8 +77,19 @@ export class AccessControl {
     const user = result.user ?? authenticated;
     // The audit log keeps both: who asked, and whom they acted as.
     const impersonator = user === authenticated ? {} : { impersonator: authenticated };
-    if (!result.allowed) return { user, ...impersonator, response: result.response };
+    if (!result.allowed) return { user, ...impersonator, response: result.response, authorization: result.authorization };
     const response = request.method === 'POST' ? reviewResponse(this.ctx, request, user) : undefined;
-    return { user, ...impersonator, response };
+    return { user, ...impersonator, response, authorization: result.authorization };
+  }
+
+  /**
+   * The audit annotations of a component's request, which is let through unchecked: allowed, with
+   * the reason RBAC (or the Node authorizer) gives it on a real cluster — `RBAC: allowed by
+   * ClusterRoleBinding "system:controller:replicaset-controller" of …` — or none where the lab's
+   * component identity has no binding (README.md), as the privileged-group authorizer gives none.
+   */
+  private componentAuthorization(request: ApiRequest, user: UserInfo): AuthorizationAnnotations {
+    const decision = authorize(this.ctx.store, requestAttributes(request, user));
+    return { decision: 'allow', reason: decision.decision === 'Allow' ? decision.reason : '' };
   }
 }

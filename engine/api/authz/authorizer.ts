@@ -18,6 +18,9 @@ function isNode(user: UserInfo): boolean {
   return user.username.startsWith('system:node:') && user.groups.includes('system:nodes');
 }
 
+/** The `system:node` rules, made on the first kubelet request. */
+let systemNodeRules: PolicyRule[] | undefined;
+
 /**
  * The Node authorizer, simplified: a kubelet may do what the `system:node` role lists. The real
  * one also limits each kubelet to its own node and to the objects its pods use (a graph of
@@ -25,7 +28,9 @@ function isNode(user: UserInfo): boolean {
  */
 function nodeAuthorize(attributes: Attributes): Decision {
   if (!isNode(attributes.user)) return { decision: 'NoOpinion', reason: '' };
-  return nodeRules().some((rule) => ruleAllows(attributes, rule)) ? { decision: 'Allow', reason: '' } : { decision: 'NoOpinion', reason: '' };
+  // Built once: every kubelet request (status writes, events, leases) asks.
+  systemNodeRules ??= nodeRules();
+  return systemNodeRules.some((rule) => ruleAllows(attributes, rule)) ? { decision: 'Allow', reason: '' } : { decision: 'NoOpinion', reason: '' };
 }
 
 /** Authorize one request: privileged group, then Node, then RBAC; no opinion at the end means denied. */

@@ -5,6 +5,7 @@
  */
 import type { ApiContext } from '../context.ts';
 import type { ApiRequest, ApiResponse, UserInfo } from '../types.ts';
+import type { AuthorizationAnnotations } from './types.ts';
 import { requestAttributes, forbiddenStatus } from './attributes.ts';
 import { authorize } from './authorizer.ts';
 import { impersonate } from './impersonation.ts';
@@ -12,9 +13,11 @@ import { reviewResponse } from './reviews.ts';
 
 /**
  * The outcome: go on as `user`, or answer with `response` (Forbidden, or a BadRequest impersonation);
- * a denial after a successful impersonation names whom the request acted as.
+ * a denial after a successful impersonation names whom the request acted as. `authorization` is what
+ * the authorization filter annotates the audit event with; a refused impersonation never reaches it.
  */
-export type FilterResult = { allowed: true; user: UserInfo } | { allowed: false; response: ApiResponse; user?: UserInfo };
+export type FilterResult = { allowed: true; user: UserInfo; authorization: AuthorizationAnnotations } |
+  { allowed: false; response: ApiResponse; user?: UserInfo; authorization?: AuthorizationAnnotations };
 
 function statusResponse(status: { code: number }): ApiResponse {
   return { status: status.code, headers: { 'content-type': 'application/json' }, body: status };
@@ -30,8 +33,12 @@ export function authorizeRequest(ctx: Pick<ApiContext, 'store'>, request: ApiReq
   if ('status' in acting) return { allowed: false, response: statusResponse(acting.status) };
   const attributes = requestAttributes(request, acting.user);
   const decision = decide(attributes);
-  if (decision.decision === 'Allow') return { allowed: true, user: acting.user };
-  return { allowed: false, response: statusResponse(forbiddenStatus(attributes, decision.reason)), user: acting.user };
+  // WithAuthorization records the authorizer's reason either way (empty when RBAC just had no rule).
+  if (decision.decision === 'Allow') return { allowed: true, user: acting.user, authorization: { decision: 'allow', reason: decision.reason } };
+  return {
+    allowed: false, response: statusResponse(forbiddenStatus(attributes, decision.reason)), user: acting.user,
+    authorization: { decision: 'forbid', reason: decision.reason },
+  };
 }
 
 /** Options of the front door. */

@@ -12,5 +12,5 @@ export { reviewResponse } from './reviews.ts';
 export { bootstrapPolicy, kubeadmPolicy } from './bootstrap-policy.ts';
 export { ClusterRoleAggregationController, aggregateRules } from './aggregation.ts';
 export { serviceAccountUser, serviceAccountUsername, parseServiceAccountUsername } from './subjects.ts';
-export type { Attributes, Decision, PolicyRule, RulesInfo, Subject } from './types.ts';
+export type { Attributes, AuthorizationAnnotations, Decision, PolicyRule, RulesInfo, Subject } from './types.ts';
 export { installAuthorization, kindAdmin, type AuthorizableCluster } from './install.ts';

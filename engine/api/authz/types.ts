@@ -43,6 +43,15 @@ export interface Decision {
   reason: string;
 }
 
+/**
+ * What the authorization filter adds to a request's audit event: `authorization.k8s.io/decision`
+ * (`allow` or `forbid`) and `authorization.k8s.io/reason` (`RBAC: allowed by …`, often empty).
+ */
+export interface AuthorizationAnnotations {
+  decision: 'allow' | 'forbid';
+  reason: string;
+}
+
 /** The rules a user has in a namespace (SelfSubjectRulesReview), and whether the list may be incomplete. */
 export interface RulesInfo {
   resourceRules: PolicyRule[];
