@@ -26,6 +26,8 @@ export interface QueuedPod {
   where: 'active' | 'backoff' | 'unschedulable' | 'inFlight';
   /** Insertion sequence, to keep equal keys in FIFO order. */
   sequence: number;
+  /** The plugins that rejected the last attempt: only events they care about move the pod. */
+  unschedulablePlugins?: ReadonlySet<string>;
 }
 
 /** `1s × 2^(attempts−1)`, at most 10 s. */
@@ -97,9 +99,10 @@ export class SchedulingQueue {
   }
 
   /** An attempt failed: wait for an event, or back off if an event already came during the attempt. */
-  addUnschedulable(entry: QueuedPod, now: number, startedInCycle: number, error = false): void {
+  addUnschedulable(entry: QueuedPod, now: number, startedInCycle: number, error = false, plugins?: ReadonlySet<string>): void {
     if (this.pods.get(entry.pod.key) !== entry) return; // deleted meanwhile
     entry.failedAt = now;
+    entry.unschedulablePlugins = plugins;
     entry.where = error || this.moveRequestCycle > startedInCycle ? 'backoff' : 'unschedulable';
     this.waiting.add(entry);
   }
@@ -109,11 +112,16 @@ export class SchedulingQueue {
     this.pods.delete(key);
   }
 
-  /** A cluster event that may help: unschedulable pods move to backoff, or straight to active if their back-off is over. */
-  moveAllToActiveOrBackoff(now: number): void {
+  /**
+   * A cluster event that may help: unschedulable pods move to backoff, or straight to active if
+   * their back-off is over. `mayHelp` narrows it to pods whose rejecting plugins registered for the
+   * event (a new claim does not help a pod that lacks cpu); a pod rejected for no known plugin moves.
+   */
+  moveAllToActiveOrBackoff(now: number, mayHelp?: (plugins: ReadonlySet<string>) => boolean): void {
     this.moveRequestCycle++;
     for (const entry of this.waiting) {
       if (entry.where !== 'unschedulable') continue;
+      if (mayHelp && entry.unschedulablePlugins?.size && !mayHelp(entry.unschedulablePlugins)) continue;
       if (now >= entry.failedAt + backoffDuration(entry.attempts)) this.activate(entry, now);
       else entry.where = 'backoff';
     }

@@ -41,6 +41,17 @@ const lookupPaths: Record<string, string> = {
 
 /** Changes to these resources may make a pending pod schedulable. */
 const volumeResources = new Set(['persistentvolumeclaims', 'persistentvolumes', 'storageclasses']);
+/** The plugins that register for PVC, PV and StorageClass events (EventsToRegister). */
+const volumePlugins = new Set(['VolumeBinding', 'VolumeRestrictions', 'VolumeZone', 'NodeVolumeLimits']);
+const volumePluginsMayHelp = (plugins: ReadonlySet<string>): boolean => [...plugins].some((p) => volumePlugins.has(p));
+
+/** The plugins whose rejection kept the pod unschedulable: the PreFilter's, or each rejected node's filter. */
+function rejectingPlugins(decision: SchedulingDecision): Set<string> {
+  const plugins = new Set<string>();
+  if (decision.preFilter) plugins.add(decision.preFilter.plugin);
+  for (const status of decision.rejectedStatuses) if (status.plugin) plugins.add(status.plugin);
+  return plugins;
+}
 
 export interface SchedulerOptions extends FrameworkOptions {
   /** reportingInstance of the scheduler's events: `default-scheduler-<host>`. */
@@ -90,7 +101,7 @@ export class Scheduler implements Controller {
       const informer = env.informer(path);
       this.lookups.set(resource, informer);
       if (volumeResources.has(resource)) {
-        informer.addHandler({ onAdd: () => this.clusterEvent(), onUpdate: () => this.clusterEvent() });
+        informer.addHandler({ onAdd: () => this.clusterEvent(volumePluginsMayHelp), onUpdate: () => this.clusterEvent(volumePluginsMayHelp) });
       }
     }
     env.informer('/api/v1/nodes').addHandler({
@@ -124,7 +135,7 @@ export class Scheduler implements Controller {
           this.clusterEvent();
         }
       } else {
-        this.cache.addPod(newPodInfo(object));
+        this.cache.addPod(this.placedInfo(old, object));
       }
       return;
     }
@@ -139,6 +150,21 @@ export class Scheduler implements Controller {
     this.queue.add(scheduleKey);
   }
 
+  /**
+   * The PodInfo of a bound pod. A kubelet's status write keeps the stored spec and labels (the
+   * /status handler copies them): the cached PodInfo, which reads nothing else, is reused with the
+   * new object instead of parsing every request quantity again.
+   */
+  private placedInfo(old: KubeObject | undefined, object: KubeObject): PodInfo {
+    const cached = old && this.cache.pod(object.metadata.uid!);
+    if (cached && !this.cache.isAssumed(cached.uid) && old.spec === object.spec && old.metadata.uid === object.metadata.uid &&
+      old.metadata.labels === object.metadata.labels && old.metadata.deletionTimestamp === object.metadata.deletionTimestamp &&
+      cached.pod === (old as unknown as Pod)) {
+      return { ...cached, pod: object as unknown as Pod };
+    }
+    return newPodInfo(object);
+  }
+
   private podDeleted(object: KubeObject): void {
     this.schedulingQueue.delete(`${object.metadata.namespace}/${object.metadata.name}`);
     this.decisions.forget(object.metadata.uid!);
@@ -149,9 +175,9 @@ export class Scheduler implements Controller {
   }
 
   /** Something changed that may let unschedulable pods fit: retry them (after their back-off). */
-  private clusterEvent(): void {
+  private clusterEvent(mayHelp?: (plugins: ReadonlySet<string>) => boolean): void {
     if (!this.env) return;
-    this.schedulingQueue.moveAllToActiveOrBackoff(this.env.clock.now());
+    this.schedulingQueue.moveAllToActiveOrBackoff(this.env.clock.now(), mayHelp);
     this.armFlush();
     if (this.schedulingQueue.activeLength) this.queue.add(scheduleKey);
   }
@@ -254,7 +280,7 @@ export class Scheduler implements Controller {
       reason: decision.result === 'Error' ? 'SchedulerError' : 'Unschedulable',
       message,
     }, nominatedNodeName);
-    this.schedulingQueue.addUnschedulable(entry, this.env.clock.now(), cycle, decision.result === 'Error');
+    this.schedulingQueue.addUnschedulable(entry, this.env.clock.now(), cycle, decision.result === 'Error', rejectingPlugins(decision));
     this.armFlush();
   }
 

@@ -10,11 +10,13 @@
  * Queue keys: `refresh:ns/name` rewrites a pod's configMap/secret/downwardAPI/projected volumes.
  */
 import type { Container, PersistentVolume, PersistentVolumeClaim, Volume } from 'kubernetes-types/core/v1';
+import type { CSIDriver } from 'kubernetes-types/storage/v1';
 import type { KubeObject } from '../api/types.ts';
 import type { Controller, ControllerEnv, SyncResult } from '../runtime/controller.ts';
 import type { Informer } from '../runtime/informer.ts';
 import { keyOf } from '../runtime/informer.ts';
 import { WorkQueue } from '../runtime/workqueue.ts';
+import { attachedVolumeNames, isAttachable, uniqueVolumeName } from './attachable.ts';
 import type { PodFacts } from './downward-api.ts';
 import type { ConfigSource } from './env.ts';
 import { makeEnvironmentVariables } from './env.ts';
@@ -66,7 +68,7 @@ export class VolumeManager implements Controller {
   /** Volume identity → contents: `pod:UID/VOLUME`, `host:NODE:/PATH`, `pv:NAME`. */
   readonly trees = new Map<string, FileTree>();
   private env!: ControllerEnv;
-  private informers!: Record<'configMaps' | 'secrets' | 'claims' | 'volumes' | 'nodes' | 'pods', Informer>;
+  private informers!: Record<'configMaps' | 'secrets' | 'claims' | 'volumes' | 'nodes' | 'pods' | 'drivers', Informer>;
 
   start(env: ControllerEnv): void {
     this.env = env;
@@ -77,12 +79,13 @@ export class VolumeManager implements Controller {
       volumes: env.informer('/api/v1/persistentvolumes'),
       nodes: env.informer('/api/v1/nodes'),
       pods: env.informer('/api/v1/pods'),
+      drivers: env.informer('/apis/storage.k8s.io/v1/csidrivers'),
     };
     const changed = (object: KubeObject): void => this.scheduleRefresh(object);
     this.informers.configMaps.addHandler({ onAdd: changed, onUpdate: (_old, object) => changed(object), onDelete: () => undefined });
     this.informers.secrets.addHandler({ onAdd: changed, onUpdate: (_old, object) => changed(object), onDelete: () => undefined });
     this.informers.pods.addHandler({ onAdd: () => undefined, onUpdate: () => undefined, onDelete: (pod) => this.dropPrefix(`pod:${pod.metadata.uid}/`) });
-    this.informers.volumes.addHandler({ onAdd: () => undefined, onUpdate: () => undefined, onDelete: (pv) => this.trees.delete(this.pvIdentity(pv as PersistentVolume)) });
+    this.informers.volumes.addHandler({ onAdd: () => undefined, onUpdate: () => undefined, onDelete: (pv) => this.dropVolumeData(pv as PersistentVolume) });
   }
 
   /** The ConfigMaps and Secrets as the kubelet's caches hold them. */
@@ -105,10 +108,20 @@ export class VolumeManager implements Controller {
     for (const identity of [...this.trees.keys()]) if (identity.startsWith(prefix)) this.trees.delete(identity);
   }
 
-  private pvIdentity(pv: PersistentVolume): string {
+  /**
+   * Where a PV's data lives. A hostPath PV is a directory of the node the pod runs on: without a
+   * node affinity, two pods on two nodes each see their own node's directory (not shared data).
+   */
+  private pvIdentity(pv: PersistentVolume, podNode: string): string {
     const path = pv.spec?.hostPath?.path ?? pv.spec?.local?.path;
-    const node = pvNode(pv);
+    const node = pvNode(pv) ?? (pv.spec?.hostPath ? podNode : undefined);
     return path && node ? `host:${node}:${normalizePath(path)}` : `pv:${pv.metadata?.name}`;
+  }
+
+  /** Deleting a PV deletes its data, except a hostPath PV's per-node directories (nothing removes those). */
+  private dropVolumeData(pv: PersistentVolume): void {
+    if (pv.spec?.hostPath && !pvNode(pv)) return;
+    this.trees.delete(this.pvIdentity(pv, ''));
   }
 
   /** A pod using this ConfigMap or Secret in a volume sees the change at the kubelet's next sync. */
@@ -167,10 +180,26 @@ export class VolumeManager implements Controller {
       if (!claim) return { error: `persistentvolumeclaim "${volume.persistentVolumeClaim.claimName}" not found` };
       const pv = claim.spec?.volumeName ? this.informers.volumes.get(claim.spec.volumeName) as PersistentVolume | undefined : undefined;
       if (!pv) return { error: `PVC ${pod.metadata.namespace}/${claim.metadata?.name} has not been bound` };
-      return { tree: this.tree(this.pvIdentity(pv)), readOnly: !!volume.persistentVolumeClaim.readOnly, projected: false };
+      return { tree: this.tree(this.pvIdentity(pv, facts.nodeName)), readOnly: !!volume.persistentVolumeClaim.readOnly, projected: false };
     }
     // emptyDir and every volume type without simulated contents: a directory that lives with the pod.
     return { tree: this.tree(`pod:${uid}/${volume.name}`), readOnly: false, projected: false };
+  }
+
+  /** The pod's volumes on attachable PVs that the attach/detach controller has not attached to this node. */
+  private unattachedVolumes(pod: KubeObject, volumes: Volume[], nodeName: string): string[] {
+    const names: string[] = [];
+    let attached: string[] | undefined;
+    for (const volume of volumes) {
+      const claimName = volume.persistentVolumeClaim?.claimName;
+      if (!claimName) continue;
+      const claim = this.informers.claims.get(`${pod.metadata.namespace}/${claimName}`) as PersistentVolumeClaim | undefined;
+      const pv = claim?.spec?.volumeName ? this.informers.volumes.get(claim.spec.volumeName) as PersistentVolume | undefined : undefined;
+      if (!pv || !isAttachable(pv, (name) => this.informers.drivers.get(name) as CSIDriver | undefined)) continue;
+      attached ??= attachedVolumeNames(this.informers.nodes.get(nodeName));
+      if (!attached.includes(uniqueVolumeName(pv))) names.push(volume.name);
+    }
+    return names.sort();
   }
 
   /**
@@ -183,6 +212,12 @@ export class VolumeManager implements Controller {
     // Marks the pod as set up: refreshes only touch pods whose volumes exist.
     this.tree(`pod:${pod.metadata.uid}/`);
     const volumes = (pod.spec as { volumes?: Volume[] }).volumes ?? [];
+    const unattached = this.unattachedVolumes(pod, volumes, known.nodeName);
+    if (unattached.length) {
+      // WaitForAttachAndMount's error (the kubelet reports it after its 2m3s wait; here at once).
+      const list = `[${unattached.join(' ')}]`;
+      return { kind: 'mountError', message: `Unable to attach or mount volumes: unmounted volumes=${list}, unattached volumes=${list}, failed to process volumes=[]: timed out waiting for the condition` };
+    }
     const mounts: Mount[] = [];
     for (const volumeMount of container.volumeMounts ?? []) {
       const volume = volumes.find((v) => v.name === volumeMount.name);

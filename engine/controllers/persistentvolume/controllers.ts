@@ -1,9 +1,10 @@
 /**
  * The storage controllers of a kind cluster, ready to register: kube-controller-manager's
- * persistentvolume-binder, pvc-protection, pv-protection and expand controllers, and the
- * local-path provisioner that kind deploys in `local-path-storage`.
+ * persistentvolume-binder, pvc-protection, pv-protection, attach/detach and expand controllers,
+ * and the local-path provisioner that kind deploys in `local-path-storage`.
  */
 import type { Controller } from '../../runtime/controller.ts';
+import { AttachDetachController } from './attach-detach.ts';
 import { ExpandController, ExternalResizer } from './expand.ts';
 import { LocalPathProvisioner, type LocalPathProvisionerOptions } from './local-path-provisioner.ts';
 import { PersistentVolumeController } from './pv-controller.ts';
@@ -25,6 +26,7 @@ export function storageControllers(options: StorageControllerOptions = {}): Cont
     new PersistentVolumeController(),
     new PVCProtectionController(),
     new PVProtectionController(),
+    new AttachDetachController(),
     new ExpandController(),
   ];
   if (options.localPath !== false) controllers.push(new LocalPathProvisioner(options.localPath || {}));
