@@ -28,6 +28,8 @@ export const behaviourProfiles: Record<string, UsageProfile> = {
   elasticsearch: { idleMillicores: 12, memoryBytes: 1100 * Mi },
   kibana: { idleMillicores: 10, memoryBytes: 260 * Mi },
   fluentd: { idleMillicores: 4, memoryBytes: 95 * Mi },
+  // Fluent Bit is C: a few millicores and under 20 Mi tailing a node's logs (the reason it replaced Fluentd on nodes).
+  'fluent-bit': { idleMillicores: 3, memoryBytes: 17 * Mi },
   // php-apache: each request runs a loop of a million square roots, ~20 ms of CPU on a kind node.
   'hpa-example': { idleMillicores: 1, memoryBytes: 10 * Mi + 480 * 1024, cpuMsPerRequest: 20 },
   pause: { idleMillicores: 0, memoryBytes: 240 * 1024 },

@@ -2,19 +2,25 @@
  * What each simulated image does when its container starts: the process (log lines, sleeps, exit
  * code), the ports it listens on, how it answers HTTP (probes, and later Service traffic), and how
  * it takes SIGTERM. The container's command and args override the image's ENTRYPOINT and CMD as
- * Kubernetes says: a shell or a shell command runs in the simulated `sh`; anything else runs the
- * image's own server.
+ * Kubernetes says: a shell or a shell command runs in the simulated `sh` (shell-entry.ts); anything
+ * else runs the image's own server (simple-servers.ts, and one file per larger image).
  */
 import type { BehaviourName, CatalogueEntry } from './catalogue.ts';
 import type { ProcessRun, ShellContext } from './shell.ts';
-import { formatDate, Shell } from './shell.ts';
-import { elasticsearchServer } from './elasticsearch.ts';
-import type { FluentdImage } from './fluentd.ts';
+import { Shell } from './shell.ts';
+import { fluentBitProcess } from './fluent-bit.ts';
 import { fluentdProcess } from './fluentd.ts';
 import { kibanaServer } from './kibana.ts';
+import { elasticsearchParts, elasticsearchProfile, fluentdImage } from './logging-parts.ts';
 import { perlProcess } from './perl.ts';
-import { behaviourProfiles, componentProfiles, ContainerUsage, pagesFor, stressMemory, type UsageProfile } from '../../metrics/usage.ts';
-import { parseQuantity, quantityValue } from '../../api/validation/quantity.ts';
+import { startShellEntry } from './shell-entry.ts';
+import type { ServerParts } from './simple-servers.ts';
+import { crash, nginxParts, server, simpleServer } from './simple-servers.ts';
+import { CfsBandwidth } from '../../metrics/cfs.ts';
+import { behaviourProfiles, componentProfiles, ContainerUsage, pagesFor } from '../../metrics/usage.ts';
+import { milliValue, parseQuantity } from '../../api/validation/quantity.ts';
+
+export { nginxWelcome } from './simple-servers.ts';
 
 /** An HTTP request to a container: from a probe (`kube-probe/1.32`) or a client in the cluster. */
 export interface HttpRequest {
@@ -33,6 +39,8 @@ export interface HttpAnswer {
   status: number;
   body: string;
   log?: string;
+  /** How long the server took to answer, ms of virtual time (hpa-example's CPU-bound PHP, throttled at its limit). */
+  elapsedMs?: number;
 }
 
 /** A started container process. */
@@ -67,8 +75,6 @@ export interface ContainerSpec {
   resources?: { limits?: Record<string, unknown> };
 }
 
-const shells = new Set(['sh', 'ash', 'bash']);
-const shellCommands = new Set(['echo', 'printf', 'sleep', 'date', 'env', 'printenv', 'hostname', 'cat', 'touch', 'rm', 'mkdir', 'true', 'false', 'test', 'wget', 'curl', 'nslookup']);
 const basename = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
 
 /** The argv a container runs: command replaces ENTRYPOINT (and drops CMD), args replace CMD. */
@@ -76,81 +82,6 @@ export function containerArgv(spec: ContainerSpec, entry: CatalogueEntry | undef
   const entrypoint = spec.command ?? entry?.entrypoint ?? [];
   const cmd = spec.args ?? (spec.command ? [] : entry?.cmd ?? []);
   return [...entrypoint, ...cmd];
-}
-
-/** nginx's default page: 615 bytes, as `curl -s localhost | wc -c` counts them. */
-export const nginxWelcome = '<!DOCTYPE html>\n<html>\n<head>\n<title>Welcome to nginx!</title>\n<style>\nhtml { color-scheme: light dark; }\nbody { width: 35em; margin: 0 auto;\nfont-family: Tahoma, Verdana, Arial, sans-serif; }\n</style>\n</head>\n<body>\n<h1>Welcome to nginx!</h1>\n<p>If you see this page, the nginx web server is successfully installed and\nworking. Further configuration is required.</p>\n\n<p>For online documentation and support please refer to\n<a href="http://nginx.org/">nginx.org</a>.<br/>\nCommercial support is available at\n<a href="http://nginx.com/">nginx.com</a>.</p>\n\n<p><em>Thank you for using nginx.</em></p>\n</body>\n</html>\n';
-
-const nginx404 = '<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx/VERSION</center>\r\n</body>\r\n</html>\r\n';
-
-/** `01/Jan/2026:00:00:10 +0000`: the time in a common-log-format line. */
-function clfTime(ms: number): string {
-  const d = new Date(ms);
-  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-  const p = (n: number): string => String(n).padStart(2, '0');
-  return `${p(d.getUTCDate())}/${months[d.getUTCMonth()]}/${d.getUTCFullYear()}:${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} +0000`;
-}
-
-const forever = Number.MAX_SAFE_INTEGER / 2;
-
-/** A server: prints its start-up lines, then waits forever. */
-function* server(lines: (now: number) => string[], ctx: ShellContext): ProcessRun {
-  for (const line of lines(ctx.now())) yield { kind: 'output', text: line + '\n', stream: 'stdout' };
-  for (;;) yield { kind: 'sleep', ms: forever };
-}
-
-function* crash(lines: string[], exitCode: number, afterMs: number): ProcessRun {
-  if (afterMs > 0) yield { kind: 'sleep', ms: afterMs };
-  for (const line of lines) yield { kind: 'output', text: line + '\n', stream: 'stderr' };
-  return exitCode;
-}
-
-type ServerParts = Pick<ContainerProcess, 'ports' | 'http' | 'term'> & { lines: (now: number) => string[]; run?: ProcessRun };
-
-function nginxParts(version: string): ServerParts {
-  const stamp = (now: number): string => formatDate(now, '%Y/%m/%d %H:%M:%S');
-  return {
-    ports: [80],
-    term: { afterMs: 100, exitCode: 0 },
-    lines: (now) => [
-      '/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration',
-      '/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/',
-      '/docker-entrypoint.sh: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh',
-      '10-listen-on-ipv6-by-default.sh: info: Getting the checksum of /etc/nginx/conf.d/default.conf',
-      '10-listen-on-ipv6-by-default.sh: info: Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf',
-      '/docker-entrypoint.sh: Sourcing /docker-entrypoint.d/15-local-resolvers.envsh',
-      '/docker-entrypoint.sh: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh',
-      '/docker-entrypoint.sh: Launching /docker-entrypoint.d/30-tune-worker-processes.sh',
-      '/docker-entrypoint.sh: Configuration complete; ready for start up',
-      `${stamp(now)} [notice] 1#1: using the "epoll" event method`,
-      `${stamp(now)} [notice] 1#1: nginx/${version}`,
-      `${stamp(now)} [notice] 1#1: built by gcc 12.2.0 (Debian 12.2.0-14) `,
-      `${stamp(now)} [notice] 1#1: OS: Linux 6.8.0-52-generic`,
-      `${stamp(now)} [notice] 1#1: getrlimit(RLIMIT_NOFILE): 1048576:1048576`,
-      `${stamp(now)} [notice] 1#1: start worker processes`,
-      `${stamp(now)} [notice] 1#1: start worker process 29`,
-    ],
-    http: (request, now) => {
-      if (request.port !== 80) return undefined;
-      const found = request.path === '/' || request.path === '/index.html';
-      const body = found ? nginxWelcome : nginx404.replace('VERSION', version);
-      const status = found ? 200 : 404;
-      return { status, body, log: `${request.client} - - [${clfTime(now)}] "GET ${request.path} HTTP/1.1" ${status} ${body.length} "-" "${request.userAgent}" "-"` };
-    },
-  };
-}
-
-function simpleServer(ports: number[], lines: string[], body: (path: string) => [number, string] | undefined, log?: boolean): ServerParts {
-  return {
-    ports,
-    term: { afterMs: 200, exitCode: 0 },
-    lines: () => lines,
-    http: (request, now) => {
-      if (!ports.includes(request.port)) return undefined;
-      const [status, text] = body(request.path) ?? [404, ''];
-      return { status, body: text, log: log ? `${request.client} - - [${clfTime(now)}] "GET ${request.path} HTTP/1.1" ${status} ${text.length}` : undefined };
-    },
-  };
 }
 
 function serverParts(behaviour: BehaviourName, version: string, spec: ContainerSpec, entry: CatalogueEntry | undefined, ctx: ShellContext): ServerParts {
@@ -165,6 +96,7 @@ function serverParts(behaviour: BehaviourName, version: string, spec: ContainerS
     case 'elasticsearch': return elasticsearchParts(version, entry, ctx);
     case 'kibana': return kibanaServer(version.replace(/^v/, ''), ctx, ctx.now());
     case 'fluentd': return { ...fluentdProcess(fluentdImage(entry), version, ctx), lines: () => [], http: () => undefined };
+    case 'fluent-bit': return { ...fluentBitProcess(version, containerArgv(spec, entry), ctx), lines: () => [] };
     case 'hpa-example': return simpleServer([80], [], () => [200, 'OK!'], true);
     case 'pause': return { ports: [], term: { afterMs: 0, exitCode: 0 }, lines: () => [], http: () => undefined };
     // It names its pod, so a learner curling a Service sees the answers rotate across the endpoints.
@@ -184,142 +116,53 @@ export function startProcess(behaviour: BehaviourName, entry: CatalogueEntry | u
   const argv = containerArgv(spec, entry);
   const exec = (command: string[]): ProcessRun => new Shell(ctx).command(command);
   const program = basename(argv[0] ?? '');
-  const noServer = { ports: [] as number[], http: () => undefined };
   const startedAt = ctx.now();
   const pages = pagesFor(`${ctx.hostname}/${spec.name}`);
-  if (shells.has(program)) {
-    // A shell as PID 1 has no SIGTERM handler: it is killed at the end of the grace period.
-    const script = argv[1] === '-c' ? argv[2] ?? '' : undefined;
-    // Without -c and without a terminal, sh reads an empty stdin and exits 0 at once; with
-    // `stdin: true` its stdin stays open and it waits there for input that never comes.
-    const usage = new ContainerUsage(behaviourProfiles.shell, startedAt, pages);
-    const waiting = script === undefined && spec.stdin === true;
-    const run = metered(new Shell(ctx).script(waiting ? 'sleep infinity' : script ?? ''), usage, ctx);
-    return { ...noServer, run, term: 'ignore', exec, usage };
-  }
-  // busybox's sysctl applet (alpine, busybox images): the EFK addon's vm.max_map_count init container.
-  if (program === 'sysctl' && behaviour === 'shell') return { ...noServer, run: sysctl(argv, spec.securityContext?.privileged === true), term: 'ignore', exec };
-  if (shellCommands.has(program) || behaviour === 'shell') {
-    if (!shellCommands.has(program)) {
-      return { startError: `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "${argv[0]}": executable file not found in $PATH: unknown` };
-    }
-    const usage = new ContainerUsage(behaviourProfiles.shell, startedAt, pages);
-    return { ...noServer, run: metered(new Shell(ctx).command([program, ...argv.slice(1)]), usage, ctx), term: 'ignore', exec, usage };
-  }
-  if (program === 'stress') return stress(argv, startedAt, exec, pages);
+  const viaShell = startShellEntry({ behaviour, program, argv, spec, ctx, exec, startedAt, pages });
+  if (viaShell) return viaShell;
   if (behaviour === 'perl' && /^perl(5[\d.]*)?$/.test(program)) {
     const usage = new ContainerUsage(behaviourProfiles.shell, startedAt, pages);
     // perl has no SIGTERM handler by default: the signal ends it at once (128 + 15).
-    return { ...noServer, run: perlProcess(argv.slice(1), (ms) => usage.addWork(ctx.now(), ms)), term: { afterMs: 0, exitCode: 143 }, exec, usage };
+    return { ports: [], http: () => undefined, run: perlProcess(argv.slice(1), (ms) => usage.addWork(ctx.now(), ms)), term: { afterMs: 0, exitCode: 143 }, exec, usage };
   }
   const version = entry?.versions?.[tag] ?? tag;
   if (behaviour === 'hello-broken') {
-    return { ...noServer, run: crash(['kubelab/hello 3.0-broken starting', 'panic: open /etc/hello/config.yaml: no such file or directory'], 1, 300), term: { afterMs: 0, exitCode: 0 }, exec, usage: new ContainerUsage(behaviourProfiles['hello-broken'], startedAt, pages) };
+    return { ports: [], http: () => undefined, run: crash(['kubelab/hello 3.0-broken starting', 'panic: open /etc/hello/config.yaml: no such file or directory'], 1, 300), term: { afterMs: 0, exitCode: 0 }, exec, usage: new ContainerUsage(behaviourProfiles['hello-broken'], startedAt, pages) };
   }
   const parts = serverParts(behaviour, version, spec, entry, ctx);
   const profile = behaviour === 'system' ? componentProfiles[program] ?? behaviourProfiles.generic
     : behaviour === 'elasticsearch' ? elasticsearchProfile(ctx.env, spec) : behaviourProfiles[behaviour] ?? behaviourProfiles.generic;
   const usage = new ContainerUsage(profile, startedAt, pages);
   const cost = profile.cpuMsPerRequest;
-  // Requests that cost CPU (hpa-example's PHP loop) are recorded as work when they are answered.
-  const http = cost ? (request: HttpRequest, now: number): HttpAnswer | undefined => {
-    const answer = parts.http(request, now);
-    if (answer && request.userAgent !== probeAgent) usage.addWork(now, cost);
-    return answer;
-  } : parts.http;
+  const http = cost ? cpuBoundHttp(parts.http, cost, usage, new CfsBandwidth(cpuLimitMillicores(spec))) : parts.http;
   return { ports: parts.ports, http, term: parts.term, run: parts.run ?? server(parts.lines, ctx), exec, usage };
-}
-
-/** The JVM's memory beyond its heap (metaspace, threads, direct buffers) in a small Elasticsearch. */
-const jvmOverheadBytes = 350 * 2 ** 20;
-
-/**
- * Elasticsearch's memory: its heap plus the JVM's overhead. The heap is `-Xmx` from ES_JAVA_OPTS;
- * without one, ES 7.11+ sizes it to half the container's memory limit, and older images default to 1g.
- */
-function elasticsearchProfile(env: Record<string, string>, spec: ContainerSpec): UsageProfile {
-  const units: Record<string, number> = { k: 2 ** 10, m: 2 ** 20, g: 2 ** 30 };
-  const xmx = /-Xmx(\d+)([kKmMgG])?/.exec(env.ES_JAVA_OPTS ?? '');
-  let heap = 2 ** 30;
-  if (xmx) heap = Number(xmx[1]) * (units[(xmx[2] ?? '').toLowerCase()] ?? 1);
-  else {
-    const limit = spec.resources?.limits?.memory;
-    try {
-      if (limit !== undefined) heap = Math.floor(quantityValue(parseQuantity(String(limit))) / 2);
-    } catch {
-      // An invalid limit never reaches a running container: validation refuses it.
-    }
-  }
-  return { ...behaviourProfiles.elasticsearch, memoryBytes: heap + jvmOverheadBytes };
-}
-
-/** Which Fluentd image: the addon's, the plain one (no elasticsearch plugin), or fluentd-kubernetes-daemonset. */
-function fluentdImage(entry: CatalogueEntry | undefined): FluentdImage {
-  const kind = entry?.settings?.fluentd;
-  return kind === 'addon' || kind === 'plain' ? kind : 'daemonset';
-}
-
-/** Elasticsearch configured as its image and the pod say: data path, cluster and node names. */
-function elasticsearchParts(version: string, entry: CatalogueEntry | undefined, ctx: ShellContext): ServerParts {
-  const settings = entry?.settings ?? {};
-  const server = elasticsearchServer({
-    version: version.replace(/^v/, ''),
-    nodeName: ctx.env['node.name'] ?? ctx.env.NODE_NAME ?? ctx.hostname,
-    clusterName: ctx.env['cluster.name'] ?? ctx.env.CLUSTER_NAME ?? settings.clusterName ?? 'docker-cluster',
-    dataPath: ctx.env['path.data'] ?? settings.dataPath ?? '/usr/share/elasticsearch/data',
-    oss: settings.flavour === 'oss',
-    startedAt: ctx.now(),
-  }, ctx.files);
-  return { ...server, lines: () => [] };
-}
-
-/**
- * busybox `sysctl -w key=value` (the EFK init container's `vm.max_map_count=262144`): only a
- * privileged container may write kernel parameters; others find /proc/sys read-only.
- */
-function* sysctl(argv: string[], privileged: boolean): ProcessRun {
-  const settings = argv.slice(1).filter((a) => a.includes('='));
-  for (const setting of settings) {
-    const [key, value] = setting.split('=');
-    if (!privileged) {
-      yield { kind: 'output', text: `sysctl: error setting key '${key}': Read-only file system\n`, stream: 'stderr' };
-      return 1;
-    }
-    yield { kind: 'output', text: `${key} = ${value}\n`, stream: 'stdout' };
-  }
-  return 0;
 }
 
 /** Probes are cheap: they are not the load that scales an HPA. */
 const probeAgent = 'kube-probe/1.32';
 
 /**
- * A shell's CPU: each command it runs costs a little, and a loop that never sleeps burns a whole
- * core (the shell marks those seconds `busy`; see shell.ts's busyLimit).
+ * A server whose every answer costs `cpuMs` of CPU (hpa-example's PHP loop): the work is recorded
+ * as usage, and the answer comes when the work is done, which the container's CPU limit delays
+ * (CFS throttling). A client that waits for each answer, as the docs' wget loop does, is paced by it.
  */
-function* metered(run: ProcessRun, usage: ContainerUsage, ctx: ShellContext): ProcessRun {
-  for (;;) {
-    const step = run.next();
-    if (step.done) return step.value;
-    const action = step.value;
-    if (action.kind === 'sleep' && (action as { busy?: boolean }).busy) usage.addWork(ctx.now(), action.ms);
-    else usage.addWork(ctx.now(), action.kind === 'sleep' ? 0.5 : 0.2);
-    yield action;
-  }
+function cpuBoundHttp(http: ContainerProcess['http'], cpuMs: number, usage: ContainerUsage, bandwidth: CfsBandwidth): ContainerProcess['http'] {
+  return (request, now) => {
+    const answer = http(request, now);
+    if (!answer || request.userAgent === probeAgent) return answer;
+    usage.addWork(now, cpuMs);
+    return { ...answer, elapsedMs: bandwidth.run(now, cpuMs) - now };
+  };
 }
 
-/**
- * `stress --vm N --vm-bytes B --vm-hang S` (polinux/stress): prints its banner, allocates the
- * memory within a moment and holds it. Over the memory limit, the kernel's OOM killer ends it.
- */
-function stress(argv: string[], startedAt: number, exec: (command: string[]) => ProcessRun, pages: number): ContainerProcess {
-  const bytes = stressMemory(argv) ?? 0;
-  const vm = argv.findIndex((a) => a === '--vm' || a === '-m');
-  const workers = bytes && vm >= 0 ? Number(argv[vm + 1]) || 0 : 0;
-  const usage = new ContainerUsage({ ...behaviourProfiles.stress, grow: bytes ? { bytes, afterMs: 200 } : undefined }, startedAt, pages);
-  function* run(): ProcessRun {
-    yield { kind: 'output', text: `stress: info: [1] dispatching hogs: 0 cpu, 0 io, ${workers} vm, 0 hdd\n`, stream: 'stderr' };
-    for (;;) yield { kind: 'sleep', ms: forever };
+/** The container's CPU limit in millicores, undefined when it has none. */
+function cpuLimitMillicores(spec: ContainerSpec): number | undefined {
+  const limit = spec.resources?.limits?.cpu;
+  if (limit === undefined) return undefined;
+  try {
+    return milliValue(parseQuantity(String(limit)));
+  } catch {
+    // An invalid limit never reaches a running container: validation refuses it.
+    return undefined;
   }
-  return { ports: [], http: () => undefined, term: { afterMs: 0, exitCode: 0 }, run: run(), exec, usage };
 }

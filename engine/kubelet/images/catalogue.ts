@@ -8,7 +8,7 @@ import type { ImageReference } from './reference.ts';
 
 /** The name of a behaviour in behaviours.ts. */
 export type BehaviourName =
-  | 'nginx' | 'httpd' | 'shell' | 'redis' | 'elasticsearch' | 'kibana' | 'fluentd' | 'hpa-example' | 'pause'
+  | 'nginx' | 'httpd' | 'shell' | 'redis' | 'elasticsearch' | 'kibana' | 'fluentd' | 'fluent-bit' | 'hpa-example' | 'pause'
   | 'hello' | 'hello-broken' | 'system' | 'perl' | 'generic';
 
 export interface CatalogueEntry {
@@ -31,6 +31,21 @@ export interface CatalogueEntry {
 /** A cluster component: a server on its health ports that answers every path with 200 `ok`. */
 function component(tags: Record<string, number>, ports: number[], entrypoint?: string[]): CatalogueEntry {
   return { behaviour: 'system', tags, ports, entrypoint };
+}
+
+/** Fluent Bit's published tags (distroless images of ~30–40 MB) and the version each runs. */
+function fluentBit(): CatalogueEntry {
+  const versions: Record<string, string> = {
+    '2.2.0': '2.2.0', '2.2.1': '2.2.1', '2.2.2': '2.2.2', '2.2.3': '2.2.3', '2.2': '2.2.3', '3.0.7': '3.0.7', '3.0': '3.0.7',
+    '3.1.9': '3.1.9', '3.1.10': '3.1.10', '3.1': '3.1.10', '3.2.0': '3.2.0', '3.2.2': '3.2.2', '3.2.4': '3.2.4', '3.2': '3.2.4', latest: '3.2.4',
+  };
+  const tags: Record<string, number> = {};
+  for (const tag of Object.keys(versions)) tags[tag] = (versions[tag].startsWith('2.') ? 31_000_000 : 34_000_000) + (parseInt(stableHex(tag).slice(0, 5), 16) % 3_000_000);
+  for (const tag of ['2.2.3', '3.1.9', '3.2.4']) {
+    tags[`${tag}-debug`] = tags[tag] + 9_400_000;
+    versions[`${tag}-debug`] = tag;
+  }
+  return { behaviour: 'fluent-bit', tags, versions, entrypoint: ['/fluent-bit/bin/fluent-bit'], cmd: ['-c', '/fluent-bit/etc/fluent-bit.conf'] };
 }
 
 const nginxSize = 72_950_530;
@@ -119,6 +134,9 @@ export const catalogue: Record<string, CatalogueEntry> = {
     // No fluent-plugin-elasticsearch in the plain image: it only listens for forward input.
     settings: { fluentd: 'plain' },
   },
+  // Fluent Bit publishes the same images to its own registry and to Docker Hub; `-debug` adds a busybox shell.
+  'cr.fluentbit.io/fluent/fluent-bit': fluentBit(),
+  'docker.io/fluent/fluent-bit': fluentBit(),
   // The docs' `pi` Job (controllers/job.yaml) pins perl:5.34.0; the full images are buildpack-deps based.
   'docker.io/library/perl': {
     behaviour: 'perl',

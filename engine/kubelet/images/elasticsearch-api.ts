@@ -89,6 +89,8 @@ export function bulk(node: EsNode, body: string, defaultIndex?: string): EsAnswe
     }
     const [name, meta] = Object.entries(action)[0] ?? [];
     if (name !== 'index' && name !== 'create') return esError(400, 'illegal_argument_exception', `Malformed action/metadata line [${i + 1}], expected field [create], [delete], [index] or [update] but found [${name}]`);
+    // Types are gone in 8.x: a `_type` (Fluent Bit's es output without Suppress_Type_Name) fails the whole request.
+    if (node.major >= 8 && meta && '_type' in meta) return esError(400, 'illegal_argument_exception', `Action/metadata line [${i + 1}] contains an unknown parameter [_type]`);
     const index = String(meta?._index ?? defaultIndex ?? '');
     const source = lines[++i];
     if (source === undefined) return esError(400, 'action_request_validation_exception', 'Validation Failed: 1: no requests added;');
