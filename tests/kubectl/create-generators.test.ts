@@ -2,7 +2,8 @@
  * Real kubectl: every `kubectl create <generator>` (these send protobuf bodies), then what the API
  * server stored, defaults included, as `get -o yaml`, jsonpath and tables show it.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kubectlPath, startRealKubectl, type KubectlResult, type RealKubectl } from '../support/kubectl.ts';
 import { maskVarying, table, withoutStatus } from '../support/scenario.ts';
@@ -228,8 +229,10 @@ describe.skipIf(!kubectlPath)('real kubectl: create generators', () => {
   const stored = new Map<GeneratorCase, string>();
   beforeAll(async () => {
     k = await startRealKubectl();
-    const files = { 'tls.crt': tlsCrt, 'tls.key': tlsKey };
-    await Promise.all(cases.map(async (c) => results.set(c, await k.run(c.args, { files }))));
+    // Written once, before the concurrent runs: each run writing them again could truncate a file another kubectl reads.
+    writeFileSync(join(k.workdir, 'tls.crt'), tlsCrt);
+    writeFileSync(join(k.workdir, 'tls.key'), tlsKey);
+    await Promise.all(cases.map(async (c) => results.set(c, await k.run(c.args))));
     // One read of everything, split per object: the same text as one `get -o yaml` each.
     const all = await k.run(['get', ...cases.map((c) => `${c.get[0]}/${c.get[1]}`), '-o', 'yaml']);
     const items = listItems(all.stdout);

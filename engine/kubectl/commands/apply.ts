@@ -9,7 +9,7 @@ import type { ApiResponse } from '../../api/types.ts';
 import { createThreeWayMergePatch, patchTypeFor } from '../../api/patch/strategic-diff.ts';
 import { KubectlError } from '../client/api-client.ts';
 import { kindPrefix } from '../client/rest-mapper.ts';
-import { omitManagedFields, parseOutputFormat, printGeneric } from '../printers/generic.ts';
+import { omitManagedFields, printGeneric } from '../printers/generic.ts';
 import { PartialOutputError } from '../printers/go-template.ts';
 import type { ApiResource } from '../client/discovery.ts';
 import type { CommandContext, CommandSpec } from '../command.ts';
@@ -18,6 +18,7 @@ import { migrateToServerSideApply } from './apply-migrate.ts';
 import { prune, prunedName, prunePlan, selectedByPlan, type Visited } from './apply-prune.ts';
 import { applyHelp } from './help/apply.ts';
 import { buildLastAppliedFor } from './last-applied.ts';
+import { printFlagsFormat, type ObjectFormat } from './print-flags.ts';
 import { notServedCommand, specFromHelp } from './help/types.ts';
 import {
   dryRunOf, dryRunQuery, fieldManager, mappingForObject, nameLine, nameOfObject, objectPath, readFileObjects, resolveNamespace, restMapper, send, serverError, throwErrors, type DryRun, type FileObject, type Json,
@@ -120,8 +121,16 @@ function runApply(context: CommandContext): number {
   if (flagBool(flags, 'force-conflicts') && !serverSide) throw KubectlError.client('--force-conflicts only works with --server-side');
   const mapper = restMapper(context);
   const plan = prunePlan(context, mapper);
-  const output = flagString(flags, 'output');
-  const format = output || flagString(flags, 'template') ? parseOutputFormat(output, undefined, flagString(flags, 'template')) : undefined;
+  // apply builds its printer per object after the write (o.ToPrinter("configured")), so a format
+  // outside PrintFlags (`-o wide`) fails each object once it has been applied.
+  let format: ObjectFormat | undefined;
+  let formatError: KubectlError | undefined;
+  try {
+    format = printFlagsFormat(context);
+  } catch (error) {
+    if (!(error instanceof KubectlError)) throw error;
+    formatError = error;
+  }
   const items = readFileObjects(context, 'apply').filter((item) => selectedByPlan(plan, item.object));
   const errors: KubectlError[] = [];
   const visited: Visited = { uids: new Set(), namespaces: new Set() };
@@ -137,7 +146,8 @@ function runApply(context: CommandContext): number {
       const uid = (applied.object.metadata as Json | undefined)?.uid;
       if (typeof uid === 'string') visited.uids.add(uid);
       if (mapping.namespaced) visited.namespaces.add(namespace);
-      if (!format || format.kind === 'human') {
+      if (formatError) throw formatError;
+      if (!format) {
         out.stdout.push(nameLine(applied.mapping, applied.name, applied.operation, dryRun));
       } else if (printsAtEnd) {
         printedAtEnd.push(applied.object);
@@ -156,7 +166,7 @@ function runApply(context: CommandContext): number {
       errors.push(error);
     }
   }
-  if (format && format.kind !== 'human' && printedAtEnd.length) {
+  if (format && printedAtEnd.length) {
     const object = printedAtEnd.length === 1 ? printedAtEnd[0] : { kind: 'List', apiVersion: 'v1', metadata: {}, items: printedAtEnd };
     try {
       out.stdout.push(printGeneric(format, object, { noHeaders: false, files: context.files }));
@@ -168,7 +178,7 @@ function runApply(context: CommandContext): number {
   throwErrors(errors);
   // kubectl prunes only after every object applied cleanly, through the same printer with operation `pruned`.
   prune(context, plan, visited, dryRun, (mapping, object) => {
-    if (!format || format.kind === 'human') out.stdout.push(nameLine(mapping, nameOfObject(object), 'pruned', dryRun));
+    if (!format) out.stdout.push(nameLine(mapping, nameOfObject(object), 'pruned', dryRun));
     else if (format.kind === 'name') out.stdout.push(`${prunedName(mapping, object)}\n`);
     else out.stdout.push(printGeneric(format, omitManagedFields(object), { noHeaders: false, files: context.files }));
   });

@@ -6,7 +6,8 @@
 import { KubectlError, kubectlUserAgent } from '../client/api-client.ts';
 import { renderHelp, type CommandContext, type CommandSpec } from '../command.ts';
 import { flagBool, flagString } from '../flags.ts';
-import { parseOutputFormat, printGeneric } from '../printers/generic.ts';
+import { printGeneric } from '../printers/generic.ts';
+import { printFlagsFormat } from './print-flags.ts';
 import { formatTabs } from '../printers/tabwriter.ts';
 import { marshalIndent } from '../printers/go-json.ts';
 import { canonicalize } from '../../api/defaulting/canonical-order.ts';
@@ -191,16 +192,16 @@ function runCanI(context: CommandContext): number {
 }
 
 function runWhoami(context: CommandContext): number {
-  const format = parseOutputFormat(flagString(context.flags, 'output'), ['json', 'yaml', 'name', 'jsonpath', 'jsonpath-as-json', 'jsonpath-file']);
+  const format = printFlagsFormat(context);
   const review = createReview(context, '/apis/authentication.k8s.io/v1/selfsubjectreviews', {
     apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview', metadata: { creationTimestamp: null }, status: { userInfo: {} },
   });
-  if (format.kind === 'json') {
+  if (format?.kind === 'json') {
     // kubectl decodes the answer into its Go struct, so `-o json` keeps the struct's field order.
     context.out.stdout.push(marshalIndent(canonicalize(review as unknown as KubeObject), '    ', true));
     return 0;
   }
-  if (format.kind !== 'human') {
+  if (format) {
     context.out.stdout.push(printGeneric(format, review, { noHeaders: false, files: context.files }));
     return 0;
   }

@@ -9,12 +9,12 @@ import { KubectlError, getJson } from '../client/api-client.ts';
 import { discoveryAccept, type ApiResource } from '../client/discovery.ts';
 import type { CommandContext, CommandSpec } from '../command.ts';
 import { flagBool, flagInt, flagString } from '../flags.ts';
-import { omitManagedFields, parseOutputFormat, printGeneric } from '../printers/generic.ts';
+import { printCreated } from './create.ts';
 import { autoscaleHelp } from './help/autoscale.ts';
 import { specFromHelp } from './help/types.ts';
 import { findTargets, throwErrors } from './targets.ts';
 import {
-  dryRunOf, dryRunQuery, fieldManager, nameLine, requireFlags, send, serverError, type Json,
+  dryRunOf, dryRunQuery, fieldManager, requireFlags, send, serverError, type Json,
 } from './write-support.ts';
 
 const hpaMapping = { kind: 'HorizontalPodAutoscaler', group: 'autoscaling' };
@@ -48,11 +48,10 @@ function hasScaleSubresource(context: CommandContext, mapping: ApiResource): boo
 }
 
 function runAutoscale(context: CommandContext): number {
-  const { flags, out } = context;
+  const { flags } = context;
   requireFlags(context, ['max']);
   const max = flagInt(flags, 'max', -1);
   const min = flagInt(flags, 'min', -1);
-  const format = flagString(flags, 'output') ? parseOutputFormat(flagString(flags, 'output')) : undefined;
   if (max < 1) throw KubectlError.client(`--max=MAXPODS is required and must be at least 1, max: ${max}`);
   if (max < min) throw KubectlError.client(`--max=MAXPODS must be larger or equal to --min=MINPODS, max: ${max}, min: ${min}`);
   const dryRun = dryRunOf(context);
@@ -73,8 +72,9 @@ function runAutoscale(context: CommandContext): number {
     const name = flagString(flags, 'name') || target.name;
     let hpa = horizontalPodAutoscaler(name, { apiVersion, kind: mapping.kind, name: target.name }, min, max, flagInt(flags, 'cpu-percent', -1));
     count++;
+    // The printer is built only when it prints (o.ToPrinter("created")), so `-o wide` fails after the POST.
     if (dryRun === 'client') {
-      out.stdout.push(format && format.kind !== 'human' ? printGeneric(format, hpa, { noHeaders: false, files: context.files }) : nameLine(hpaMapping, name, 'created', dryRun));
+      printCreated(context, hpaMapping, hpa, 'created', true);
       continue;
     }
     if (flagBool(flags, 'save-config')) {
@@ -88,10 +88,8 @@ function runAutoscale(context: CommandContext): number {
       continue;
     }
     hpa = response.body as Json;
-    if (format && format.kind !== 'human') {
-      const object = flagBool(flags, 'show-managed-fields') ? hpa : omitManagedFields(hpa);
-      out.stdout.push(printGeneric(format, object, { noHeaders: false, files: context.files }));
-    } else out.stdout.push(nameLine(hpaMapping, name, 'autoscaled', dryRun));
+    // The typed client's answer: `-o json` writes Go's struct order.
+    printCreated(context, hpaMapping, hpa, 'autoscaled', true);
   }
   throwErrors(errors);
   if (!count) throw KubectlError.client('no objects passed to autoscale');

@@ -5,7 +5,9 @@
  */
 import { KubectlError } from '../client/api-client.ts';
 import type { CommandContext } from '../command.ts';
-import { flagInt, flagList, flagString } from '../flags.ts';
+import { flagBool, flagInt, flagList, flagString } from '../flags.ts';
+import { buildJobFromCronJob } from './create-job-from.ts';
+import { configMapHash, secretHash } from './object-hash.ts';
 import { requireFlags, type Json } from './write-support.ts';
 
 /** `metadata` as the generators start it: name, the namespace when `-n` was given, a null creationTimestamp. */
@@ -81,11 +83,12 @@ function sortedRecord(pairs: [string, string][], encode: (v: string) => string):
 /** `create configmap NAME --from-literal=… --from-file=…` */
 export function buildConfigMap(context: CommandContext, name: string): Json {
   const data = sortedRecord([...fileSources(context), ...literals(context)], (v) => v);
-  return { kind: 'ConfigMap', apiVersion: 'v1', metadata: metadata(context, name), ...(data ? { data } : {}) };
+  const hashed = flagBool(context.flags, 'append-hash') ? `${name}-${configMapHash({ name, data })}` : name;
+  return { kind: 'ConfigMap', apiVersion: 'v1', metadata: metadata(context, hashed), ...(data ? { data } : {}) };
 }
 
 /** Base64 of a string's UTF-8 bytes (btoa is Latin-1 only). */
-function base64(text: string): string {
+export function base64(text: string): string {
   let binary = '';
   for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
   return btoa(binary);
@@ -95,7 +98,8 @@ function base64(text: string): string {
 export function buildGenericSecret(context: CommandContext, name: string): Json {
   const data = sortedRecord([...fileSources(context), ...literals(context)], base64);
   const type = flagString(context.flags, 'type');
-  return { kind: 'Secret', apiVersion: 'v1', metadata: metadata(context, name), ...(data ? { data } : {}), ...(type ? { type } : {}) };
+  const hashed = flagBool(context.flags, 'append-hash') ? `${name}-${secretHash({ name, type, data })}` : name;
+  return { kind: 'Secret', apiVersion: 'v1', metadata: metadata(context, hashed), ...(data ? { data } : {}), ...(type ? { type } : {}) };
 }
 
 /** `create service clusterip|nodeport NAME --tcp=port[:targetPort]` */
@@ -118,12 +122,14 @@ export function buildService(context: CommandContext, name: string, type: 'Clust
   };
 }
 
-/** `create job NAME --image=… [-- COMMAND…]` */
+/** `create job NAME --image=… [-- COMMAND…]`, or `--from=cronjob/NAME` (create-job-from.ts). */
 export function buildJob(context: CommandContext, name: string): Json {
   const image = flagString(context.flags, 'image');
-  if (flagString(context.flags, 'from')) throw KubectlError.client('kubelab: create job --from is not supported in this lab yet');
-  if (!image) throw KubectlError.client('either --image or --from must be specified');
+  const from = flagString(context.flags, 'from');
+  if (!image === !from) throw KubectlError.client('either --image or --from must be specified');
   const command = context.args.slice(1);
+  if (from && command.length) throw KubectlError.client('cannot specify --from and command');
+  if (from) return buildJobFromCronJob(context, name, from);
   return {
     kind: 'Job', apiVersion: 'batch/v1', metadata: metadata(context, name),
     spec: { template: { metadata: { creationTimestamp: null }, spec: { containers: [{ name, image, ...(command.length ? { command } : {}), resources: {} }], restartPolicy: 'Never' } } },

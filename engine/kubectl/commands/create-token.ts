@@ -6,7 +6,8 @@
 import { KubectlError } from '../client/api-client.ts';
 import type { CommandContext, CommandSpec } from '../command.ts';
 import { flagList, flagString } from '../flags.ts';
-import { parseOutputFormat, printGeneric } from '../printers/generic.ts';
+import { printGeneric } from '../printers/generic.ts';
+import { printFlagsFormat } from './print-flags.ts';
 import type { HelpData } from './help/types.ts';
 import { specFromHelp } from './help/types.ts';
 import { parseGoDuration } from './watch-support.ts';
@@ -74,6 +75,8 @@ function runCreateToken(context: CommandContext): number {
   if (context.args.length !== 1) {
     throw new KubectlError(`error: exactly one NAME is required, got ${context.args.length}\nSee 'kubectl create token -h' for help and examples`);
   }
+  // Complete builds the printer (cli-runtime's PrintFlags) before the request.
+  const format = printFlagsFormat(context);
   const body = tokenRequest(context);
   const path = `/api/v1/namespaces/${context.namespace}/serviceaccounts/${context.args[0]}/token`;
   const response = send(context, 'POST', path, { body });
@@ -81,13 +84,9 @@ function runCreateToken(context: CommandContext): number {
   if (response.status >= 300) throw KubectlError.client(`failed to create token: ${String(answer.message ?? '')}`);
   const token = String(((answer.status ?? {}) as Json).token ?? '');
   if (!token) throw KubectlError.client('failed to create token: no token in server response');
-  const output = flagString(context.flags, 'output');
-  if (output) {
-    const format = parseOutputFormat(output, ['json', 'yaml', 'name', 'jsonpath', 'jsonpath-as-json', 'jsonpath-file']);
-    if (format.kind !== 'human') {
-      context.out.stdout.push(printGeneric(format, answer, { noHeaders: false, files: context.files }));
-      return 0;
-    }
+  if (format) {
+    context.out.stdout.push(printGeneric(format, answer, { noHeaders: false, files: context.files }));
+    return 0;
   }
   // Not a terminal: kubectl writes the token alone, so that `$(kubectl create token app)` needs no trimming.
   context.out.stdout.push(token);

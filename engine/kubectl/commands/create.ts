@@ -8,10 +8,10 @@
 import { KubectlError } from '../client/api-client.ts';
 import type { ApiResource } from '../client/discovery.ts';
 import type { CommandContext, CommandSpec } from '../command.ts';
-import { flagBool, flagList, flagString } from '../flags.ts';
+import { flagBool, flagList } from '../flags.ts';
 import { canonicalize } from '../../api/defaulting/canonical-order.ts';
 import type { KubeObject } from '../../api/types.ts';
-import { omitManagedFields, parseOutputFormat, printGeneric } from '../printers/generic.ts';
+import { omitManagedFields, printGeneric } from '../printers/generic.ts';
 import { marshalIndent } from '../printers/go-json.ts';
 import { fieldValidation } from './apply.ts';
 import {
@@ -43,12 +43,15 @@ import { createSecretGenericHelp } from './help/create-secret-generic.ts';
 import { createServiceHelp } from './help/create-service.ts';
 import { createServiceClusteripHelp } from './help/create-service-clusterip.ts';
 import { createServiceNodeportHelp } from './help/create-service-nodeport.ts';
-import { notServedCommand as notServed, specFromHelp, type HelpData } from './help/types.ts';
+import { specFromHelp, type HelpData } from './help/types.ts';
 import {
   bodyOf, dryRunOf, dryRunQuery, fieldManager, mappingForObject, nameLine, nameOfObject, objectPath, readFileObjects, resolveNamespace, restMapper, send, serverError, throwErrors, type Json,
 } from './write-support.ts';
-import { buildLastAppliedFor } from './last-applied.ts';
+import { buildLastAppliedFor, withTypedLastApplied } from './last-applied.ts';
+import { buildTlsSecret } from './create-secret-tls.ts';
+import { createSecretTlsHelp } from './help/create-secret-tls.ts';
 import { createTokenCommand } from './create-token.ts';
+import { printFlagsFormat } from './print-flags.ts';
 
 /**
  * Print what a create made: `-o FORMAT` prints the object, else the name printer's `created`.
@@ -56,20 +59,18 @@ import { createTokenCommand } from './create-token.ts';
  * its keys in struct order (`kind`, `apiVersion`, `metadata`, …) rather than sorted.
  */
 export function printCreated(context: CommandContext, mapping: Pick<ApiResource, 'kind' | 'group'>, object: Json, operation = 'created', typed = false): void {
-  const output = flagString(context.flags, 'output');
-  if (output) {
-    const format = parseOutputFormat(output);
-    if (format.kind !== 'human') {
-      let shown = flagBool(context.flags, 'show-managed-fields') ? object : omitManagedFields(object);
-      // A typed object goes through Go's encoder first: zero fields appear (`creationTimestamp: null`).
-      if (typed) shown = canonicalize(shown as KubeObject);
-      if (typed && format.kind === 'json') {
-        context.out.stdout.push(marshalIndent(shown, '    ', true));
-        return;
-      }
-      context.out.stdout.push(printGeneric(format, shown, { noHeaders: false, files: context.files }));
+  // `--template` alone means `-o go-template`; `-o wide` is an error here (PrintFlags.ToPrinter).
+  const format = printFlagsFormat(context);
+  if (format) {
+    let shown = flagBool(context.flags, 'show-managed-fields') ? object : omitManagedFields(object);
+    // A typed object goes through Go's encoder first: zero fields appear (`creationTimestamp: null`).
+    if (typed) shown = canonicalize(shown as KubeObject);
+    if (typed && format.kind === 'json') {
+      context.out.stdout.push(marshalIndent(shown, '    ', true));
       return;
     }
+    context.out.stdout.push(printGeneric(format, shown, { noHeaders: false, files: context.files }));
+    return;
   }
   context.out.stdout.push(nameLine(mapping, nameOfObject(object), operation, dryRunOf(context)));
 }
@@ -79,10 +80,12 @@ function runCreateFromFiles(context: CommandContext): number {
   if (context.args.length) {
     throw new KubectlError(`error: Unexpected args: [${context.args.join(' ')}]\nSee 'kubectl create -h' for help and examples`);
   }
+  // Complete (dry run, then the printer) comes before Validate's -f check.
+  const dryRun = dryRunOf(context);
+  printFlagsFormat(context);
   if (!flagList(context.flags, 'filename').length) {
     throw KubectlError.client('must specify one of -f and -k');
   }
-  const dryRun = dryRunOf(context);
   const mapper = restMapper(context);
   const errors: KubectlError[] = [];
   for (const item of readFileObjects(context, 'create')) {
@@ -120,11 +123,14 @@ interface Generator {
 /** A generator subcommand: one NAME, the object built, POSTed (or printed for a client dry run). */
 function generatorCommand(name: string, path: string, help: HelpData, generator: Generator): CommandSpec {
   return specFromHelp(name, help, (context) => {
-    if (context.args.length === 0 || (context.args.length > 1 && !context.flags.args.length)) {
-      throw new KubectlError(`error: exactly one NAME is required, got ${context.args.length}\nSee 'kubectl ${path} -h' for help and examples`);
-    }
+    // NameFromCommandArgs: the arguments before `--` (all of them without one) must be exactly NAME.
+    const atDash = context.flags.argsLenAtDash ?? -1;
+    const names = atDash >= 0 ? atDash : context.args.length;
+    if (names !== 1) throw new KubectlError(`error: exactly one NAME is required, got ${names}\nSee 'kubectl ${path} -h' for help and examples`);
     const dryRun = dryRunOf(context);
-    const object = generator.build(context, context.args[0]);
+    printFlagsFormat(context);
+    const built = generator.build(context, context.args[0]);
+    const object = flagBool(context.flags, 'save-config') ? withTypedLastApplied(built) : built;
     const mapping = { ...generator.mapping, singular: '', shortNames: [], categories: [], verbs: [], preferred: true };
     let created = object;
     if (dryRun !== 'client') {
@@ -146,7 +152,7 @@ const secretCommand: CommandSpec = {
   ...specFromHelp('secret', createSecretHelp, undefined, [
     generatorCommand('docker-registry', 'create secret docker-registry', createSecretDockerRegistryHelp, { mapping: core('secrets', 'Secret'), build: buildDockerRegistrySecret, failure: 'failed to create secret ' }),
     generatorCommand('generic', 'create secret generic', createSecretGenericHelp, { mapping: core('secrets', 'Secret'), build: buildGenericSecret, failure: 'failed to create secret ' }),
-    notServed('create secret', 'tls', 'Create a TLS secret'),
+    generatorCommand('tls', 'create secret tls', createSecretTlsHelp, { mapping: core('secrets', 'Secret'), build: buildTlsSecret, failure: 'failed to create secret ' }),
   ]),
 };
 

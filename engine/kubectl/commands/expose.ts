@@ -5,10 +5,12 @@
  */
 import { KubectlError } from '../client/api-client.ts';
 import type { CommandContext, CommandSpec } from '../command.ts';
-import { flagString } from '../flags.ts';
+import { flagBool, flagString } from '../flags.ts';
 import { printCreated } from './create.ts';
+import { printFlagsFormat } from './print-flags.ts';
 import { fieldValidation } from './apply.ts';
 import { exposeHelp } from './help/expose.ts';
+import { withTypedLastApplied } from './last-applied.ts';
 import { specFromHelp } from './help/types.ts';
 import { findTargets, throwErrors } from './targets.ts';
 import { bodyOf, dryRunOf, dryRunQuery, fieldManager, objectPath, restMapper, send, type Json } from './write-support.ts';
@@ -40,6 +42,8 @@ function portsOf(kind: string, object: Json): number[] {
 function runExpose(context: CommandContext): number {
   const { flags } = context;
   const dryRun = dryRunOf(context);
+  // The printer comes from the flags before any request (`-o wide` fails first).
+  printFlagsFormat(context);
   const found = findTargets(context, 'expose', context.args, true);
   const errors = [...found.errors];
   const services = restMapper(context).mappingFor('services');
@@ -66,18 +70,21 @@ function runExpose(context: CommandContext): number {
     });
     const type = flagString(flags, 'type');
     const clusterIP = flagString(flags, 'cluster-ip');
-    const service: Json = {
+    const generated: Json = {
       kind: 'Service', apiVersion: 'v1',
       metadata: { name, ...(context.explicitNamespace ? { namespace: context.namespace } : {}), creationTimestamp: null, ...(labels ? { labels } : {}) },
       spec: { ports: servicePorts, selector, ...(clusterIP ? { clusterIP } : {}), ...(type ? { type } : {}) },
       status: { loadBalancer: {} },
     };
+    // As in run, a client dry run prints the Service without the annotation.
+    const service = flagBool(flags, 'save-config') && dryRun !== 'client' ? withTypedLastApplied(generated) : generated;
     let created = service;
     if (dryRun !== 'client') {
       const query = { ...dryRunQuery(dryRun), fieldManager: fieldManager(context, 'kubectl-expose'), fieldValidation: fieldValidation(context) };
       created = bodyOf(send(context, 'POST', objectPath(services, target.namespace), { query, body: service }));
     }
-    printCreated(context, services, created, 'exposed');
+    // The answer is decoded into a typed Service: `-o json` writes Go's struct order.
+    printCreated(context, services, created, 'exposed', true);
   }
   throwErrors(errors);
   return 0;

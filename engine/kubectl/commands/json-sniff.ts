@@ -89,64 +89,47 @@ export function jsonStreamError(text: string): string | undefined {
       while (i < text.length && /[0-9]/.test(text[i])) i++;
     }
   };
+  /** After `{` or `[`: an empty container, or members separated by commas up to `close`. */
+  const members = (close: '}' | ']', member: () => void, afterMember: string): void => {
+    i++;
+    space();
+    if (i >= text.length) eof();
+    if (text[i] === close) {
+      i++;
+      return;
+    }
+    for (;;) {
+      member();
+      space();
+      if (i >= text.length) eof();
+      if (text[i] === ',') {
+        i++;
+        continue;
+      }
+      if (text[i] === close) {
+        i++;
+        return;
+      }
+      fail(afterMember);
+    }
+  };
+  const objectMember = (): void => {
+    space();
+    if (i >= text.length) eof();
+    if (text[i] !== '"') fail('looking for beginning of object key string');
+    string();
+    space();
+    if (i >= text.length) eof();
+    if (text[i] !== ':') fail('after object key');
+    i++;
+    value();
+  };
   const value = (): void => {
     space();
     if (i >= text.length) eof();
     const c = text[i];
-    if (c === '{') {
-      i++;
-      space();
-      if (i >= text.length) eof();
-      if (text[i] === '}') {
-        i++;
-        return;
-      }
-      for (;;) {
-        space();
-        if (i >= text.length) eof();
-        if (text[i] !== '"') fail('looking for beginning of object key string');
-        string();
-        space();
-        if (i >= text.length) eof();
-        if (text[i] !== ':') fail('after object key');
-        i++;
-        value();
-        space();
-        if (i >= text.length) eof();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === '}') {
-          i++;
-          return;
-        }
-        fail('after object key:value pair');
-      }
-    }
-    if (c === '[') {
-      i++;
-      space();
-      if (i >= text.length) eof();
-      if (text[i] === ']') {
-        i++;
-        return;
-      }
-      for (;;) {
-        value();
-        space();
-        if (i >= text.length) eof();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === ']') {
-          i++;
-          return;
-        }
-        fail('after array element');
-      }
-    }
+    if (c === '{') return members('}', objectMember, 'after object key:value pair');
+    if (c === '[') return members(']', value, 'after array element');
     if (c === '"') return string();
     if (c === '-' || /[0-9]/.test(c)) return number();
     if (c === 't') return literal('true');

@@ -11,6 +11,7 @@ import { annotateHelp } from './help/annotate.ts';
 import { labelHelp } from './help/label.ts';
 import { specFromHelp } from './help/types.ts';
 import { printCreated } from './create.ts';
+import { printFlagsFormat } from './print-flags.ts';
 import { findTargets, throwErrors } from './targets.ts';
 import {
   dryRunOf, dryRunQuery, fieldManager, nameLine, objectPath, send, serverError, type Json,
@@ -45,6 +46,8 @@ function run(context: CommandContext, field: Field): number {
   const { flags, out } = context;
   const overwrite = flagBool(flags, 'overwrite');
   const dryRun = dryRunOf(context);
+  // annotate builds its printer up front (`-o wide` fails before any request); label only when it prints.
+  if (field === 'annotations') printFlagsFormat(context);
   const { resources, set, remove } = splitChanges(context.args, field, flagList(flags, 'filename').length > 0);
   const found = findTargets(context, field === 'labels' ? 'label' : 'annotate', resources, true);
   const errors = [...found.errors];
@@ -97,7 +100,7 @@ function run(context: CommandContext, field: Field): number {
       // before the patch); `annotate` prints the server's answer.
       if (field === 'annotations') result = response.body as Json;
     }
-    if (flagString(flags, 'output')) printCreated(context, target.mapping, result, message);
+    if (flagString(flags, 'output') || flagString(flags, 'template')) printCreated(context, target.mapping, result, message);
     else out.stdout.push(nameLine(target.mapping, target.name, message, dryRun));
   }
   throwErrors(errors);

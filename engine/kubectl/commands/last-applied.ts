@@ -1,9 +1,12 @@
 /**
  * The last-applied annotation as `kubectl create --save-config`, `replace --save-config` and
- * `apply` write it (GetModifiedConfiguration with annotate=true).
+ * `apply` write it (GetModifiedConfiguration with annotate=true), and as the generators of
+ * `create TYPE`, `run` and `expose` write it for the typed objects they build.
  */
 import { buildLastApplied, lastAppliedAnnotation } from '../../api/apply/index.ts';
+import { canonicalize } from '../../api/defaulting/canonical-order.ts';
 import type { KubeObject } from '../../api/types.ts';
+import { goNumber, goQuote } from '../printers/go-json.ts';
 import type { Json } from './write-support.ts';
 
 /** A copy of the configuration carrying its own last-applied annotation (computed without that annotation). */
@@ -15,4 +18,30 @@ export function buildLastAppliedFor(object: Json): Json {
   const value = buildLastApplied({ ...modified, metadata: { ...metadata, annotations } } as unknown as KubeObject);
   metadata.annotations = { ...annotations, [lastAppliedAnnotation]: value };
   return modified;
+}
+
+/** json.Marshal of a value whose keys are already in Go order (struct fields in order, map keys sorted). */
+function compactInOrder(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'string') return goQuote(value);
+  if (typeof value === 'number') return goNumber(value);
+  if (typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return `[${value.map(compactInOrder).join(',')}]`;
+  const map = value as Json;
+  return `{${Object.keys(map).filter((k) => map[k] !== undefined).map((k) => `${goQuote(k)}:${compactInOrder(map[k])}`).join(',')}}`;
+}
+
+/**
+ * A typed object with the annotation `util.CreateApplyAnnotation` gives it: the object encoded by
+ * the Go JSON encoder (struct order, zero fields such as `"creationTimestamp":null` and
+ * `"status":{}` kept, a trailing newline) while it has no last-applied annotation of its own.
+ */
+export function withTypedLastApplied(object: Json): Json {
+  const metadata = { ...((object.metadata ?? {}) as Json) };
+  const annotations = { ...((metadata.annotations ?? {}) as Record<string, string>) };
+  delete annotations[lastAppliedAnnotation];
+  // An empty annotations map is dropped by omitempty, so the encoded form has none.
+  const bare = { ...object, metadata: { ...metadata, annotations: Object.keys(annotations).length ? annotations : undefined } };
+  const value = `${compactInOrder(canonicalize(bare as unknown as KubeObject))}\n`;
+  return { ...object, metadata: { ...metadata, annotations: { ...annotations, [lastAppliedAnnotation]: value } } };
 }

@@ -10,6 +10,7 @@ import { flagString } from '../flags.ts';
 import { patchHelp } from './help/patch.ts';
 import { specFromHelp } from './help/types.ts';
 import { printCreated } from './create.ts';
+import { printFlagsFormat } from './print-flags.ts';
 import { findTargets, throwErrors } from './targets.ts';
 import {
   dryRunOf, dryRunQuery, fieldManager, nameLine, objectPath, send, serverError, type ContentType, type Json,
@@ -63,7 +64,7 @@ function runPatch(context: CommandContext): number {
     const patched = response.body as Json;
     const changed = JSON.stringify(patched) !== JSON.stringify(target.object);
     const message = changed ? 'patched' : 'patched (no change)';
-    if (flagString(flags, 'output')) printCreated(context, target.mapping, patched, message);
+    if (printFlagsFormat(context)) printCreated(context, target.mapping, patched, message);
     // kubectl patch prints no "(dry run)" for a client dry run (it patches locally and says `patched`).
     else out.stdout.push(nameLine(target.mapping, target.name, message, dryRun === 'client' ? 'none' : dryRun));
   }

@@ -1,6 +1,6 @@
 /**
  * `kubectl replace -f FILE`: a PUT per object (`--force` deletes and re-creates), printing
- * `replaced`, with `error when replacing "x.yaml": …` per failure.
+ * `replaced` (or the object, with `-o`), with `error when replacing "x.yaml": …` per failure.
  */
 import { kindPrefix } from '../client/rest-mapper.ts';
 import { KubectlError } from '../client/api-client.ts';
@@ -9,15 +9,19 @@ import { flagBool, flagList } from '../flags.ts';
 import { fieldValidation } from './apply.ts';
 import { replaceHelp } from './help/replace.ts';
 import { specFromHelp } from './help/types.ts';
+import { printCreated } from './create.ts';
 import { buildLastAppliedFor } from './last-applied.ts';
+import { printFlagsFormat } from './print-flags.ts';
 import {
-  dryRunOf, dryRunQuery, fieldManager, mappingForObject, nameLine, nameOfObject, objectPath, readFileObjects, resolveNamespace, restMapper, send, serverError, throwErrors, type Json,
+  dryRunOf, dryRunQuery, fieldManager, mappingForObject, nameOfObject, objectPath, readFileObjects, resolveNamespace, restMapper, send, serverError, throwErrors, type Json,
 } from './write-support.ts';
 
 function runReplace(context: CommandContext): number {
   const { flags, out } = context;
-  if (!flagList(flags, 'filename').length) throw KubectlError.client('must specify one of -f and -k');
+  // Complete (dry run, then the printer) comes before Validate's -f check.
   const dryRun = dryRunOf(context);
+  printFlagsFormat(context);
+  if (!flagList(flags, 'filename').length) throw KubectlError.client('must specify one of -f and -k');
   const mapper = restMapper(context);
   const errors: KubectlError[] = [];
   for (const item of readFileObjects(context, 'replace')) {
@@ -37,13 +41,16 @@ function runReplace(context: CommandContext): number {
           delete metadata.resourceVersion;
           const created = send(context, 'POST', objectPath(mapping, namespace), { query, body });
           if (created.status >= 300) throw serverError(created, { verb: 'creating', file: item.source });
-          out.stdout.push(nameLine(mapping, name, 'replaced', dryRun));
+          printCreated(context, mapping, created.body as Json, 'replaced');
           continue;
         }
         const response = send(context, 'PUT', objectPath(mapping, namespace, name), { query, body });
         if (response.status >= 300) throw serverError(response, { verb: 'replacing', file: item.source });
+        // The builder is unstructured: `-o json` writes the server's answer with sorted keys.
+        printCreated(context, mapping, response.body as Json, 'replaced');
+        continue;
       }
-      out.stdout.push(nameLine(mapping, name, 'replaced', dryRun));
+      printCreated(context, mapping, body, 'replaced');
     } catch (error) {
       if (!(error instanceof KubectlError)) throw error;
       errors.push(error);

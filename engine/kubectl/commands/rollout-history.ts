@@ -12,7 +12,7 @@ import { kindPrefix } from '../client/rest-mapper.ts';
 import type { CommandContext, CommandSpec } from '../command.ts';
 import { layoutTabs } from '../describe/writer.ts';
 import { flagInt, flagString } from '../flags.ts';
-import { omitManagedFields, parseOutputFormat, printGeneric } from '../printers/generic.ts';
+import { omitManagedFields, parseOutputFormat, printFlagsFormats, printGeneric } from '../printers/generic.ts';
 import { rolloutHistoryHelp } from './help/rollout-history.ts';
 import { specFromHelp } from './help/types.ts';
 import { deploymentRevisions, isControlledBy, podTemplateText, rolloutTargets, selectorString } from './rollout-support.ts';
@@ -91,7 +91,7 @@ function withTemplate(owner: Json, history: Json): Json {
 
 /** With `-o`: the history objects themselves (ReplicaSets or ControllerRevisions), one revision or all in order. */
 function printHistoryObjects(context: CommandContext, revisions: Map<number, Json>, revision: number, owner: Json, controllerKind: boolean): void {
-  const format = parseOutputFormat(flagString(context.flags, 'output'));
+  const format = parseOutputFormat(flagString(context.flags, 'output'), printFlagsFormats);
   if (format.kind === 'human') return;
   const numbers = revision > 0 ? [revision] : [...revisions.keys()].sort((a, b) => a - b);
   for (const number of numbers) {

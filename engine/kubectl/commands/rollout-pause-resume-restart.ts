@@ -8,13 +8,13 @@ import { createTwoWayMergePatch, patchTypeFor } from '../../api/patch/strategic-
 import type { JsonObject } from '../../api/patch/merge-patch.ts';
 import { KubectlError } from '../client/api-client.ts';
 import type { CommandContext, CommandSpec } from '../command.ts';
-import { flagString } from '../flags.ts';
 import { rolloutPauseHelp } from './help/rollout-pause.ts';
 import { rolloutRestartHelp } from './help/rollout-restart.ts';
 import { rolloutResumeHelp } from './help/rollout-resume.ts';
 import { specFromHelp } from './help/types.ts';
 import { rolloutTargets } from './rollout-support.ts';
-import { clockOf, fieldManager, nameLine, objectPath, send, serverError, throwErrors, type Json } from './write-support.ts';
+import { printCreated } from './create.ts';
+import { bodyOf, clockOf, fieldManager, objectPath, send, serverError, throwErrors, type Json } from './write-support.ts';
 
 /** A mutation of one object: changes `object` in place, or returns kubectl's reason why it cannot. */
 type Mutator = (kind: string, object: Json, now: number) => string | undefined;
@@ -51,8 +51,6 @@ const restart: Mutator = (kind, object, now) => {
 };
 
 function run(context: CommandContext, verb: 'pause' | 'resume' | 'restart'): number {
-  const output = flagString(context.flags, 'output');
-  if (output && output !== 'name') throw KubectlError.client(`kubelab: rollout ${verb} -o ${output} is not available in this lab yet`);
   const found = rolloutTargets(context, `rollout ${verb}`);
   const errors: KubectlError[] = [...found.errors, ...found.targets.flatMap((t) => (t.error ? [t.error] : []))];
   const targets = found.targets.filter((t) => !t.error);
@@ -76,7 +74,7 @@ function run(context: CommandContext, verb: 'pause' | 'resume' | 'restart'): num
     if (!Object.keys(patch).length) {
       if (verb === 'restart') {
         errors.push(KubectlError.client(`failed to create patch for ${target.name}: if restart has already been triggered within the past second, please wait before attempting to trigger another`));
-      } else context.out.stdout.push(nameLine(mapping, target.name, verb === 'pause' ? 'already paused' : 'already resumed'));
+      } else printCreated(context, mapping, original, verb === 'pause' ? 'already paused' : 'already resumed', true);
       continue;
     }
     const response = send(context, 'PATCH', objectPath(mapping, target.namespace, target.name), {
@@ -86,7 +84,8 @@ function run(context: CommandContext, verb: 'pause' | 'resume' | 'restart'): num
       errors.push(KubectlError.client(`failed to patch: ${String(((response.body ?? {}) as Json).message ?? serverError(response).text)}`));
       continue;
     }
-    context.out.stdout.push(nameLine(mapping, target.name, verb === 'pause' ? 'paused' : verb === 'resume' ? 'resumed' : 'restarted'));
+    // The Builder decoded typed objects (WithScheme), so `-o json` keeps Go's struct order.
+    printCreated(context, mapping, bodyOf(response), verb === 'pause' ? 'paused' : verb === 'resume' ? 'resumed' : 'restarted', true);
   }
   throwErrors(errors);
   return 0;

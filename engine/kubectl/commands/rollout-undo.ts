@@ -4,11 +4,12 @@
  * skips when the template already matches, and otherwise sends a JSON patch that replaces
  * `spec.template` (the ReplicaSet's, without `pod-template-hash`) and `metadata.annotations`.
  * The deployment controller then finds the old ReplicaSet again and gives it the next revision.
+ * With `-o` kubectl prints the Deployment as it read it, before the rollback.
  */
 import { KubectlError } from '../client/api-client.ts';
-import { kindPrefix } from '../client/rest-mapper.ts';
 import type { CommandContext, CommandSpec } from '../command.ts';
 import { flagInt } from '../flags.ts';
+import { printCreated } from './create.ts';
 import { rolloutUndoHelp } from './help/rollout-undo.ts';
 import { specFromHelp } from './help/types.ts';
 import { revisionOf } from './rollout-status-viewers.ts';
@@ -82,16 +83,17 @@ function runUndo(context: CommandContext): number {
     const path = objectPath(target.mapping, target.namespace, target.name);
     const deployment = bodyOf(send(context, 'GET', path));
     const rs = replicaSetForRevision(target.name, deploymentReplicaSets(context, deployment), toRevision);
-    const suffix = dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : '';
-    const line = (result: string): string => `${kindPrefix(target.mapping)}/${target.name} ${result}${suffix}\n`;
+    // RunUndo prints the Deployment as the builder read it (typed, before the rollback) with the
+    // rollbacker's result as the operation; the printer is built only then, after the PATCH.
+    const print = (result: string): void => printCreated(context, target.mapping, deployment, result, true);
     if (dryRun === 'client') {
-      context.out.stdout.push(line(podTemplateText(((rs.spec ?? {}) as Json).template as Json)));
+      print(podTemplateText(((rs.spec ?? {}) as Json).template as Json));
       continue;
     }
     const spec = (deployment.spec ?? {}) as Json;
     if (spec.paused === true) throw KubectlError.client("you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again");
     if (equalIgnoreHash(((rs.spec ?? {}) as Json).template as Json, spec.template as Json)) {
-      context.out.stdout.push(line(`skipped rollback (current template already matches revision ${toRevision})`));
+      print(`skipped rollback (current template already matches revision ${toRevision})`);
       continue;
     }
     const patch = [
@@ -103,7 +105,7 @@ function runUndo(context: CommandContext): number {
       const message = String(((response.body ?? {}) as Json).message ?? '');
       throw KubectlError.client(`failed restoring revision ${toRevision}: ${message}`);
     }
-    context.out.stdout.push(line('rolled back'));
+    print('rolled back');
   }
   return 0;
 }

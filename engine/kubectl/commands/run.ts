@@ -7,8 +7,10 @@ import { KubectlError } from '../client/api-client.ts';
 import type { CommandContext, CommandSpec } from '../command.ts';
 import { flagBool, flagList, flagString } from '../flags.ts';
 import { printCreated } from './create.ts';
+import { printFlagsFormat } from './print-flags.ts';
 import { fieldValidation } from './apply.ts';
 import { runHelp } from './help/run.ts';
+import { withTypedLastApplied } from './last-applied.ts';
 import { specFromHelp } from './help/types.ts';
 import { requireFlags, bodyOf, dryRunOf, dryRunQuery, fieldManager, objectPath, restMapper, send, type Json } from './write-support.ts';
 
@@ -57,20 +59,25 @@ function runRun(context: CommandContext): number {
   const { args, flags } = context;
   if (!args.length) throw new KubectlError("error: NAME is required for run\nSee 'kubectl run -h' for help and examples");
   requireFlags(context, ['image']);
+  // Complete builds the printer, so `-o wide` fails before anything else is checked.
+  printFlagsFormat(context);
   const restart = flagString(flags, 'restart') || 'Always';
   if (!['Always', 'OnFailure', 'Never'].includes(restart)) throw new KubectlError(`error: invalid restart policy: ${restart}\nSee 'kubectl run -h' for help and examples`);
   if (flagBool(flags, 'attach') || flagBool(flags, 'rm') || (flagBool(flags, 'stdin') && flagBool(flags, 'tty'))) {
     throw KubectlError.client('kubelab: attaching to a pod (-i, -t, --attach, --rm) is not supported in this lab');
   }
   const dryRun = dryRunOf(context);
-  const pod = buildRunPod(context, args[0]);
+  const built = buildRunPod(context, args[0]);
+  // Only a request that reaches the server carries the annotation; a client dry run prints the bare Pod.
+  const pod = flagBool(flags, 'save-config') && dryRun !== 'client' ? withTypedLastApplied(built) : built;
   const mapping = restMapper(context).mappingFor('pods');
   let created = pod;
   if (dryRun !== 'client') {
     const query = { ...dryRunQuery(dryRun), fieldManager: fieldManager(context, 'kubectl-run'), fieldValidation: fieldValidation(context) };
     created = bodyOf(send(context, 'POST', objectPath(mapping, context.namespace), { query, body: pod }));
   }
-  printCreated(context, mapping, created);
+  // Run decodes the answer into a typed Pod: `-o json` writes Go's struct order.
+  printCreated(context, mapping, created, 'created', true);
   return 0;
 }
 

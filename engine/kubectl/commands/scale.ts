@@ -6,18 +6,22 @@ import { KubectlError } from '../client/api-client.ts';
 import type { CommandContext, CommandSpec } from '../command.ts';
 import { flagInt, flagString } from '../flags.ts';
 import { scaleHelp } from './help/scale.ts';
+import { printCreated } from './create.ts';
+import { printFlagsFormat } from './print-flags.ts';
 import { specFromHelp } from './help/types.ts';
 import { findTargets, throwErrors } from './targets.ts';
 import {
-  dryRunOf, dryRunQuery, nameLine, objectPath, requireFlags, send, serverError, type Json,
+  dryRunOf, dryRunQuery, objectPath, requireFlags, send, serverError, type Json,
 } from './write-support.ts';
 
 function runScale(context: CommandContext): number {
-  const { flags, out } = context;
+  const { flags } = context;
   const replicas = flagInt(flags, 'replicas', -1);
   requireFlags(context, ['replicas']);
-  if (replicas < 0) throw KubectlError.client('The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0');
   const dryRun = dryRunOf(context);
+  // Complete builds the printer before Validate checks --replicas.
+  printFlagsFormat(context);
+  if (replicas < 0) throw KubectlError.client('The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0');
   const found = findTargets(context, 'scale', context.args, true);
   const fetchErrors = [...found.errors, ...found.targets.flatMap((t) => (t.error ? [t.error] : []))];
   if (found.targets.every((t) => t.error) && fetchErrors.length) {
@@ -44,7 +48,8 @@ function runScale(context: CommandContext): number {
         continue;
       }
     }
-    out.stdout.push(nameLine(target.mapping, target.name, 'scaled', dryRun));
+    // kubectl prints the object as the Builder fetched it, before the scale: `-o yaml` shows the old replicas.
+    printCreated(context, target.mapping, target.object ?? {}, 'scaled');
   }
   throwErrors(errors);
   return 0;

@@ -9,10 +9,12 @@ import { KubectlError } from '../client/api-client.ts';
 import type { CommandContext, CommandSpec } from '../command.ts';
 import { flagList } from '../flags.ts';
 import { setImageHelp } from './help/set-image.ts';
+import { printCreated } from './create.ts';
+import { printFlagsFormat } from './print-flags.ts';
 import { specFromHelp } from './help/types.ts';
 import { findTargets, throwErrors } from './targets.ts';
 import {
-  dryRunOf, dryRunQuery, fieldManager, nameLine, objectPath, send, serverError, type Json,
+  bodyOf, dryRunOf, dryRunQuery, fieldManager, objectPath, send, serverError, type Json,
 } from './write-support.ts';
 
 /** The pod spec inside an object: a Pod's own, a CronJob's job template's, else `spec.template.spec`. */
@@ -25,14 +27,15 @@ function podSpecOf(kind: string, object: Json): Json | undefined {
 }
 
 function runSetImage(context: CommandContext): number {
-  const { out } = context;
   const resources = context.args.filter((arg) => !arg.includes('='));
   const images = context.args.filter((arg) => arg.includes('=')).map((arg) => [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] as const);
+  // Complete: the dry-run strategy, then the printer, before Validate's checks.
+  const dryRun = dryRunOf(context);
+  printFlagsFormat(context);
   if (!resources.length && !flagList(context.flags, 'filename').length) {
     throw new KubectlError(`error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'`);
   }
   if (!images.length) throw KubectlError.client('at least one image update is required');
-  const dryRun = dryRunOf(context);
   const found = findTargets(context, 'set image', resources, true);
   const errors = [...found.errors];
   for (const target of found.targets) {
@@ -61,6 +64,8 @@ function runSetImage(context: CommandContext): number {
     const gvk = { group: target.mapping.group, version: target.mapping.version, kind: target.mapping.kind };
     const patch = createTwoWayMergePatch(original, modified as JsonObject, gvk);
     if (!Object.keys(patch).length) continue;
+    // A client dry run prints the object changed locally; otherwise the server's answer to the PATCH.
+    let result = modified;
     if (dryRun !== 'client') {
       const query = { ...dryRunQuery(dryRun), fieldManager: fieldManager(context, 'kubectl-set') };
       const response = send(context, 'PATCH', objectPath(target.mapping, target.namespace, target.name), { query, body: patch, contentType: patchTypeFor(gvk) });
@@ -68,8 +73,10 @@ function runSetImage(context: CommandContext): number {
         errors.push(serverError(response));
         continue;
       }
+      result = bodyOf(response);
     }
-    out.stdout.push(nameLine(target.mapping, target.name, 'image updated', dryRun));
+    // The builder decodes typed objects, so `-o json` writes Go's struct order.
+    printCreated(context, target.mapping, result, 'image updated', true);
   }
   throwErrors(errors);
   return 0;

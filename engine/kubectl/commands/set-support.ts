@@ -9,9 +9,10 @@ import { KubectlError } from '../client/api-client.ts';
 import type { ApiResource } from '../client/discovery.ts';
 import type { CommandContext } from '../command.ts';
 import { flagBool, flagString } from '../flags.ts';
-import { omitManagedFields, parseOutputFormat, printGeneric } from '../printers/generic.ts';
+import { printCreated } from './create.ts';
+import { printFlagsFormat } from './print-flags.ts';
 import { findTargets, throwErrors } from './targets.ts';
-import { dryRunOf, dryRunQuery, fieldManager, nameLine, objectPath, send, serverError, type Json } from './write-support.ts';
+import { dryRunOf, dryRunQuery, fieldManager, objectPath, send, serverError, type Json } from './write-support.ts';
 
 /** The pod spec inside an object: a Pod's own, a CronJob's job template's, else `spec.template.spec`. */
 export function podSpecIn(kind: string, object: Json): Json | undefined {
@@ -58,20 +59,15 @@ export interface PatchPlan {
  * `readOnly` (set env --list) only runs the mutations.
  */
 export function patchTargets(context: CommandContext, resources: string[], plan: PatchPlan, readOnly = false): number {
-  const { flags, out } = context;
-  const output = flagString(flags, 'output');
-  const format = output ? parseOutputFormat(output) : undefined;
+  const { flags } = context;
   const dryRun = dryRunOf(context);
+  // Complete builds the printer: `-o wide` fails before any request.
+  printFlagsFormat(context);
   if (flagBool(flags, 'all') && flagString(flags, 'selector')) throw KubectlError.client('cannot set --all and --selector at the same time');
   const found = findTargets(context, plan.verb, resources, true);
   const errors = [...found.errors];
-  const print = (mapping: ApiResource, object: Json): void => {
-    const metadata = (object.metadata ?? {}) as Json;
-    if (format && format.kind !== 'human') {
-      const shown = flagBool(flags, 'show-managed-fields') ? object : omitManagedFields(object);
-      out.stdout.push(printGeneric(format, shown, { noHeaders: false, files: context.files }));
-    } else out.stdout.push(nameLine(mapping, String(metadata.name ?? ''), plan.operation, dryRun));
-  };
+  // The set builders decode typed objects, so `-o json` writes Go's struct order.
+  const print = (mapping: ApiResource, object: Json): void => printCreated(context, mapping, object, plan.operation, true);
   for (const target of found.targets) {
     if (target.error || !target.object) {
       if (target.error) errors.push(target.error);

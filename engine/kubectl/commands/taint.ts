@@ -11,9 +11,11 @@ import { KubectlError } from '../client/api-client.ts';
 import type { CommandContext, CommandSpec } from '../command.ts';
 import { flagBool, flagString } from '../flags.ts';
 import { taintHelp } from './help/taint.ts';
+import { printCreated } from './create.ts';
+import { printFlagsFormat } from './print-flags.ts';
 import { specFromHelp } from './help/types.ts';
 import {
-  bodyOf, dryRunOf, dryRunQuery, fieldManager, nameLine, objectPath, restMapper, send, serverError, type Json,
+  bodyOf, dryRunOf, dryRunQuery, fieldManager, objectPath, restMapper, send, serverError, type Json,
 } from './write-support.ts';
 
 /** One taint as kubectl builds it (Go field order: key, value, effect). */
@@ -108,7 +110,7 @@ function splitArgs(args: string[]): { resources: string[]; changes: string[] } {
 }
 
 function runTaint(context: CommandContext): number {
-  const { flags, out } = context;
+  const { flags } = context;
   const dryRun = dryRunOf(context);
   const { resources, changes } = splitArgs(context.args);
   if (!resources.length) throw KubectlError.client('one or more resources must be specified as <resource> <name>');
@@ -128,8 +130,6 @@ function runTaint(context: CommandContext): number {
   const selector = flagString(flags, 'selector');
   if (all && selector) throw KubectlError.client("setting 'all' parameter with a non empty selector is prohibited");
   if (!all && !selector && resources.length < 2) throw KubectlError.client("at least one resource name must be specified since 'all' parameter is not set");
-  const output = flagString(flags, 'output');
-  if (output && output !== 'name') throw KubectlError.client(`kubelab: taint -o ${output} is not available in this lab yet`);
   const nodes = all || selector
     ? ((bodyOf(send(context, 'GET', objectPath(mapping, ''), { query: { ...(selector ? { labelSelector: selector } : {}), limit: '500' } })).items ?? []) as Json[])
     : resources.slice(1).map((name) => bodyOf(send(context, 'GET', objectPath(mapping, '', name))));
@@ -144,17 +144,23 @@ function runTaint(context: CommandContext): number {
     const result = reorganizeTaints(old, overwrite, parsed.add, parsed.remove);
     if (result.errors.length === 1) throw KubectlError.client(result.errors[0]);
     if (result.errors.length) throw KubectlError.client(`[${result.errors.join(', ')}]`);
+    const modified = structuredClone(node);
+    const spec = (modified.spec ??= {}) as Json;
+    if (result.taints.length) spec.taints = result.taints;
+    else delete spec.taints;
+    // RunTaint builds the printer before the PATCH, so `-o wide` fails without a write.
+    printFlagsFormat(context);
+    // Printed: for a client dry run the changed Node as an unstructured map (keys sorted), else the
+    // server's answer decoded into a typed Node (Go's struct order).
+    let printed = modified;
     if (dryRun !== 'client') {
-      const modified = structuredClone(node);
-      const spec = (modified.spec ??= {}) as Json;
-      if (result.taints.length) spec.taints = result.taints;
-      else delete spec.taints;
       const patch = createTwoWayMergePatch(node as JsonObject, modified as JsonObject, { group: '', version: 'v1', kind: 'Node' });
       const query = { ...dryRunQuery(dryRun), fieldManager: fieldManager(context, 'kubectl-taint'), fieldValidation: 'Strict' };
       const response = send(context, 'PATCH', objectPath(mapping, '', name), { query, body: patch, contentType: 'application/strategic-merge-patch+json' });
       if (response.status >= 300) throw serverError(response);
+      printed = bodyOf(response);
     }
-    out.stdout.push(nameLine(mapping, name, result.operation, dryRun));
+    printCreated(context, mapping, printed, result.operation, dryRun !== 'client');
   }
   return 0;
 }

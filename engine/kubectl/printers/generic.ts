@@ -25,6 +25,13 @@ export const getOutputFormats = ['custom-columns', 'custom-columns-file', 'go-te
   'jsonpath-as-json', 'jsonpath-file', 'name', 'template', 'templatefile', 'wide', 'yaml'];
 
 /**
+ * The formats of cli-runtime's PrintFlags (JSON/YAML, name, Go template and jsonpath printers), which
+ * every writing verb has: no `wide`, no custom columns. Sorted, as NoCompatiblePrinterError lists them.
+ */
+export const printFlagsFormats = ['go-template', 'go-template-file', 'json', 'jsonpath', 'jsonpath-as-json', 'jsonpath-file',
+  'name', 'template', 'templatefile', 'yaml'];
+
+/**
  * Read `-o`, or throw kubectl's "unable to match a printer" error. `template` is the `--template` flag: it
  * supplies the template when `-o` names none, and alone it means `-o go-template` (PrintFlags.ToPrinter).
  */

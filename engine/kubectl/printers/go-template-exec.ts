@@ -4,7 +4,7 @@
  * `template: output:1:2: executing "output" at <len .x>: error calling len: …`.
  */
 import { formatValue, GoInt, goTypeName, sprintf, type GoValue } from './go-fmt.ts';
-import { argString, commandString, type Arg, type Command, type Pipe, type TemplateNode } from './go-template-parse.ts';
+import { argString, commandString, pipeString, type Arg, type Command, type Pipe, type TemplateNode } from './go-template-parse.ts';
 
 /** An execution error carrying Go's message. */
 export class TemplateExecError extends Error {}
@@ -45,16 +45,23 @@ function base64Decode(text: string): string {
   return new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
 }
 
+/** text/template's maxExecDepth: how deep `{{template}}` calls may nest. */
+const maxExecDepth = 100000;
+
 class State {
   out = '';
-  constructor(private readonly text: string, private readonly allowMissing: boolean) {}
+  /** The template being executed, as `executing "NAME"` names it. */
+  private name = 'output';
+  private depth = 0;
+  constructor(private readonly text: string, private readonly allowMissing: boolean,
+    private readonly defines: ReadonlyMap<string, TemplateNode[]> = new Map()) {}
 
   fail(pos: number, context: string, message: string): never {
     const before = this.text.slice(0, pos);
     const nl = before.lastIndexOf('\n');
     const line = 1 + (before.match(/\n/g)?.length ?? 0);
     const col = nl < 0 ? pos : pos - nl - 1;
-    throw new TemplateExecError(`template: output:${line}:${col}: executing "output" at <${context}>: ${message}`);
+    throw new TemplateExecError(`template: output:${line}:${col}: executing ${JSON.stringify(this.name)} at <${context}>: ${message}`);
   }
 
   walk(dot: GoValue, nodes: TemplateNode[], vars: Scope): void {
@@ -76,7 +83,26 @@ class State {
         }
         case 'range': this.range(dot, node, vars); break;
         case 'break': case 'continue': throw new Break(node.type);
+        case 'template': this.template(dot, node, vars); break;
       }
+    }
+  }
+
+  /** `{{template "name" pipeline}}`: the named tree runs with the pipeline's value (nil without one) as `.` and `$`. */
+  private template(dot: GoValue, node: Extract<TemplateNode, { type: 'template' }>, vars: Scope): void {
+    const body = this.defines.get(node.name);
+    const call = `{{template ${JSON.stringify(node.name)}${node.pipe ? ` ${pipeString(node.pipe)}` : ''}}}`;
+    if (!body) this.fail(node.pos, call, `template ${JSON.stringify(node.name)} not defined`);
+    if (this.depth >= maxExecDepth) this.fail(node.pos, call, `exceeded maximum template depth (${maxExecDepth})`);
+    const value = node.pipe ? this.pipe(dot, node.pipe, vars) : null;
+    const outer = this.name;
+    this.name = node.name;
+    this.depth++;
+    try {
+      this.walk(value, body, [['$', value]]);
+    } finally {
+      this.depth--;
+      this.name = outer;
     }
   }
 
@@ -265,8 +291,9 @@ class State {
 }
 
 /** Run a parsed template over data. Returns the output written before any error, like Go's writer does. */
-export function executeTemplate(text: string, nodes: TemplateNode[], data: GoValue, allowMissingKeys = true): { out: string; error?: string } {
-  const state = new State(text, allowMissingKeys);
+export function executeTemplate(text: string, nodes: TemplateNode[], data: GoValue, allowMissingKeys = true,
+  defines: ReadonlyMap<string, TemplateNode[]> = new Map()): { out: string; error?: string } {
+  const state = new State(text, allowMissingKeys, defines);
   state.root = data;
   try {
     state.walk(data, nodes, [['$', data]]);

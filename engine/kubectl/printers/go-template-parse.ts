@@ -31,7 +31,12 @@ export type TemplateNode =
   | { type: 'text'; text: string }
   | { type: 'action'; pos: number; pipe: Pipe }
   | { type: 'if' | 'with' | 'range'; pos: number; pipe: Pipe; list: TemplateNode[]; elseList?: TemplateNode[] }
-  | { type: 'break' | 'continue'; pos: number };
+  | { type: 'break' | 'continue'; pos: number }
+  /** `{{template "name" pipeline}}`, and the call half of `{{block}}`; `pos` is the name's. */
+  | { type: 'template'; pos: number; name: string; pipe?: Pipe };
+
+/** A parsed template: the main tree ("output") and the trees `{{define}}` and `{{block}}` name. */
+export interface TemplateSet { root: TemplateNode[]; defines: Map<string, TemplateNode[]> }
 
 /** The functions text/template defines plus kubectl's `exists` and `base64decode`. */
 export const builtinFunctions = new Set(['and', 'or', 'not', 'len', 'index', 'slice', 'print', 'printf', 'println', 'html', 'js',
@@ -186,6 +191,55 @@ class Parser {
     return list;
   }
 
+  /** Templates named by `{{define}}` and `{{block}}`, filled in by `parse`. */
+  readonly defines = new Map<string, TemplateNode[]>();
+
+  /** The quoted name after `define`, `template` or `block`. */
+  private templateName(context: string): Token {
+    const token = this.peek();
+    if (token.kind !== 'string') this.fail(`unexpected ${tokenString(token)} in ${context}`, token.pos);
+    this.index++;
+    return token;
+  }
+
+  /**
+   * A named body up to its `{{end}}`, parsed with its own variables (only `$`), as text/template's
+   * parseDefinition does. Like Go's `add`, an empty body never replaces a template, a body replaces an
+   * empty one, and two bodies for one name are an error.
+   */
+  private defineBody(name: string, context: string): void {
+    const outer = this.vars;
+    this.vars = [['$']];
+    const body = this.parseList(true);
+    if (this.next !== 'end') this.fail(`unexpected {{${this.next}}} in ${context}`, this.nextPos);
+    this.vars = outer;
+    const empty = (nodes: TemplateNode[]): boolean => nodes.every((node) => node.type === 'text' && !node.text.trim());
+    const existing = this.defines.get(name);
+    if (existing && !empty(existing)) {
+      if (!empty(body)) this.fail(`template: multiple definition of template ${JSON.stringify(name)}`, this.nextPos);
+      return;
+    }
+    this.defines.set(name, body);
+  }
+
+  /** `{{define "name"}}…{{end}}`, allowed only at the top level. */
+  private parseDefine(): void {
+    const name = this.templateName('define clause');
+    const end = this.peek();
+    if (end.kind !== 'end') this.fail(`unexpected ${tokenString(end)} in define clause`, end.pos);
+    this.defineBody(name.value ?? '', 'define clause');
+  }
+
+  /** `{{template "name"}}`, `{{template "name" pipeline}}`, and `{{block "name" pipeline}}…{{end}}`. */
+  private parseTemplateCall(keyword: 'template' | 'block'): TemplateNode {
+    const context = `${keyword} clause`;
+    const name = this.templateName(context);
+    let pipe: Pipe | undefined;
+    if (keyword === 'block' || this.peek().kind !== 'end') pipe = this.parsePipe(context, 'end');
+    if (keyword === 'block') this.defineBody(name.value ?? '', context);
+    return { type: 'template', pos: name.pos, name: name.value ?? '', ...(pipe ? { pipe } : {}) };
+  }
+
   /** The `}}` that closes an action, skipping quoted strings. */
   private findClose(from: number): number {
     const s = this.text;
@@ -223,6 +277,11 @@ class Parser {
         this.nextPos = first.pos;
         return list;
       }
+      if (!inside && first.kind === 'identifier' && first.text === 'define') {
+        this.index++;
+        this.parseDefine();
+        continue;
+      }
       list.push(this.parseAction(first));
     }
     if (inside) this.fail('unexpected EOF', this.text.length);
@@ -249,9 +308,12 @@ class Parser {
       if (this.peek().kind !== 'end') this.fail(`unexpected ${this.peek().text} in {{${first.text}}}`, first.pos);
       return { type: first.text, pos: first.pos };
     }
-    if (first.kind === 'identifier' && ['define', 'template', 'block'].includes(first.text)) {
-      this.fail(`kubelab: {{${first.text}}} is not supported in this lab`, first.pos);
+    if (first.kind === 'identifier' && (first.text === 'template' || first.text === 'block')) {
+      this.index++;
+      return this.parseTemplateCall(first.text);
     }
+    // `define` is a keyword only at the top level; anywhere else the command parser meets it.
+    if (first.kind === 'identifier' && first.text === 'define') this.fail('unexpected <define> in command', first.pos);
     return { type: 'action', pos: first.pos, pipe: this.parsePipe('command', 'end') };
   }
 
@@ -376,5 +438,22 @@ class Parser {
 
 /** Parse a template, or throw TemplateParseError with Go's message. */
 export function parseTemplate(text: string): TemplateNode[] {
-  return new Parser(text).parse();
+  return parseTemplateSet(text).root;
 }
+
+/** Parse a template with the templates it defines, or throw TemplateParseError with Go's message. */
+export function parseTemplateSet(text: string): TemplateSet {
+  const parser = new Parser(text);
+  const root = parser.parse();
+  return { root, defines: parser.defines };
+}
+
+/** A lexer item as Go's item.String() shows it in `unexpected …` errors. */
+function tokenString(token: Token): string {
+  if (token.kind === 'end') return '"}}"';
+  if (token.kind === 'identifier' && keywords.has(token.text)) return `<${token.text}>`;
+  if (token.text.length > 10) return `${JSON.stringify(token.text.slice(0, 10))}...`;
+  return JSON.stringify(token.text);
+}
+
+const keywords = new Set(['block', 'break', 'continue', 'define', 'else', 'end', 'if', 'range', 'nil', 'template', 'with']);

@@ -6,7 +6,7 @@
 import { KubectlError } from '../client/api-client.ts';
 import { formatValue, GoInt, quoteGo, type GoValue } from './go-fmt.ts';
 import { executeTemplate } from './go-template-exec.ts';
-import { parseTemplate, TemplateParseError } from './go-template-parse.ts';
+import { parseTemplate, parseTemplateSet, TemplateParseError } from './go-template-parse.ts';
 
 /** A printer failure after output was written: kubectl has already sent `stdout` to standard output when it fails. */
 export class PartialOutputError extends KubectlError {
@@ -56,10 +56,10 @@ export function checkGoTemplate(template: string): void {
 /** Print an object through a Go template, as `kubectl … -o go-template=TEMPLATE` does. */
 export function printGoTemplate(template: string, object: unknown, allowMissingKeys = true): string {
   checkGoTemplate(template);
-  const nodes = parseTemplate(template);
+  const { root, defines } = parseTemplateSet(template);
   const json = JSON.parse(JSON.stringify(object)) as unknown;
   const data = toGoData(json);
-  const result = executeTemplate(template, nodes, data, allowMissingKeys);
+  const result = executeTemplate(template, root, data, allowMissingKeys, defines);
   if (result.error === undefined) return result.out;
   const debug = `Error executing template: ${result.error}. Printing more information for debugging the template:\n`
     + `\ttemplate was:\n\t\t${template}\n\traw data was:\n\t\t${goJsonCompact(json)}\n`
