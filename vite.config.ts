@@ -107,6 +107,10 @@ export default defineConfig(({ mode }) => {
     worker: {
       format: offline ? 'iife' : 'es',
       plugins: () => [noOpenapiDocuments(), lessonBundle()],
+      // ASCII only (non-ASCII escaped): Blink then decodes the 1.7 MB cluster worker script on its
+      // one-byte fast path, and V8 scans a one-byte string; the lessons' Chinese text made it two-byte.
+      // The offline build's classic (iife) worker cannot load chunks: entry.ts's import() is inlined.
+      rolldownOptions: { output: { charset: 'ascii', ...(offline ? { codeSplitting: false } : {}) } },
     },
     optimizeDeps: { include: ['yaml', 'comlink', 'monaco-yaml/yaml.worker.js'] },
     build: {
@@ -114,6 +118,7 @@ export default defineConfig(({ mode }) => {
       emptyOutDir: true,
       chunkSizeWarningLimit: 5000,
       reportCompressedSize: false,
+      rolldownOptions: { output: { charset: 'ascii' } },
     },
   };
 });

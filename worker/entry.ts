@@ -1,32 +1,22 @@
 /**
- * The cluster worker: builds the lab service (a seeded cluster, the learner's kubectl session,
- * the real-time driver, the change feed, the lessons) and exposes it with comlink. No logic lives here.
+ * The cluster worker's entry: tiny on purpose. It tells the page at once that the worker's thread
+ * runs (`workerStarted`: the page holds back its own start-up until then, because Chromium starts a
+ * module worker's thread only when the page's main thread is free), then loads the cluster
+ * (entry-cluster.ts, 1.7 MB) and exposes the lab service with comlink. The page's messages that
+ * arrive meanwhile are kept and handed to comlink in order.
  */
 import { expose } from 'comlink';
-import lessons from 'virtual:kubelab-lessons';
-import { LabService } from './lab-service.ts';
+import { workerStarted } from './protocol.ts';
 
-// The page names the lesson to open in the worker's name (`lesson=apply`, lab/lib/worker-boot.ts),
-// so that the first cluster built is already the lesson's: no second cluster before the first answer.
-const lesson = new URLSearchParams(self.name).get('lesson') || undefined;
+const early: MessageEvent[] = [];
+const keep = (event: MessageEvent): void => void early.push(event);
+addEventListener('message', keep);
+postMessage(workerStarted);
 
-const service = new LabService({
-  seed: 1,
-  speed: 1,
-  lessons,
-  lesson,
-  timer: {
-    now: () => performance.now(),
-    // The next tick is armed after this one ends (not setInterval), so a slow tick leaves room
-    // for the page's messages instead of queueing ticks back to back.
-    every: (ms, tick) => {
-      let id = setTimeout(function run() {
-        tick();
-        id = setTimeout(run, ms);
-      }, ms);
-      return () => clearTimeout(id);
-    },
-  },
+// No top-level await: the offline build's worker is a classic (iife) script, with this import inlined.
+void import('./entry-cluster.ts').then(({ startLabService }) => {
+  expose(startLabService(self.name));
+  removeEventListener('message', keep);
+  // comlink listens now: replay what came before, in order (same data, ports included).
+  for (const event of early) dispatchEvent(new MessageEvent('message', { data: event.data, ports: [...event.ports] }));
 });
-
-expose(service);

@@ -35,6 +35,9 @@ describe('LabService lessons', () => {
     const events: LessonEvent[] = [];
     await lab.watchLessons('en', (event) => events.push(event));
     expect(await lab.control('startLesson', { id: 'apply' })).toMatchObject({ lesson: 'apply' });
+    // The page hears of the start at once (before the answer), then of the grade.
+    expect(events).toEqual([{ event: 'lesson-started', lesson: 'apply', checks: [] }]);
+    events.length = 0;
     lab.gradeTick();
     expect(events.map((e) => [e.event, e.checks.filter((c) => c.passed).length])).toEqual([['check', 0]]);
     const files = view.ok ? view.value.files : {};

@@ -13,7 +13,8 @@ import { commandRegistry } from '../engine/kubectl/index.ts';
 import { explainDecision } from '../engine/scheduler/decisions.ts';
 import { ChangeFeed } from './change-feed.ts';
 import { LessonWatch } from './lesson-watch.ts';
-import type { ApplyPreview, ChangeBatch, Completion, ControlMethod, Journal, JournalEntry, KubectlAnswer, LabWorkerApi, LessonEvent, LessonLanguage, LessonView, Placement, Result, TimeState, Vocabulary } from './protocol.ts';
+import { auditPage } from './audit-page.ts';
+import type { ApplyPreview, AuditPage, AuditPageQuery, ChangeBatch, Completion, ControlMethod, Journal, JournalEntry, KubectlAnswer, LabWorkerApi, LessonEvent, LessonLanguage, LessonView, Placement, Result, TimeState, Vocabulary } from './protocol.ts';
 import { previewApply } from './preview.ts';
 import { advanceWithin } from './sliced-advance.ts';
 import { TimeDriver, type TimeDriverOptions } from './time-driver.ts';
@@ -60,6 +61,8 @@ export class LabService implements LabWorkerApi {
   private bootEntry: JournalEntry | undefined;
   private readonly watch: LessonWatch;
   private lang: LessonLanguage = 'en';
+  /** The page's lesson listener, told at once when a lesson (re)starts through the control API. */
+  private lessonListener: ((event: LessonEvent) => void) | undefined;
 
   constructor(options: LabServiceOptions = {}) {
     this.lessonBundle = options.lessons;
@@ -182,6 +185,9 @@ export class LabService implements LabWorkerApi {
           const lesson = (params as { lesson?: unknown } | undefined)?.lesson;
           this.journal({ at: this.lab.cluster.now(), op: 'reset', seed: this.lab.cluster.seed, ...(typeof lesson === 'string' ? { lesson } : {}) });
           this.watch.restarted();
+          // The panel switches now, not at the next grading (an embedder's startLesson, "start over").
+          const running = this.lab.status().lesson;
+          if (running) this.lessonListener?.({ event: 'lesson-started', lesson: running, checks: [] });
         }
         this.changed();
         return answer;
@@ -350,7 +356,16 @@ export class LabService implements LabWorkerApi {
   async watchLessons(lang: LessonLanguage, onEvent: (event: LessonEvent) => void): Promise<void> {
     this.ensureLessons();
     this.lang = lang;
+    this.lessonListener = onEvent;
     this.watch.listen(onEvent);
+  }
+
+  async auditLog(query: AuditPageQuery): Promise<Result<AuditPage>> {
+    try {
+      return { ok: true, value: auditPage(this.lab.cluster.audit, query ?? {}) };
+    } catch (error) {
+      return { ok: false, error: `kubelab: internal error: ${message(error)}` };
+    }
   }
 
   /** For tests without a timer: grade now if something changed (the worker's timer calls this every 250 ms). */

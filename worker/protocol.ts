@@ -13,6 +13,9 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 export type ControlMethod = 'status' | 'advance' | 'kubectl' | 'addNode' | 'failNode' | 'recoverNode' | 'reset' | 'lessons' | 'startLesson' | 'checks';
 
 /** The control operations' names, for `window.kubelab` and for checking a postMessage call. */
+/** The worker's first message, sent as its thread starts (before the cluster loads); comlink ignores it. */
+export const workerStarted = 'kubelab:worker-started';
+
 export const controlMethods: readonly ControlMethod[] = ['status', 'advance', 'kubectl', 'addNode', 'failNode', 'recoverNode', 'reset', 'lessons', 'startLesson', 'checks'];
 
 /** A check's outcome, as the control API's `checks` answers it. */
@@ -34,11 +37,63 @@ export interface LessonView {
   files: Record<string, string>;
 }
 
-/** What the lab tells the page (and an embedding page) while a lesson runs. */
+/**
+ * What the lab tells the page (and an embedding page) while a lesson runs. `lesson-started` is the
+ * page's own: a lesson (re)started through the control API (`startLesson`, `reset`), so the panel
+ * switches at once; it is not one of contract 3's embed events.
+ */
 export interface LessonEvent {
-  event: 'check' | 'lesson-complete';
+  event: 'check' | 'lesson-complete' | 'lesson-started';
   lesson: string;
   checks: CheckResult[];
+}
+
+/** One API request as the audit view lists it (an audit event at level Metadata, flattened). */
+export interface AuditEntry {
+  /** RFC 3339 virtual time with microseconds (`requestReceivedTimestamp`). */
+  time: string;
+  /** Who sent the request (`user.username`). */
+  user: string;
+  /** Whom it acted as, with `kubectl --as` (`impersonatedUser.username`). */
+  impersonatedUser?: string;
+  verb: string;
+  /** `apps` for deployments; empty for the core group. */
+  group: string;
+  resource: string;
+  subresource?: string;
+  namespace?: string;
+  name?: string;
+  requestURI: string;
+  /** `responseStatus.code`. */
+  code: number;
+  /** For a failure, the Status message the API server answered (`responseStatus.message`: who cannot do what, where). */
+  reason?: string;
+  /** `authorization.k8s.io/decision`; absent when no authorizer ran (a bad token, a refused impersonation). */
+  decision?: 'allow' | 'forbid';
+  /** `authorization.k8s.io/reason`: what allowed it (`RBAC: allowed by ClusterRoleBinding …`); empty for most denials. */
+  authorizationReason?: string;
+  /** The request as the API server's audit log writes it: one `audit.k8s.io/v1` Event in JSON. */
+  line: string;
+}
+
+/** Which audit records the view asks for: newest first, at most `limit` (1–500, default 100). */
+export interface AuditPageQuery {
+  /** The requester or the user it impersonated, exactly. */
+  user?: string;
+  verb?: string;
+  /** Leave out the cluster's own components (users named `system:…`). */
+  hideSystem?: boolean;
+  limit?: number;
+}
+
+/** One page of the audit log. */
+export interface AuditPage {
+  /** Newest first. */
+  entries: AuditEntry[];
+  /** How many records matched in all (the page holds the newest of them). */
+  matched: number;
+  /** Every user the log names (requesters and impersonated), sorted, for the filter. */
+  users: string[];
 }
 
 /** Candidates for the word at the cursor, replacing the text from `from` to the cursor. */
@@ -215,4 +270,6 @@ export interface LabWorkerApi {
   watchLessons(lang: LessonLanguage, onEvent: (event: LessonEvent) => void): Promise<void>;
   /** Tab completion of a kubectl line at `cursor` (engine/kubectl/completion). */
   complete(line: string, cursor: number): Promise<Completion>;
+  /** The newest audit records that match, one bounded page (the audit view polls it while open). */
+  auditLog(query: AuditPageQuery): Promise<Result<AuditPage>>;
 }

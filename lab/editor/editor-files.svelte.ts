@@ -6,7 +6,7 @@
  * and the text stays in the editor.
  */
 import type * as Monaco from 'monaco-editor/esm/vs/editor/editor.api';
-import type { CommitInfo, FileChange, Workspace, WriteResult } from '../workspace/workspace.ts';
+import type { CommitInfo, FileChange, LessonStartResult, Workspace, WriteResult } from '../workspace/workspace.ts';
 
 type MonacoApi = typeof Monaco;
 
@@ -24,6 +24,8 @@ export class EditorFiles {
   /** Why the last save failed (a full storage), if it did. */
   problem = $state<string | undefined>();
   history = $state<CommitInfo[]>([]);
+  /** Grows each time every model is replaced (a reset, another lesson's files): the view shows the new ones. */
+  revision = $state(0);
   /** The text of each file as this tab last read or wrote it (null: no such file). */
   private seen = new Map<string, string | null>();
   private models = new Map<string, Monaco.editor.ITextModel>();
@@ -43,7 +45,8 @@ export class EditorFiles {
   async load(): Promise<void> {
     this.files = await this.workspace.files();
     for (const path of this.files) this.attach(path, (await this.workspace.read(path)) ?? '');
-    this.active = this.files[0] ?? '';
+    // A reload keeps the open tab when the file is still there ("Start over" of the file being read).
+    if (!this.files.includes(this.active)) this.active = this.files[0] ?? '';
     await this.refreshHistory();
   }
 
@@ -202,12 +205,39 @@ export class EditorFiles {
     this.channel?.postMessage({ type: 'reset' } satisfies TabMessage);
   }
 
+  /**
+   * Hold a lesson's starting files: another lesson's (or, with `restart`, the same lesson's again)
+   * replace the files after the learner's are saved and committed (workspace.startLesson); every
+   * tab reloads. A save that fails stops the switch, so nothing unsaved is thrown away.
+   */
+  async startLesson(lesson: string, files: Record<string, string>, restart = false): Promise<LessonStartResult> {
+    for (const path of this.models.keys()) {
+      if (!this.dirty(path)) continue;
+      const saved = await this.save(path);
+      if (!saved.ok) return saved;
+    }
+    const started = await this.workspace.startLesson(lesson, files, restart);
+    if (!started.ok) {
+      if (started.reason !== 'conflict') this.problem = started.message;
+      return started;
+    }
+    if (started.changed) {
+      await this.reloadAll();
+      this.channel?.postMessage({ type: 'reset' } satisfies TabMessage);
+    }
+    return started;
+  }
+
   private async reloadAll(): Promise<void> {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+    // Disposed first: monaco refuses a second model with the same URI.
     for (const model of this.models.values()) model.dispose();
     this.models.clear();
     this.seen.clear();
     this.conflict = undefined;
     await this.load();
+    this.revision++;
   }
 
   dispose(): void {

@@ -23,7 +23,10 @@ const pingTimeoutMs = 8000;
  */
 const busyPingTimeoutMs = 30_000;
 
-const methods = ['control', 'kubectl', 'setSpeed', 'step', 'subscribe', 'takeChanges', 'placement', 'vocabulary', 'ping', 'preview', 'record', 'replay', 'lesson', 'watchLessons', 'complete'] as const;
+/** The shortest time between two pulled batches: the cluster view redraws at most ten times a second. */
+const pullEveryMs = 100;
+
+const methods = ['control', 'kubectl', 'setSpeed', 'step', 'subscribe', 'takeChanges', 'placement', 'vocabulary', 'ping', 'preview', 'record', 'replay', 'lesson', 'watchLessons', 'complete', 'auditLog'] as const;
 
 /** Raised by calls that were waiting on a worker that died. */
 export class WorkerRestartedError extends Error {}
@@ -49,6 +52,9 @@ export class LabClient {
   private died!: Promise<never>;
   private kill: (reason: Error) => void = () => undefined;
   private framePending = false;
+  /** When the last batch was pulled (performance.now()). */
+  private lastPull = -Infinity;
+  private pullAgain = false;
   private taking = false;
   private restarting = false;
   /** False until the current worker has answered once: building a cluster takes seconds, and is no hang. */
@@ -167,17 +173,29 @@ export class LabClient {
     this.journal.clear();
   }
 
-  /** Pull a batch on the next frame (several notifications before it collapse into one pull). */
+  /**
+   * Pull a batch on the next frame (several notifications before it collapse into one pull), and
+   * not sooner than `pullEveryMs` after the last one: at 100x a rollout changes pods every frame,
+   * and redrawing the cluster view ten times a second instead of sixty leaves the main thread to
+   * the learner (the worker squashes what came in between, so nothing is lost).
+   */
   private schedule(): void {
     if (this.framePending) return;
     this.framePending = true;
-    requestAnimationFrame(() => void this.pull());
+    const wait = this.lastPull + pullEveryMs - performance.now();
+    if (wait <= 0) requestAnimationFrame(() => void this.pull());
+    else setTimeout(() => requestAnimationFrame(() => void this.pull()), wait);
   }
 
   private async pull(): Promise<void> {
     this.framePending = false;
-    if (this.taking) return;
+    // A notification that came while a take was in flight is pulled once that take is done.
+    if (this.taking) {
+      this.pullAgain = true;
+      return;
+    }
     this.taking = true;
+    this.lastPull = performance.now();
     try {
       const batch = await this.api.takeChanges();
       this.cluster.apply(batch);
@@ -187,6 +205,10 @@ export class LabClient {
       // The worker died mid-call: the restart brings a fresh batch.
     } finally {
       this.taking = false;
+      if (this.pullAgain) {
+        this.pullAgain = false;
+        this.schedule();
+      }
     }
   }
 }

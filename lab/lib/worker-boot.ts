@@ -10,6 +10,7 @@ import LabWorker from '../../worker/entry.ts?worker';
 import lessonIds from 'virtual:kubelab-lesson-ids';
 import { JournalStore, journalKey } from './journal.ts';
 import { pageParams } from './page-params.ts';
+import { workerStarted } from '../../worker/protocol.ts';
 
 /** The page's parameters, with the first lesson as the default. */
 export const bootParams = pageParams(location.href, lessonIds[0]);
@@ -26,6 +27,25 @@ function hasJournal(workspace: string): boolean {
 const bootLesson = bootParams.lesson && lessonIds.includes(bootParams.lesson) && !hasJournal(bootParams.workspace) ? bootParams.lesson : undefined;
 
 let early: Worker | undefined = new LabWorker(bootLesson ? { name: `lesson=${bootLesson}` } : undefined);
+
+// Chromium starts a module worker's thread only when the page's main thread is next free (the
+// browser hands the fetched script's response back through it). Left alone, the start waits behind
+// the whole interface's evaluation and first render: 0.3-1 s off the first kubectl answer on a loaded
+// 2-core machine. So the page waits here, idle, for the worker's first message (sent before the
+// worker loads the cluster), or 500 ms at most; in the bundle everything after this module waits too.
+await new Promise<void>((resolve) => {
+  const worker = early!;
+  const done = (): void => {
+    worker.removeEventListener('message', started);
+    clearTimeout(timer);
+    resolve();
+  };
+  const started = (event: MessageEvent): void => {
+    if (event.data === workerStarted) done();
+  };
+  const timer = setTimeout(done, 500);
+  worker.addEventListener('message', started);
+});
 
 /** The worker started at load for the first caller; a new one for every later caller (a restart). */
 export function takeWorker(): Worker {

@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import FS from '@isomorphic-git/lightning-fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Workspace, databaseName, isQuotaError, validFileName } from './workspace.ts';
 
@@ -52,6 +53,57 @@ describe('Workspace', () => {
     await ws.commit('extra.yaml', 'apply extra.yaml');
     await ws.reset();
     expect({ files: await ws.files(), log: (await ws.log()).map((c) => c.message) }).toEqual({ files: ['app.yaml'], log: ['start'] });
+  });
+
+  it('switches to another lesson\'s files, committing the learner\'s first, and notes the lesson', async () => {
+    const ws = await Workspace.open(`test-${++counter}`, starter, 'apply');
+    await ws.write('app.yaml', 'edited\n');
+    await ws.write('mine.yaml', 'kind: Secret\n');
+    expect(await ws.startLesson('efk', { 'es.yaml': 'kind: StatefulSet\n', 'kibana.yaml': 'kind: Deployment\n' })).toEqual({ ok: true, changed: true });
+    const log = await ws.log();
+    expect({ files: await ws.files(), log: log.map((c) => c.message), lesson: await ws.lesson() }).toEqual({
+      files: ['es.yaml', 'kibana.yaml'],
+      log: ['start lesson efk', 'save files of lesson apply', 'start'],
+      lesson: 'efk',
+    });
+    expect(await ws.changes(log[1].oid)).toEqual([
+      { path: 'app.yaml', before: starter['app.yaml'], after: 'edited\n' },
+      { path: 'mine.yaml', before: '', after: 'kind: Secret\n' },
+    ]);
+    expect(await ws.changes(log[0].oid)).toEqual([
+      { path: 'app.yaml', before: 'edited\n', after: '' },
+      { path: 'es.yaml', before: '', after: 'kind: StatefulSet\n' },
+      { path: 'kibana.yaml', before: '', after: 'kind: Deployment\n' },
+      { path: 'mine.yaml', before: 'kind: Secret\n', after: '' },
+    ]);
+    // The same lesson again changes nothing; "Reset files" now starts from the new lesson's files.
+    expect(await ws.startLesson('efk', { 'es.yaml': 'other\n' })).toEqual({ ok: true, changed: false });
+    await ws.reset();
+    expect({ files: await ws.files(), lesson: await ws.lesson() }).toEqual({ files: ['es.yaml', 'kibana.yaml'], lesson: 'efk' });
+  });
+
+  it('starts a lesson over: its files again, the learner\'s committed; unchanged files make no commit', async () => {
+    const ws = await Workspace.open(`test-${++counter}`, starter, 'apply');
+    expect(await ws.startLesson('apply', starter, true)).toEqual({ ok: true, changed: true });
+    expect((await ws.log()).map((c) => c.message)).toEqual(['start']);
+    await ws.write('app.yaml', 'edited\n');
+    await ws.remove('app.yaml');
+    await ws.write('b.yaml', 'b\n');
+    await ws.startLesson('apply', starter, true);
+    expect({ files: await ws.files(), text: await ws.read('app.yaml'), log: (await ws.log()).map((c) => c.message) })
+      .toEqual({ files: ['app.yaml'], text: starter['app.yaml'], log: ['start lesson apply', 'save files of lesson apply', 'start'] });
+  });
+
+  it.each([
+    ['a workspace from before the lesson was noted adopts the lesson', undefined, false],
+    ['the playground takes the lesson\'s files', '', true],
+    ['a workspace of the same lesson keeps its files', 'scale', false],
+  ])('%s', async (_, recorded, changed) => {
+    const ws = await Workspace.open(`test-${++counter}`, starter, recorded ?? '');
+    // A workspace made before the record existed has none (a second handle on its database removes it).
+    if (recorded === undefined) await new FS(databaseName(ws.name)).promises.unlink('/workspace/.git/kubelab-lesson');
+    expect(await ws.startLesson('scale', {})).toEqual({ ok: true, changed });
+    expect({ lesson: await ws.lesson(), files: await ws.files() }).toEqual({ lesson: 'scale', files: changed ? [] : ['app.yaml'] });
   });
 
   it.each([

@@ -10,6 +10,8 @@ import FS from '@isomorphic-git/lightning-fs';
 import git from 'isomorphic-git';
 
 const dir = '/workspace';
+/** Where the workspace notes which lesson's starting files its working tree began from (git ignores it). */
+const lessonRecord = `${dir}/.git/kubelab-lesson`;
 const author = { name: 'Learner', email: 'learner@kubelab.local' };
 
 /** A commit as the history lists it. */
@@ -54,16 +56,24 @@ function failure(error: unknown): WriteResult {
   return { ok: false, reason: isQuotaError(error) ? 'quota' : 'error', message };
 }
 
+/** How switching the working tree to a lesson's starting files ended. */
+export type LessonStartResult =
+  | { ok: true; changed: boolean }
+  | Exclude<WriteResult, { ok: true }>;
+
 export class Workspace {
   private fs: FS;
 
-  private constructor(readonly name: string, private readonly starter: Record<string, string>) {
+  private constructor(readonly name: string, private starter: Record<string, string>, private starterLesson: string) {
     this.fs = new FS(databaseName(name));
   }
 
-  /** Open (or create, with the starter files committed as `start`) a workspace. */
-  static async open(name: string, starter: Record<string, string>): Promise<Workspace> {
-    const workspace = new Workspace(name, starter);
+  /**
+   * Open (or create, with the starter files committed as `start`) a workspace. `lesson` names the
+   * lesson the starter files are from ('' or none: the playground's, or the default file).
+   */
+  static async open(name: string, starter: Record<string, string>, lesson = ''): Promise<Workspace> {
+    const workspace = new Workspace(name, starter, lesson);
     await workspace.ensureRepository();
     return workspace;
   }
@@ -81,6 +91,71 @@ export class Workspace {
       await git.add({ fs: this.fs, dir, filepath: path });
     }
     await git.commit({ fs: this.fs, dir, author, message: 'start' });
+    await this.fs.promises.writeFile(lessonRecord, this.starterLesson, 'utf8');
+  }
+
+  /**
+   * The lesson whose starting files the working tree began from ('' for none), or undefined for a
+   * workspace made before the lab noted it.
+   */
+  async lesson(): Promise<string | undefined> {
+    try {
+      return (await this.fs.promises.readFile(lessonRecord, 'utf8')) as string;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Note the lesson the working tree belongs to, leaving the files as they are. */
+  async adoptLesson(lesson: string): Promise<void> {
+    await this.fs.promises.writeFile(lessonRecord, lesson, 'utf8');
+  }
+
+  /**
+   * Commit every change of the working tree (new, changed and deleted files) as one commit. The
+   * answer's oid is undefined when nothing had changed since the last commit.
+   */
+  async commitAll(message: string): Promise<{ ok: true; oid: string | undefined } | Exclude<WriteResult, { ok: true }>> {
+    try {
+      let changed = false;
+      // Each row is [file, HEAD, working tree, index]: 1 = as in HEAD, 0 = absent, 2 = different.
+      for (const [path, head, tree, index] of await git.statusMatrix({ fs: this.fs, dir })) {
+        if (tree === 0 && (head !== 0 || index !== 0)) await git.remove({ fs: this.fs, dir, filepath: path });
+        else if (tree !== 0 && !(head === 1 && tree === 1 && index === 1)) await git.add({ fs: this.fs, dir, filepath: path });
+        else continue;
+        changed = true;
+      }
+      return { ok: true, oid: changed ? await git.commit({ fs: this.fs, dir, author, message }) : undefined };
+    } catch (error) {
+      return failure(error) as Exclude<WriteResult, { ok: true }>;
+    }
+  }
+
+  /**
+   * Give the working tree a lesson's starting files: when it holds another lesson's files (or
+   * `restart`, the learner's "Start over"), first commit what is there as `save files of lesson X`
+   * so the history keeps it, then replace every file with the lesson's and commit
+   * `start lesson ID`. A workspace that does not know its lesson yet adopts this one as it is.
+   */
+  async startLesson(lesson: string, files: Record<string, string>, restart = false): Promise<LessonStartResult> {
+    const recorded = await this.lesson();
+    if (recorded === undefined) await this.adoptLesson(lesson);
+    if ((recorded === undefined || recorded === lesson) && !restart) return { ok: true, changed: false };
+    const saved = await this.commitAll(recorded ? `save files of lesson ${recorded}` : 'save files');
+    if (!saved.ok) return saved;
+    try {
+      for (const path of await this.files()) if (!(path in files)) await this.remove(path);
+      for (const [path, text] of Object.entries(files)) await this.fs.promises.writeFile(`${dir}/${path}`, text, 'utf8');
+    } catch (error) {
+      return failure(error) as Exclude<WriteResult, { ok: true }>;
+    }
+    const started = await this.commitAll(`start lesson ${lesson}`);
+    if (!started.ok) return started;
+    await this.adoptLesson(lesson);
+    // "Reset files" in the history starts again from this lesson's files now.
+    this.starter = files;
+    this.starterLesson = lesson;
+    return { ok: true, changed: true };
   }
 
   /** The files in the working tree, sorted. */

@@ -95,7 +95,7 @@ describe('the workspace, the cluster journal and the embed API in Chromium', () 
     await expect.poll(() => page.locator('[data-notice]').innerText(), { timeout: 60_000 }).toBe('The cluster was restored.');
     expect((await kubectl(page, 'kubectl get pods -o name')).stdout).toBe(pods);
     await openEditor(page);
-    expect(await page.getByRole('tab').allInnerTexts()).toEqual(['app.yaml', 'deployment.yaml']);
+    expect(await page.getByRole('tablist', { name: 'Editor' }).getByRole('tab').allInnerTexts()).toEqual(['app.yaml', 'deployment.yaml']);
     await page.getByRole('tab', { name: 'app.yaml' }).click();
     await expect.poll(() => editorText(page)).toContain('colour: blue');
   }, 120_000);

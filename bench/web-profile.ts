@@ -1,0 +1,123 @@
+/**
+ * A diagnostic companion of bench/web-bench.ts (not a figure): where the lab's first kubectl answer
+ * and its main-thread time go. Builds the lab (or serves `--dir` from an earlier build), then
+ *   `--phase first`: prints the page's and the worker's resource timings and the worker's
+ *   `performance.mark`s (boot stages) on the page's time line;
+ *   `--phase rollout`: profiles the main thread (CDP Profiler) during a 1,000-pod rollout at 100×
+ *   and prints its hottest functions and the long tasks.
+ * Usage: `npx tsx bench/web-profile.ts --phase first [--dir /tmp/x] [--keep]`.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'vite';
+import { chromium, type Page } from 'playwright';
+import { hotSpots, type Profile } from './hot-spots.ts';
+import { chromiumArgs, findChromium, installChromium, root, serve } from '../tests/browser/support/lab-build.ts';
+
+const args = process.argv.slice(2);
+const option = (name: string): string | undefined => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const phase = option('--phase') ?? 'first';
+const replicas = Number(option('--replicas') ?? 1000);
+
+async function kubectl(page: Page, command: string): Promise<string> {
+  return page.evaluate(async (line) => {
+    const answer = (await window.kubelab.kubectl({ command: line })) as { stdout?: string; error?: string };
+    return answer.stdout ?? answer.error ?? '';
+  }, command);
+}
+
+const dir = option('--dir') ?? mkdtempSync(join(tmpdir(), 'kubelab-web-profile-'));
+if (!option('--dir') || args.includes('--build')) {
+  console.error('vite build');
+  await build({ root, configFile: join(root, 'vite.config.ts'), logLevel: 'error', build: { outDir: dir, emptyOutDir: true } });
+}
+const executablePath = findChromium();
+if (!executablePath) throw new Error(installChromium);
+const { server, origin } = await serve(dir);
+const browser = await chromium.launch({ executablePath, args: chromiumArgs });
+try {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
+  const marks: string[] = [];
+  page.on('console', (message) => {
+    if (message.text().startsWith('kubelab-mark')) marks.push(message.text());
+  });
+  await page.addInitScript(() => {
+    let api: unknown;
+    const w = window as unknown as { __first?: number; __firstOut?: string };
+    Object.defineProperty(window, 'kubelab', {
+      configurable: true,
+      get: () => api,
+      set(value: { kubectl: (body: unknown) => Promise<{ stdout?: string }> }) {
+        api = value;
+        console.log(`kubelab-mark page kubelab-set ${performance.now().toFixed(0)}`);
+        void value.kubectl({ command: 'kubectl get pods -A' }).then((answer) => {
+          w.__first = performance.now();
+          w.__firstOut = answer.stdout;
+        });
+      },
+    });
+  });
+  const trace = option('--trace');
+  if (trace) await browser.startTracing(page, { path: trace, categories: ['disabled-by-default-v8.cpu_profiler', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'blink', 'loading', 'toplevel'] });
+  await page.goto(`${origin}/`, { waitUntil: 'commit' });
+  await page.waitForFunction(() => (window as unknown as { __first?: number }).__first, undefined, { timeout: 120_000, polling: 50 });
+  const first = await page.evaluate(() => (window as unknown as { __first: number }).__first);
+  if (trace) await browser.stopTracing();
+  const timings = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => {
+    const r = e as PerformanceResourceTiming;
+    return `${r.name.replace(/^.*\//, '').padEnd(40)} start ${r.startTime.toFixed(0).padStart(6)} end ${r.responseEnd.toFixed(0).padStart(6)} ${(r.encodedBodySize / 1024).toFixed(0)} KB`;
+  }));
+  const nav = await page.evaluate(() => {
+    const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    return `domInteractive ${n.domInteractive.toFixed(0)} domContentLoaded ${n.domContentLoadedEventEnd.toFixed(0)} load ${n.loadEventEnd.toFixed(0)}`;
+  });
+  const origin0 = await page.evaluate(() => performance.timeOrigin);
+  // Worker marks carry absolute times (timeOrigin + now): put them on the page's time line.
+  const onPage = marks.map((m) => m.replace(/ (\d{10,})$/, (_all, at: string) => ` ${(Number(at) - origin0).toFixed(0)}`));
+  console.log(`first kubectl answer at ${first.toFixed(0)} ms\n${nav}\n${timings.join('\n')}\n${onPage.join('\n')}`);
+  if (phase === 'rollout') {
+    const nodes = Math.ceil(replicas / 100) - 3;
+    for (let i = 0; i < nodes; i++) await page.evaluate(() => window.kubelab.addNode({}));
+    await page.locator('.monaco-editor .view-lines').waitFor({ timeout: 120_000 });
+    await page.waitForTimeout(2000);
+    await page.evaluate(() => {
+      const w = window as unknown as { __long: { start: number; duration: number }[] };
+      w.__long = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) w.__long.push({ start: entry.startTime, duration: entry.duration });
+      }).observe({ type: 'longtask' });
+    });
+    await page.locator('[data-action="speed"]').selectOption('100');
+    const session = await page.context().newCDPSession(page);
+    await session.send('Profiler.enable');
+    await session.send('Profiler.setSamplingInterval', { interval: 200 });
+    await session.send('Profiler.start');
+    const rolloutTrace = option('--rollout-trace');
+    if (rolloutTrace) await browser.startTracing(page, { path: rolloutTrace, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'v8', 'toplevel'] });
+    const began = await page.evaluate(() => performance.now());
+    await kubectl(page, `kubectl create deployment big --image=nginx --replicas=${replicas}`);
+    let ready = 0;
+    if (rolloutTrace) {
+      await page.waitForTimeout(12_000);
+      await browser.stopTracing();
+    }
+    for (let i = 0; i < 60 && ready < replicas - 40; i++) {
+      await page.waitForTimeout(1000);
+      ready = Number(await kubectl(page, 'kubectl get deployment big -o jsonpath={.status.readyReplicas}')) || 0;
+    }
+    const { profile } = (await session.send('Profiler.stop')) as { profile: Profile };
+    const long = await page.evaluate(() => (window as unknown as { __long: { start: number; duration: number }[] }).__long);
+    console.log(`ready ${ready}; long tasks (ms after create): ${long.map((l) => `${(l.start - began).toFixed(0)}:${l.duration.toFixed(0)}`).join(' ')}`);
+    console.log('   self ms  total ms  function');
+    for (const s of hotSpots(profile).sort((a, b) => b.selfMs - a.selfMs).slice(0, Number(option('--top') ?? 30))) {
+      console.log(`${s.selfMs.toFixed(0).padStart(9)} ${s.totalMs.toFixed(0).padStart(9)}  ${s.name}`);
+    }
+  }
+} finally {
+  await browser.close();
+  server.close();
+  if (!option('--dir') && !args.includes('--keep')) rmSync(dir, { recursive: true, force: true });
+  else console.error(`build kept in ${dir}`);
+}
