@@ -59,12 +59,19 @@ function serveStatic(req: IncomingMessage, res: ServerResponse, url: string): vo
   res.end(readFileSync(file));
 }
 
+/** The lessons, read and checked once per process: tests start several labs in one process. */
+let catalogue: ReturnType<typeof loadLessons> | undefined;
+function lessonCatalogue(): ReturnType<typeof loadLessons> {
+  catalogue ??= loadLessons(readLessonBundle());
+  return catalogue;
+}
+
 /** Start serving; resolves once listening (with the real port when `port` is 0). */
 export async function startLabServer(options: ServeOptions): Promise<LabServer> {
   await loadOpenapiDocuments();
   // On a real clock virtual time starts now, so ages agree with the real kubectl's own clock;
   // a manual clock starts at the fixed epoch, so runs are reproducible byte for byte.
-  const { lessons, problems } = loadLessons(readLessonBundle());
+  const { lessons, problems } = lessonCatalogue();
   for (const problem of problems) process.stderr.write(`kubelab: lesson skipped: ${problem}\n`);
   const control = new LabControl({
     seed: options.seed, clock: options.clock, nodes: options.nodes, lessons,

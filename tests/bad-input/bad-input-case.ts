@@ -3,7 +3,7 @@
  * prints for it against a real v1.32 cluster, and the runner that checks `kubelab serve` gives
  * the same answer and keeps running afterwards.
  */
-import { expect } from 'vitest';
+import { expect as globalExpect, type ExpectStatic } from 'vitest';
 import type { KubectlResult, RealKubectl } from '../support/kubectl.ts';
 
 /** A kubectl invocation with the files it reads. */
@@ -40,8 +40,12 @@ function show(args: string | string[]): string {
   return Array.isArray(args) ? args.join(' ') : args;
 }
 
-/** Reset the cluster, run the case, compare with real kubectl's output, then prove the server still answers. */
-export async function checkBadInput(k: RealKubectl, c: BadInputCase): Promise<void> {
+/**
+ * Reset the cluster, run the case, compare with real kubectl's output, then prove the server still
+ * answers. Concurrent tests pass their own `expect` (from the test context), so that soft failures
+ * are counted against the right test.
+ */
+export async function checkBadInput(k: RealKubectl, c: BadInputCase, expect: ExpectStatic = globalExpect): Promise<void> {
   k.lab.control.reset({});
   for (const step of c.setup ?? []) {
     const done = await k.run(step.args, { files: step.files, stdin: step.stdin });

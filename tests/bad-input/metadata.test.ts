@@ -12,7 +12,7 @@
  * acceptance of dangling owner references is tested.
  */
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { kubectlPath, startRealKubectl, type RealKubectl } from '../support/kubectl.ts';
+import { kubectlPath, labPool } from '../support/kubectl.ts';
 import { checkBadInput, deployment, nginxSpec, type BadInputCase } from './bad-input-case.ts';
 
 const failed = (stderr: string): BadInputCase['expected'] => ({ stdout: '', stderr, exitCode: 1 });
@@ -204,15 +204,12 @@ function escape(text: string): string {
 }
 
 describe.skipIf(!kubectlPath)('bad input §8.3: metadata', () => {
-  let k: RealKubectl;
-  beforeAll(async () => {
-    k = await startRealKubectl();
-  });
-  afterAll(async () => {
-    await k.stop();
-  });
+  // Two labs: one case's kubectl runs while the other lab resets for the next case.
+  const pool = labPool(2);
+  beforeAll(() => pool.start());
+  afterAll(() => pool.stop());
 
-  it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
-    await checkBadInput(k, c);
+  it.concurrent.for(cases.map((c) => [c.name, c] as const))('%s', async ([, c], { expect }) => {
+    await pool.use((k) => checkBadInput(k, c, expect));
   });
 });

@@ -12,7 +12,7 @@
  * through as a 500 with no reason; handlers/rest.go isTooLargeError only retries without managedFields).
  */
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { kubectlPath, startRealKubectl, type RealKubectl } from '../support/kubectl.ts';
+import { kubectlPath, labPool } from '../support/kubectl.ts';
 import { cannotBeHandled, checkBadInput, deployment, nginxSpec, type BadInputCase } from './bad-input-case.ts';
 
 const configMap = (name: string, body: string): string => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n${body}`;
@@ -185,15 +185,12 @@ const cases: BadInputCase[] = [
 ];
 
 describe.skipIf(!kubectlPath)('bad input §8.1: YAML and documents', () => {
-  let k: RealKubectl;
-  beforeAll(async () => {
-    k = await startRealKubectl();
-  });
-  afterAll(async () => {
-    await k.stop();
-  });
+  // Two labs: one case's kubectl runs while the other lab resets for the next case.
+  const pool = labPool(2);
+  beforeAll(() => pool.start());
+  afterAll(() => pool.stop());
 
-  it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
-    await checkBadInput(k, c);
+  it.concurrent.for(cases.map((c) => [c.name, c] as const))('%s', async ([, c], { expect }) => {
+    await pool.use((k) => checkBadInput(k, c, expect));
   });
 });

@@ -5,13 +5,13 @@
  * errors for an impersonated user before and after a RoleBinding, `auth whoami`, and a token
  * from `create token` sent back as a Bearer token.
  */
-import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { KubectlSession } from '../../engine/kubectl/index.ts';
-import { kubectlPath, labKubeconfig, noKubectlMessage, splitArgs, startRealKubectl, type KubectlResult, type RealKubectl } from '../support/kubectl.ts';
+import { kubectlPath, noKubectlMessage, splitArgs, type RealKubectl } from '../support/kubectl.ts';
 import { resetCluster } from '../support/scenario.ts';
+import { runReal, useTwinLabs } from './twin-labs.ts';
 
 /** A Role whose rules repeat verbs: `can-i --list` merges them per resource, in the order it meets them. */
 const role = `apiVersion: rbac.authorization.k8s.io/v1
@@ -60,57 +60,41 @@ const scenarios: { name: string; steps: string[] }[] = [
   },
 ];
 
-/** Run the real kubectl with a kubeconfig (no --server flag, so its messages are its own). */
-function runReal(home: string, args: string[]): Promise<KubectlResult> {
-  return new Promise((resolve) => {
-    const child = execFile(kubectlPath!, args, {
-      cwd: join(home, 'work'), env: { ...process.env, HOME: home, KUBECONFIG: join(home, 'kubeconfig') }, timeout: 30_000,
-    }, (error, stdout, stderr) => {
-      const code = error && typeof (error as { code?: unknown }).code === 'number' ? (error as { code: number }).code : error ? 1 : 0;
-      resolve({ stdout, stderr, exitCode: code });
-    });
-    child.stdin?.end('');
-  });
-}
-
 describe.skipIf(!kubectlPath)('kubectl emulator fidelity: access control', () => {
-  let real: RealKubectl;
-  let twin: RealKubectl;
+  const labs = useTwinLabs();
   let session: KubectlSession;
   const files = { 'pod.yaml': pod, 'role.yaml': role };
-  beforeAll(async () => {
-    [real, twin] = await Promise.all([startRealKubectl(), startRealKubectl()]);
-    for (const k of [real, twin]) writeFileSync(join(dirname(k.workdir), 'kubeconfig'), labKubeconfig(k.lab.url));
-    for (const [name, text] of Object.entries(files)) writeFileSync(join(real.workdir, name), text);
-  }, 60_000);
-  afterAll(async () => {
-    await Promise.all([real?.stop(), twin?.stop()]);
+  beforeAll(() => {
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(labs.real.workdir, name), text);
   });
 
   /** A fresh pair of labs and an emulator session on the twin. */
-  function reset(): void {
+  function reset(): { real: RealKubectl; twin: RealKubectl } {
+    const { real, twin } = labs;
     resetCluster(real);
     resetCluster(twin);
     const cluster = twin.lab.control.cluster;
     session = new KubectlSession({ handle: cluster.handle.bind(cluster) }, { server: twin.lab.url, now: () => Date.now() });
+    return { real, twin };
   }
 
   it.each(scenarios)('$name', async (scenario) => {
-    reset();
+    const { real } = reset();
     const differences: string[] = [];
     for (const line of scenario.steps) {
       const args = splitArgs(line);
-      const expected = await runReal(dirname(real.workdir), args);
+      const pending = runReal(dirname(real.workdir), args);
       const actual = session.kubectl(args, { files });
+      const expected = await pending;
       if (JSON.stringify(actual) !== JSON.stringify(expected)) {
         differences.push(`kubectl ${line}\n  real:     ${JSON.stringify(expected)}\n  emulator: ${JSON.stringify(actual)}`);
       }
     }
     expect(differences.join('\n')).toBe('');
-  }, 60_000);
+  }, 120_000);
 
   it('create token: kubectl sends it only over https; as a Bearer token it is that service account until the account goes', async () => {
-    reset();
+    const { real } = reset();
     const realToken = await runReal(dirname(real.workdir), ['create', 'token', 'default']);
     const twinToken = session.kubectl(['create', 'token', 'default']);
     for (const token of [realToken, twinToken]) expect(token).toMatchObject({ stdout: expect.stringMatching(/^eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+$/), exitCode: 0 });
@@ -118,8 +102,9 @@ describe.skipIf(!kubectlPath)('kubectl emulator fidelity: access control', () =>
     for (const line of ['auth whoami', 'get pods', 'create token default --duration=5m', 'create token nothere', 'create token default --duration=1.5s',
       'create token default --bound-object-name=x', 'create token default -o jsonpath={.spec}']) {
       const args = splitArgs(line);
-      const expected = await runReal(dirname(real.workdir), [...args, `--token=${realToken.stdout}`]);
+      const pending = runReal(dirname(real.workdir), [...args, `--token=${realToken.stdout}`]);
       const actual = session.kubectl([...args, `--token=${twinToken.stdout}`]);
+      const expected = await pending;
       if (JSON.stringify(actual) !== JSON.stringify(expected)) {
         differences.push(`kubectl ${line}\n  real:     ${JSON.stringify(expected)}\n  emulator: ${JSON.stringify(actual)}`);
       }
@@ -144,7 +129,7 @@ describe.skipIf(!kubectlPath)('kubectl emulator fidelity: access control', () =>
       kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'Unauthorized', reason: 'Unauthorized', code: 401,
     } });
     expect(real.lab.control.cluster.audit.query({ since, resource: 'selfsubjectreviews', code: 401 })).toMatchObject([{ user: 'system:anonymous', verb: 'create' }]);
-  }, 60_000);
+  }, 120_000);
 });
 
 if (!kubectlPath) console.warn(noKubectlMessage);

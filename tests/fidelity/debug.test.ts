@@ -5,19 +5,9 @@
  * names are given with `-c` because kubectl's own are random; `-i` is left out because the real
  * kubectl would wait for a clock that only moves between steps.
  */
-import { execFile } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KubectlSession } from '../../engine/kubectl/index.ts';
-import { kubectlPath, noKubectlMessage, splitArgs, startRealKubectl, type KubectlResult, type RealKubectl, labKubeconfig } from '../support/kubectl.ts';
-import { resetCluster } from '../support/scenario.ts';
-
-interface Step {
-  line: string;
-  /** Seconds of virtual time to move both labs forward after the step. */
-  advance?: number;
-}
+import { describe, expect, it } from 'vitest';
+import { kubectlPath, noKubectlMessage } from '../support/kubectl.ts';
+import { compareScenario, useTwinLabs, type Step } from './twin-labs.ts';
 
 // No service account token volume and no probes: the real kubectl creates a copy as protobuf, and
 // kubelab's decoding of inlined members (VolumeSource, ProbeHandler) is not yet right.
@@ -44,60 +34,17 @@ const steps: (string | Step)[] = [
   'debug web --copy-to=web-copy --set-image=*=nginx:1.28 --profile=general',
   'debug web --image=busybox --copy-to=web-copy2 -c dbg --share-processes=false --profile=baseline --keep-labels',
   'debug web --copy-to=web-copy3 --profile=general',
-  'debug --help',
+  // The last 30 s let the copies start before the pods are compared.
+  { line: 'debug --help', advance: 30 },
 ];
 
-/** Run the real kubectl with a kubeconfig (no --server flag, so its messages are its own). */
-function runReal(home: string, args: string[]): Promise<KubectlResult> {
-  return new Promise((resolve) => {
-    const child = execFile(kubectlPath!, args, {
-      cwd: join(home, 'work'), env: { ...process.env, HOME: home, KUBECONFIG: join(home, 'kubeconfig') }, timeout: 30_000,
-    }, (error, stdout, stderr) => {
-      const code = error && typeof (error as { code?: unknown }).code === 'number' ? (error as { code: number }).code : error ? 1 : 0;
-      resolve({ stdout, stderr, exitCode: code });
-    });
-    child.stdin?.end('');
-  });
-}
-
 describe.skipIf(!kubectlPath)('kubectl emulator fidelity: debug', () => {
-  let real: RealKubectl;
-  let twin: RealKubectl;
-  beforeAll(async () => {
-    [real, twin] = await Promise.all([startRealKubectl(), startRealKubectl()]);
-    for (const k of [real, twin]) writeFileSync(join(dirname(k.workdir), 'kubeconfig'), labKubeconfig(k.lab.url));
-  }, 60_000);
-  afterAll(async () => {
-    await Promise.all([real?.stop(), twin?.stop()]);
-  });
+  const labs = useTwinLabs();
 
   it('ephemeral containers, copies and errors', async () => {
-    resetCluster(real);
-    resetCluster(twin);
-    for (const [name, content] of Object.entries(files)) writeFileSync(join(real.workdir, name), content);
-    const cluster = twin.lab.control.cluster;
-    const session = new KubectlSession({ handle: cluster.handle.bind(cluster) }, { server: twin.lab.url, now: () => Date.now() });
-    const differences: string[] = [];
-    for (const raw of steps) {
-      const step = typeof raw === 'string' ? { line: raw } : raw;
-      const args = splitArgs(step.line);
-      const expected = await runReal(dirname(real.workdir), args);
-      const actual = session.kubectl(args, { files });
-      if (JSON.stringify(actual) !== JSON.stringify(expected)) {
-        differences.push(`kubectl ${step.line}\n  real:     ${JSON.stringify(expected)}\n  emulator: ${JSON.stringify(actual)}`);
-      }
-      if (step.advance) for (const k of [real, twin]) k.lab.control.advance({ seconds: step.advance });
-    }
-    for (const k of [real, twin]) k.lab.control.advance({ seconds: 30 });
-    for (const target of ['pod web', 'pod web-copy', 'pod web-copy2']) {
-      const args = ['get', ...splitArgs(target), '-o', 'yaml'];
-      const [expected, actual] = await Promise.all([runReal(dirname(real.workdir), args), runReal(dirname(twin.workdir), args)]);
-      if (expected.stdout !== actual.stdout || expected.stderr !== actual.stderr) {
-        differences.push(`object ${target}\n  real:     ${JSON.stringify(expected)}\n  emulator: ${JSON.stringify(actual)}`);
-      }
-    }
+    const differences = await compareScenario(labs.real, labs.twin, { name: 'debug', files, steps, objects: ['pod web', 'pod web-copy', 'pod web-copy2'] });
     expect(differences.join('\n')).toBe('');
-  }, 60_000);
+  }, 120_000);
 });
 
 if (!kubectlPath) console.warn(noKubectlMessage);

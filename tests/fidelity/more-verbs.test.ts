@@ -8,11 +8,10 @@
 import { execFile, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadOpenapiDocuments } from '../../engine/api/openapi/openapi.ts';
+import { describe, expect, it } from 'vitest';
 import { KubectlSession } from '../../engine/kubectl/index.ts';
-import { realKubectlBinary } from './harness/runner.ts';
-import { kubectlPath, noKubectlMessage, splitArgs, startRealKubectl, type KubectlResult, type RealKubectl, labKubeconfig } from '../support/kubectl.ts';
+import { kubectlPath, noKubectlMessage, realKubectlBinary, splitArgs, type KubectlResult } from '../support/kubectl.ts';
+import { useTwinLabs } from './twin-labs.ts';
 import { advance, requestCount, resetCluster, waitForRequest } from '../support/scenario.ts';
 
 interface Scenario {
@@ -181,18 +180,11 @@ export function normaliseDiff(text: string): string {
 }
 
 describe.skipIf(!kubectlPath)('kubectl emulator fidelity: explain, diff, autoscale, set', () => {
-  let real: RealKubectl;
-  let twin: RealKubectl;
-  beforeAll(async () => {
-    await loadOpenapiDocuments();
-    [real, twin] = await Promise.all([startRealKubectl(), startRealKubectl()]);
-    for (const k of [real, twin]) writeFileSync(join(dirname(k.workdir), 'kubeconfig'), labKubeconfig(k.lab.url));
-  }, 60_000);
-  afterAll(async () => {
-    await Promise.all([real?.stop(), twin?.stop()]);
-  });
+  // One pair of labs for the file (shared with the streaming describe below); each test resets them.
+  const labs = useTwinLabs();
 
   it.each(scenarios)('$name', async (scenario) => {
+    const { real, twin } = labs;
     resetCluster(real);
     resetCluster(twin);
     const files = scenario.files ?? {};
@@ -204,8 +196,9 @@ describe.skipIf(!kubectlPath)('kubectl emulator fidelity: explain, diff, autosca
     const differences: string[] = [];
     for (const line of scenario.steps) {
       const args = splitArgs(line);
-      const expected = await runReal(dirname(real.workdir), args);
+      const pending = runReal(dirname(real.workdir), args);
       const actual = session.kubectl(args, { files });
+      const expected = await pending;
       for (const result of [expected, actual]) {
         result.stdout = normaliseDiff(result.stdout);
         // klog's header (time and pid of the process) cannot agree; the rest of the line must.
@@ -227,20 +220,13 @@ describe.skipIf(!kubectlPath)('kubectl emulator fidelity: explain, diff, autosca
 });
 
 describe.skipIf(!kubectlPath)('kubectl get -w in a streaming session, beside the real kubectl', () => {
-  let real: RealKubectl;
-  let twin: RealKubectl;
-  beforeAll(async () => {
-    [real, twin] = await Promise.all([startRealKubectl(), startRealKubectl()]);
-    for (const k of [real, twin]) writeFileSync(join(dirname(k.workdir), 'kubeconfig'), labKubeconfig(k.lab.url));
-  }, 60_000);
-  afterAll(async () => {
-    await Promise.all([real?.stop(), twin?.stop()]);
-  });
+  const labs = useTwinLabs();
 
   it.each([
     ['get pods -w --output-watch-events', 'pods'],
     ['get deploy -w', 'deployments'],
   ])('kubectl %s prints the same rows while pods come up', async (line, resource) => {
+    const { real, twin } = labs;
     resetCluster(real);
     resetCluster(twin);
     const home = dirname(real.workdir);

@@ -6,10 +6,10 @@
 import { execFile } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { KubectlSession } from '../../engine/kubectl/index.ts';
-import { labKubeconfig, splitArgs, startRealKubectl, type KubectlResult, type RealKubectl } from '../support/kubectl.ts';
+import { labKubeconfig, realKubectlBinary, splitArgs, startRealKubectl, type KubectlResult, type RealKubectl } from '../support/kubectl.ts';
 import { resetCluster } from '../support/scenario.ts';
-import { realKubectlBinary } from './harness/runner.ts';
 
 /** One command line, and the virtual seconds both labs move forward after it. */
 export interface Step {
@@ -36,6 +36,7 @@ export function runReal(home: string, args: string[]): Promise<KubectlResult> {
       const code = error && typeof (error as { code?: unknown }).code === 'number' ? (error as { code: number }).code : error ? 1 : 0;
       resolve({ stdout, stderr, exitCode: code });
     });
+    child.stdin?.on('error', () => {});
     child.stdin?.end('');
   });
 }
@@ -45,6 +46,35 @@ export async function startTwinLabs(): Promise<{ real: RealKubectl; twin: RealKu
   const [real, twin] = await Promise.all([startRealKubectl(), startRealKubectl()]);
   for (const k of [real, twin]) writeFileSync(join(dirname(k.workdir), 'kubeconfig'), labKubeconfig(k.lab.url));
   return { real, twin };
+}
+
+/** The twin labs of one test file, started once and shared by every describe in it. */
+let shared: Promise<{ real: RealKubectl; twin: RealKubectl }> | undefined;
+/** Describes that still use the shared labs: the last one to finish stops them. */
+let users = 0;
+
+/**
+ * Use the file's shared twin labs in the current describe: started in its beforeAll (once per
+ * file), stopped after the last describe that uses them. Tests reset the clusters themselves
+ * (compareScenario does), so one pair of servers, and one warm kubectl cache each, serve them all.
+ */
+export function useTwinLabs(): { readonly real: RealKubectl; readonly twin: RealKubectl } {
+  let labs: { real: RealKubectl; twin: RealKubectl } | undefined;
+  users++;
+  beforeAll(async () => {
+    shared ??= startTwinLabs();
+    labs = await shared;
+  }, 120_000);
+  afterAll(async () => {
+    if (--users > 0 || !shared) return;
+    const done = await shared;
+    shared = undefined;
+    await Promise.all([done.real.stop(), done.twin.stop()]);
+  });
+  return {
+    get real() { return labs!.real; },
+    get twin() { return labs!.twin; },
+  };
 }
 
 /** Reset both labs, run the scenario on each side, and return every difference (none: an empty list). */
@@ -65,8 +95,10 @@ export async function compareScenario(real: RealKubectl, twin: RealKubectl, scen
   for (const raw of scenario.steps) {
     const step = typeof raw === 'string' ? { line: raw } : raw;
     const args = splitArgs(step.line);
-    const expected = await runReal(dirname(real.workdir), args);
+    // The real kubectl process starts while the emulator answers in-process (separate servers).
+    const pending = runReal(dirname(real.workdir), args);
     const actual = session.kubectl(args, { files });
+    const expected = await pending;
     if (JSON.stringify(actual) !== JSON.stringify(expected)) {
       differences.push(`kubectl ${step.line}\n  real:     ${JSON.stringify(expected)}\n  emulator: ${JSON.stringify(actual)}`);
     }

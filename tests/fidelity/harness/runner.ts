@@ -5,10 +5,10 @@
  * `advance`, at the same points on both servers.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { KubectlSession } from '../../../engine/kubectl/index.ts';
-import { kubectlPath, labKubeconfig, startRealKubectl, type KubectlResult, type RealKubectl } from '../../support/kubectl.ts';
+import { labKubeconfig, realKubectlBinary, startRealKubectl, type KubectlResult, type RealKubectl } from '../../support/kubectl.ts';
 import type { Scenario } from './scenario.ts';
 
 /** The outcome of one command on both sides. */
@@ -45,23 +45,8 @@ export function normalise(result: KubectlResult): KubectlResult {
   return { ...result, stderr: result.stderr.replace(/^([EWI])\d{4} [\d:.]+ +\d+ /gm, '$1<klog> ') };
 }
 
-/**
- * The real kubectl 1.32. The PATH's `kubectl` on these machines is a dispatcher that runs
- * `kubectl.1.32` for a 1.32 server, but parses flags itself first (printing cobra's `Error: unknown
- * flag` where kubectl 1.32 prints `error: unknown flag`) and reports its own client version; so the
- * harness runs `kubectl.1.32` directly when it is there, through a link named `kubectl` (kubectl
- * prints its own name, from argv[0], in some messages).
- */
-export function realKubectlBinary(home: string): string {
-  const beside = join(dirname(realpathSync(kubectlPath!)), 'kubectl.1.32');
-  if (!existsSync(beside)) return kubectlPath!;
-  const link = join(home, 'bin', 'kubectl');
-  if (!existsSync(link)) {
-    mkdirSync(dirname(link), { recursive: true });
-    symlinkSync(beside, link);
-  }
-  return link;
-}
+/** The real kubectl 1.32 (tests/support/kubectl.ts explains the link); re-exported for the fidelity tests. */
+export { realKubectlBinary };
 
 /** Run the real kubectl with the lab's kubeconfig (no --server flag, so root-level messages are its own). */
 function runReal(k: RealKubectl, args: string[], stdin: string | undefined): Promise<KubectlResult> {
@@ -73,6 +58,8 @@ function runReal(k: RealKubectl, args: string[], stdin: string | undefined): Pro
       const code = error && typeof (error as { code?: unknown }).code === 'number' ? (error as { code: number }).code : error ? 1 : 0;
       resolve({ stdout, stderr, exitCode: code });
     });
+    // A kubectl that exits before reading its stdin (a usage error) closes the pipe: that is its answer, not a crash.
+    child.stdin?.on('error', () => {});
     child.stdin?.end(stdin ?? '');
   });
 }
