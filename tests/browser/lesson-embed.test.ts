@@ -5,10 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Server } from 'node:http';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright';
-import { buildLab, chromiumArgs, findChromium, installChromium, root, serve } from './support/lab-build.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright';
+import { root, useEmbedFixture } from './support/lab-build.ts';
 
 const webYaml = readFileSync(join(root, 'lessons/01-apply/files/web.yaml'), 'utf8');
 
@@ -33,36 +32,13 @@ const events = (docs: Page): Promise<{ event: string; lesson: string; passed: nu
   docs.evaluate(() => (window as unknown as { labEvents: { event: string; lesson: string; passed: number }[] }).labEvents);
 
 describe('an embedded lesson in Chromium', () => {
-  let lab: { server: Server; origin: string } | undefined;
-  let host: { server: Server; origin: string } | undefined;
-  let browser: Browser | undefined;
+  const fixture = useEmbedFixture('700px');
   const pageErrors: string[] = [];
 
-  const executablePath = findChromium();
-  beforeEach(() => {
-    if (!executablePath) throw new Error(installChromium);
-  });
-
-  beforeAll(async () => {
-    if (!executablePath) return;
-    const dist = await buildLab();
-    lab = await serve(dist);
-    const labOrigin = lab.origin;
-    host = await serve(dist, {
-      '/host.html': () => `<!doctype html><title>Docs</title><div id="lab" data-kube-lab="apply" data-height="700px"></div><script src="${labOrigin}/embed.js"></script>`,
-    });
-    browser = await chromium.launch({ executablePath, args: chromiumArgs });
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    for (const s of [lab, host]) await new Promise((done) => (s ? s.server.close(done) : done(undefined)));
-  });
-
   it('switches the lesson panel as soon as the embedder\'s startLesson answers', async () => {
-    const docs = await browser!.newPage();
+    const docs = await fixture.browser.newPage();
     docs.on('pageerror', (error) => pageErrors.push(error.message));
-    await docs.goto(`${host!.origin}/host.html`);
+    await docs.goto(`${fixture.host.origin}/host.html`);
     const frame = docs.frameLocator('iframe[data-kube-lab-frame]');
     await connect(docs);
     await expect.poll(() => frame.locator('[data-lesson-body] h1').innerText().catch(() => ''), { timeout: 60_000 }).toBe('Deploy an app with kubectl apply');
@@ -81,9 +57,9 @@ describe('an embedded lesson in Chromium', () => {
   }, 180_000);
 
   it('sends lesson-complete once: not again after a reload of the completed lesson', async () => {
-    const docs = await browser!.newPage();
+    const docs = await fixture.browser.newPage();
     docs.on('pageerror', (error) => pageErrors.push(error.message));
-    await docs.goto(`${host!.origin}/host.html`);
+    await docs.goto(`${fixture.host.origin}/host.html`);
     await connect(docs);
     await docs.evaluate(async (files) => {
       const labApi = (window as unknown as { lab: Record<string, (p?: unknown) => Promise<unknown>> }).lab;

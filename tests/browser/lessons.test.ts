@@ -5,10 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Server } from 'node:http';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright';
-import { buildLab, chromiumArgs, findChromium, installChromium, root, serve } from './support/lab-build.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright';
+import { root, useEmbedFixture } from './support/lab-build.ts';
 
 /** The first lesson's solution as a learner types it: `-f files/X` is the workspace's `X`; `sleep N` is virtual time. */
 const solution = readFileSync(join(root, 'lessons/01-apply/solution.sh'), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'))
@@ -24,36 +23,13 @@ async function typeInTerminal(page: Page, line: string): Promise<void> {
 const checkStates = (page: Page): Promise<(string | null)[]> => page.locator('[data-check]').evaluateAll((items) => items.map((i) => i.getAttribute('data-passed')));
 
 describe('lessons in Chromium', () => {
-  let lab: { server: Server; origin: string } | undefined;
-  let host: { server: Server; origin: string } | undefined;
-  let browser: Browser | undefined;
+  const fixture = useEmbedFixture('600px');
   const pageErrors: string[] = [];
 
-  const executablePath = findChromium();
-  beforeEach(() => {
-    if (!executablePath) throw new Error(installChromium);
-  });
-
-  beforeAll(async () => {
-    if (!executablePath) return;
-    const dist = await buildLab();
-    lab = await serve(dist);
-    const labOrigin = lab.origin;
-    host = await serve(dist, {
-      '/host.html': () => `<!doctype html><title>Docs</title><div id="lab" data-kube-lab="apply" data-height="600px"></div><script src="${labOrigin}/embed.js"></script>`,
-    });
-    browser = await chromium.launch({ executablePath, args: chromiumArgs });
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    for (const s of [lab, host]) await new Promise((done) => (s ? s.server.close(done) : done(undefined)));
-  });
-
   it('opens on the first lesson, and its solution typed in the terminal turns the checks green', async () => {
-    const page = await browser!.newPage();
+    const page = await fixture.browser.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${lab!.origin}/`);
+    await page.goto(`${fixture.lab.origin}/`);
     const body = page.locator('[data-lesson-body]');
     await expect.poll(() => body.locator('h1').innerText().catch(() => ''), { timeout: 60_000 }).toBe('Deploy an app with kubectl apply');
     expect(await page.evaluate(() => window.kubelab.status())).toMatchObject({ lesson: 'apply' });
@@ -81,9 +57,9 @@ describe('lessons in Chromium', () => {
   }, 180_000);
 
   it('tells an embedding page of each check and of lesson-complete', async () => {
-    const docs = await browser!.newPage();
+    const docs = await fixture.browser.newPage();
     docs.on('pageerror', (error) => pageErrors.push(error.message));
-    await docs.goto(`${host!.origin}/host.html`);
+    await docs.goto(`${fixture.host.origin}/host.html`);
     const answer = await docs.evaluate(async (files) => {
       type Lab = Record<string, (p?: unknown) => Promise<unknown>> & { ready: Promise<void>; on(event: string, listener: (e: unknown) => void): void };
       const labApi = (window as unknown as { KubeLab: { connect(e: Element): Lab } }).KubeLab.connect(document.getElementById('lab')!);
@@ -113,17 +89,17 @@ describe('lessons in Chromium', () => {
   }, 180_000);
 
   it('shows the Chinese lesson with ?lang=zh-CN, and no lesson in the playground', async () => {
-    const zh = await browser!.newPage();
+    const zh = await fixture.browser.newPage();
     zh.on('pageerror', (error) => pageErrors.push(error.message));
-    await zh.goto(`${lab!.origin}/?lang=zh-CN&lesson=apply`);
+    await zh.goto(`${fixture.lab.origin}/?lang=zh-CN&lesson=apply`);
     await expect.poll(() => zh.locator('[data-lesson-body] h1').innerText().catch(() => ''), { timeout: 60_000 }).toBe('用 kubectl apply 部署应用');
     await expect.poll(() => zh.locator('[data-check="deployment"] .title').innerText().catch(() => ''), { timeout: 20_000 }).toBe('名为 web 的 Deployment 以 3 个副本运行 nginx:1.27');
     expect(await zh.getByRole('button', { name: '在终端中运行' }).count()).toBeGreaterThanOrEqual(4);
     await zh.close();
 
-    const playground = await browser!.newPage();
+    const playground = await fixture.browser.newPage();
     playground.on('pageerror', (error) => pageErrors.push(error.message));
-    await playground.goto(`${lab!.origin}/?playground`);
+    await playground.goto(`${fixture.lab.origin}/?playground`);
     await expect.poll(() => playground.evaluate(() => window.kubelab.status()).catch(() => undefined), { timeout: 60_000 }).toMatchObject({ lesson: null });
     expect(await playground.locator('[data-lesson-body]').count()).toBe(0);
     // The playground has no lesson panel: the picker sits in the toolbar, and opens a lesson.

@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { delimiter, extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
-import { chromium } from 'playwright';
+import { chromium, type Browser } from 'playwright';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 
 /** The repository root. */
 export const root = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
@@ -113,4 +114,45 @@ export function serve(dir: string, pages: Record<string, (origin: string) => str
     origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
     done({ server, origin });
   }));
+}
+
+/** The built lab, a docs page embedding it (lesson `apply`), and Chromium: what the embed tests share. */
+export interface EmbedFixture {
+  readonly lab: { server: Server; origin: string };
+  readonly host: { server: Server; origin: string };
+  readonly browser: Browser;
+}
+
+/**
+ * Build the lab, serve it and a docs page `/host.html` that embeds it at `height`, launch Chromium,
+ * and close all of it after the describe block that calls this. A missing Chromium fails every test
+ * with the install command rather than skipping them.
+ */
+export function useEmbedFixture(height: string): EmbedFixture {
+  let lab: { server: Server; origin: string } | undefined;
+  let host: { server: Server; origin: string } | undefined;
+  let browser: Browser | undefined;
+  const executablePath = findChromium();
+  beforeEach(() => {
+    if (!executablePath) throw new Error(installChromium);
+  });
+  beforeAll(async () => {
+    if (!executablePath) return;
+    const dist = await buildLab();
+    lab = await serve(dist);
+    const labOrigin = lab.origin;
+    host = await serve(dist, {
+      '/host.html': () => `<!doctype html><title>Docs</title><div id="lab" data-kube-lab="apply" data-height="${height}"></div><script src="${labOrigin}/embed.js"></script>`,
+    });
+    browser = await chromium.launch({ executablePath, args: chromiumArgs });
+  }, 300_000);
+  afterAll(async () => {
+    await browser?.close();
+    for (const s of [lab, host]) await new Promise((done) => (s ? s.server.close(done) : done(undefined)));
+  });
+  return {
+    get lab() { return lab!; },
+    get host() { return host!; },
+    get browser() { return browser!; },
+  };
 }
