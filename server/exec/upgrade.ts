@@ -87,22 +87,43 @@ export function serveUpgrade(cluster: Cluster, req: IncomingMessage, socket: Dup
   socket.on('error', () => spdy.closeAll());
 }
 
+/** How long after the handshake an exec starts, as a container runtime's exec start takes (see below). */
+const execStartDelayMs = 50;
+
 /** Run an exec over an open WebSocket: output to channels 1 and 2, the Status on 3, then close. */
 function execOverWebSocket(socket: Duplex, exec: ExecStream, protocol: string): void {
   let ended = false;
+  let closed = false;
+  // Stdin that arrives before the exec starts is kept and handed over once it runs.
+  let early: (() => void)[] | undefined = [];
+  const onStdin = (action: () => void): void => (early ? void early.push(action) : action());
   const ws = new WebSocketConnection(socket, {
     onMessage: (data) => {
       if (data.length === 0) return;
       const channel = data[0];
-      if (channel === channels.stdin) exec.stdin(data.subarray(1).toString('utf8'));
-      else if (channel === channels.close && data[1] === channels.stdin) exec.closeStdin();
+      if (channel === channels.stdin) {
+        const text = data.subarray(1).toString('utf8');
+        onStdin(() => exec.stdin(text));
+      } else if (channel === channels.close && data[1] === channels.stdin) onStdin(() => exec.closeStdin());
     },
     onClose: () => {
+      closed = true;
       if (!ended) exec.close();
     },
   });
   const send = (channel: number, payload: Buffer): void => ws.sendBinary(Buffer.concat([Buffer.from([channel]), payload]));
-  exec.start({
+  // client-go registers its streams only after the handshake (its reader already runs) and tells the
+  // server nothing when it has no stdin, so output sent at once can reach it before stream 2 exists
+  // ("Unknown stream id 2, discarding message"). A real runtime takes tens of ms to start an exec;
+  // waiting as long gives kubectl the time it relies on.
+  setTimeout(() => {
+    if (closed) return;
+    startExec();
+    const kept = early ?? [];
+    early = undefined;
+    for (const action of kept) action();
+  }, execStartDelayMs);
+  const startExec = (): void => exec.start({
     output: (stream, text) => send(stream === 'stdout' ? channels.stdout : channels.stderr, Buffer.from(text, 'utf8')),
     end: (status) => {
       ended = true;
@@ -111,5 +132,5 @@ function execOverWebSocket(socket: Duplex, exec: ExecStream, protocol: string): 
     },
   });
   // v4 has no way to say "stdin is finished": a reader of stdin sees its end when the client goes.
-  if (protocol === 'v4.channel.k8s.io') socket.once('end', () => exec.closeStdin());
+  if (protocol === 'v4.channel.k8s.io') socket.once('end', () => onStdin(() => exec.closeStdin()));
 }
