@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusDir, corpusPresent, websiteExpectations, type Expectation } from '../support/corpus.ts';
-import { kubectlPath, startRealKubectl, type RealKubectl } from '../support/kubectl.ts';
+import { kubectlPath, labPool } from '../support/kubectl.ts';
 import { knownDifferences } from './known-differences.ts';
 
 /** The words the real error contains, by the kind of rejection EXPECTED.tsv describes. */
@@ -44,31 +44,12 @@ export function describeWebsiteExamples(shard: number, shards: number): void {
   const cases = allCases.filter((_c, i) => i % shards === shard);
 
   describe.skipIf(!kubectlPath || !corpusPresent)(`corpus: kubernetes website examples under real kubectl apply (${shard + 1}/${shards})`, () => {
-    const idle: RealKubectl[] = [];
-    const waiting: ((k: RealKubectl) => void)[] = [];
-    const all: RealKubectl[] = [];
-
-    beforeAll(async () => {
-      for (let i = 0; i < poolSize; i++) all.push(await startRealKubectl());
-      idle.push(...all);
-    });
-    afterAll(async () => {
-      await Promise.all(all.map((k) => k.stop()));
-    });
-
-    async function withServer<T>(work: (k: RealKubectl) => Promise<T>): Promise<T> {
-      const k = idle.pop() ?? (await new Promise<RealKubectl>((resolve) => waiting.push(resolve)));
-      try {
-        return await work(k);
-      } finally {
-        const next = waiting.shift();
-        if (next) next(k);
-        else idle.push(k);
-      }
-    }
+    const pool = labPool(poolSize);
+    beforeAll(() => pool.start());
+    afterAll(() => pool.stop());
 
     it.concurrent.each(cases.map((c) => [c.accept ? 'accepts' : 'rejects', c.file, c] as const))('%s %s', async (_verb, file, c) => {
-      const result = await withServer((k) => {
+      const result = await pool.use((k) => {
         k.lab.control.reset({});
         for (const name of c.namespaces) {
           k.lab.control.cluster.handle({ method: 'POST', path: '/api/v1/namespaces', body: { apiVersion: 'v1', kind: 'Namespace', metadata: { name } } });

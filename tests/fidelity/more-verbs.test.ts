@@ -5,13 +5,13 @@
  * codes and the resulting objects must be identical. `kubectl diff` writes to random temporary
  * directories and GNU diff prints their files' modification times: those two are normalised.
  */
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KubectlSession } from '../../engine/kubectl/index.ts';
-import { kubectlPath, noKubectlMessage, realKubectlBinary, splitArgs, type KubectlResult } from '../support/kubectl.ts';
-import { useTwinLabs } from './twin-labs.ts';
+import { kubectlPath, noKubectlMessage, realKubectlBinary, splitArgs } from '../support/kubectl.ts';
+import { runReal, useTwinLabs } from './twin-labs.ts';
 import { advance, requestCount, resetCluster, waitForRequest } from '../support/scenario.ts';
 
 interface Scenario {
@@ -161,18 +161,6 @@ const scenarios: Scenario[] = [
   },
 ];
 
-/** Run the real kubectl with a kubeconfig (no --server flag, so its messages are its own). */
-function runReal(home: string, args: string[]): Promise<KubectlResult> {
-  return new Promise((resolve) => {
-    const child = execFile(realKubectlBinary(home), args, {
-      cwd: join(home, 'work'), env: { ...process.env, HOME: home, KUBECONFIG: join(home, 'kubeconfig') }, timeout: 30_000,
-    }, (error, stdout, stderr) => {
-      const code = error && typeof (error as { code?: unknown }).code === 'number' ? (error as { code: number }).code : error ? 1 : 0;
-      resolve({ stdout, stderr, exitCode: code });
-    });
-    child.stdin?.end('');
-  });
-}
 
 /** The only parts of `kubectl diff` that cannot agree: temporary directory numbers and file times. */
 export function normaliseDiff(text: string): string {
