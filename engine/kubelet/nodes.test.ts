@@ -20,7 +20,10 @@ describe('the default cluster', () => {
       { name: 'node-2', cpu: 4, memory: '8Gi', pods: 110, labels: { 'topology.kubernetes.io/zone': 'zone-b' } },
       { name: 'node-3', cpu: 4, memory: '8Gi', pods: 110, labels: { 'topology.kubernetes.io/zone': 'zone-c' } },
     ]);
-    expect([0, 1, 255, 256].map(podCidr)).toEqual(['10.244.0.0/24', '10.244.1.0/24', '10.244.255.0/24', '10.245.0.0/24']);
+    expect([0, 1, 255, 256, 3071, 3072, 4999, 32767].map(podCidr)).toEqual([
+      '10.244.0.0/24', '10.244.1.0/24', '10.244.255.0/24', '10.245.0.0/24', '10.255.255.0/24', '10.128.0.0/24', '10.135.135.0/24', '10.243.255.0/24',
+    ]);
+    expect(() => podCidr(32768)).toThrow('no pod CIDR left for node 32769');
   });
 
   it('registers Nodes as kind shows them, with the kubelet start-up events', () => {

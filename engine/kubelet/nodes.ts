@@ -52,9 +52,18 @@ function memoryKi(quantity: string): string {
   return `${Math.floor((Number(match[1]) * factor) / 1024)}Ki`;
 }
 
-/** The n-th node's pod CIDR: 10.244.n.0/24, continuing into 10.245… past 256 nodes. */
+/** Blocks of 256 node /24s: kind's 10.244.0.0/16 first, then 10.245–10.255, then 10.128–10.243. */
+const podCidrBlocks = [...Array.from({ length: 12 }, (_, i) => 244 + i), ...Array.from({ length: 116 }, (_, i) => 128 + i)];
+
+/**
+ * The n-th node's pod CIDR: 10.244.n.0/24 as on kind. Benchmark clusters of more than 256 nodes
+ * continue through 10.245–10.255 and then 10.128–10.243: private space that stays clear of the
+ * Service range (10.96.0.0/12), so every pod IP is still a valid IPv4 address (32,768 nodes).
+ */
 export function podCidr(index: number): string {
-  return `10.${244 + Math.floor(index / 256)}.${index % 256}.0/24`;
+  const block = podCidrBlocks[Math.floor(index / 256)];
+  if (block === undefined) throw new Error(`no pod CIDR left for node ${index + 1}: the simulated pod network holds ${podCidrBlocks.length * 256} nodes`);
+  return `10.${block}.${index % 256}.0/24`;
 }
 
 /** The n-th node's InternalIP on the docker `kind` network: 172.18.0.2, .3, … */
