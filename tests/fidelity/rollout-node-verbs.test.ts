@@ -103,6 +103,9 @@ const scenarios: Scenario[] = [
     steps: [
       'events', { line: 'apply -f web.yaml', advance: 60 }, 'events', 'events --for deploy/web', 'events --for=deployment/web --types=Normal', 'events --types=Warning',
       'events --types=Bogus', 'events --for web', 'events -n kube-system', 'events --no-headers --for deploy/web',
+      'events --for deploy/web -o json', 'events --for deploy/web -o yaml', 'events --for deploy/web -o name', 'events -o wide',
+      'events --for deploy/web -o jsonpath={.items[*].reason}', 'events --for deploy/web --template={{.kind}}',
+      'events --for deploy/web -o go-template={{.kind}}:{{range .items}}{{.kind}}/{{len .metadata.managedFields}} {{end}}',
     ],
     objects: [],
   },

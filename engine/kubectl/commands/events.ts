@@ -1,14 +1,20 @@
 /**
  * `kubectl events [--for TYPE/NAME] [--types=Normal,Warning] [-A]` (kubectl 1.32): list core/v1
  * Events, keep the wanted types, sort by last time seen, and print LAST SEEN, TYPE, REASON,
- * OBJECT and MESSAGE through kubectl's tabwriter. `-w` would stream; this terminal cannot.
+ * OBJECT and MESSAGE through kubectl's tabwriter — or, with `-o`, print the typed EventList through
+ * PrintFlags. `-w` would stream; this terminal cannot.
  */
+import { canonicalize } from '../../api/defaulting/canonical-order.ts';
 import { humanDuration } from '../../api/table/duration.ts';
+import type { KubeObject } from '../../api/types.ts';
 import { KubectlError } from '../client/api-client.ts';
 import type { CommandContext, CommandSpec } from '../command.ts';
 import { flagBool, flagList, flagString } from '../flags.ts';
+import { marshalIndent } from '../printers/go-json.ts';
+import { omitManagedFields, printGeneric } from '../printers/generic.ts';
 import { formatTabs } from '../printers/tabwriter.ts';
 import { goSort } from './go-sort.ts';
+import { printFlagsFormat, type ObjectFormat } from './print-flags.ts';
 import { eventsHelp } from './help/events.ts';
 import { specFromHelp } from './help/types.ts';
 import { bodyOf, clockOf, restMapper, send, type Json } from './write-support.ts';
@@ -68,15 +74,31 @@ function forSelector(context: CommandContext, value: string): string {
   return `involvedObject.kind=${mapping.kind},involvedObject.apiVersion=${apiVersion},involvedObject.name=${parts[1]}`;
 }
 
+/**
+ * The typed EventList (kubectl decodes events into Go structs): `-o json` keeps Go's field order
+ * (`kind`, `apiVersion`, `metadata`, `items`), zero fields appear; only JSON and YAML omit managedFields.
+ */
+function printEventList(context: CommandContext, format: ObjectFormat, events: Json[]): string {
+  const omit = (format.kind === 'json' || format.kind === 'yaml') && !flagBool(context.flags, 'show-managed-fields');
+  const items = events.map((event) => canonicalize({ ...(omit ? omitManagedFields(event) : event), kind: 'Event', apiVersion: 'v1' } as KubeObject) as unknown as Json);
+  // The name printer refuses typed lists ("list types are not supported by name printing"), and Run
+  // drops PrintObj's error: `kubectl events -o name` prints nothing and succeeds.
+  if (format.kind === 'name') return '';
+  const list: Json = { kind: 'EventList', apiVersion: 'v1', metadata: {}, items };
+  if (format.kind === 'json') return marshalIndent(list, '    ', true);
+  return printGeneric(format, list, { noHeaders: false, files: context.files, allowMissingKeys: flagBool(context.flags, 'allow-missing-template-keys', true) });
+}
+
 function runEvents(context: CommandContext): number {
   const { flags, out } = context;
   const allNamespaces = flagBool(flags, 'all-namespaces');
   const forObject = flagString(flags, 'for');
   const query: Record<string, string> = { limit: String(flags.values.get('chunk-size') ?? 500) };
   if (forObject) query.fieldSelector = forSelector(context, forObject);
+  // ToOptions builds the PrintFlags printer only when -o is given (`--template` alone keeps the table).
+  const format = flagString(flags, 'output') ? printFlagsFormat(context) : undefined;
   const types = [...new Set(flagList(flags, 'types'))].sort();
   if (types.some((t) => t.toLowerCase() !== 'normal' && t.toLowerCase() !== 'warning')) throw KubectlError.client('valid --types are Normal or Warning');
-  if (flagString(flags, 'output')) throw KubectlError.client('kubelab: events -o is not available in this lab yet');
   if (flagBool(flags, 'watch')) throw KubectlError.client('kubelab: events -w is not supported in this terminal; run events again to see new ones');
   const path = allNamespaces ? '/api/v1/events' : `/api/v1/namespaces/${context.namespace}/events`;
   const items = ((bodyOf(send(context, 'GET', path, { query })).items ?? []) as Json[])
@@ -85,7 +107,8 @@ function runEvents(context: CommandContext): number {
     out.stderr.push(allNamespaces ? 'No events found.\n' : `No events found in ${context.namespace} namespace.\n`);
     return 0;
   }
-  out.stdout.push(eventTable(sortEvents(items), clockOf(context), { allNamespaces, noHeaders: flagBool(flags, 'no-headers') }));
+  const sorted = sortEvents(items);
+  out.stdout.push(format ? printEventList(context, format, sorted) : eventTable(sorted, clockOf(context), { allNamespaces, noHeaders: flagBool(flags, 'no-headers') }));
   return 0;
 }
 
