@@ -8,6 +8,7 @@
  */
 import type { KubeObject } from '../api/types.ts';
 import { addPodToNode, newNodeInfo, removePodFromNode } from './node-info.ts';
+import { newNodeTable, writeNodeRow, type NodeTable } from './node-table.ts';
 import type { MatchSelector, NodeInfo, PodInfo, SchedulerView } from './types.ts';
 
 interface MatchCounter {
@@ -34,6 +35,9 @@ export class SchedulerCache implements SchedulerView {
   /** Pods placed on nodes the cache has not seen yet (the node informer may lag the pod informer). */
   private orphans = new Map<string, NodeInfo>();
   private nodeList: NodeInfo[] | undefined;
+  /** Resource figures indexed like nodeList (rebuilt with it), and each node's index there. */
+  private table: NodeTable | undefined;
+  private indexByName = new Map<string, number>();
   private placed = new Map<string, PodInfo>();
   private assumedPods = new Set<string>();
   private antiAffinity = new Map<string, PodInfo>();
@@ -50,7 +54,11 @@ export class SchedulerCache implements SchedulerView {
     if (!previous || !sameLabels(previous.labels, info.labels)) this.counters.clear();
     if (!this.nodeInfos.has(name)) this.nodeList = undefined;
     this.nodeInfos.set(name, info);
-    if (this.nodeList) this.nodeList[this.nodeList.findIndex((n) => n.name === name)] = info;
+    if (this.nodeList) {
+      const index = this.indexByName.get(name)!;
+      this.nodeList[index] = info;
+      if (this.table) writeNodeRow(this.table, index, info);
+    }
   }
 
   removeNode(name: string): void {
@@ -64,8 +72,27 @@ export class SchedulerCache implements SchedulerView {
 
   /** Nodes in insertion order (the order the informer delivered them). */
   nodes(): readonly NodeInfo[] {
-    this.nodeList ??= [...this.nodeInfos.values()];
+    if (!this.nodeList) {
+      this.nodeList = [...this.nodeInfos.values()];
+      this.table = undefined;
+      this.indexByName.clear();
+      this.nodeList.forEach((node, i) => this.indexByName.set(node.name, i));
+    }
     return this.nodeList;
+  }
+
+  /** The resource figures of `nodes()`, row i for node i. */
+  nodeTable(): NodeTable {
+    const nodes = this.nodes();
+    this.table ??= newNodeTable(nodes);
+    return this.table;
+  }
+
+  /** Copy a node's changed sums into its table row. */
+  private syncRow(node: NodeInfo): void {
+    if (!this.table || !this.nodeList) return;
+    const index = this.indexByName.get(node.name);
+    if (index !== undefined && this.nodeList[index] === node) writeNodeRow(this.table, index, node);
   }
 
   node(name: string): NodeInfo | undefined {
@@ -110,6 +137,7 @@ export class SchedulerCache implements SchedulerView {
     const node = this.nodeInfos.get(pod.nodeName) ?? this.orphans.get(pod.nodeName);
     if (node) {
       removePodFromNode(node, pod);
+      this.syncRow(node);
       this.count(pod, node, -1);
       if (!this.nodeInfos.has(node.name) && node.pods.size === 0) this.orphans.delete(node.name);
     }
@@ -124,6 +152,7 @@ export class SchedulerCache implements SchedulerView {
       this.orphans.set(pod.nodeName, node);
     }
     addPodToNode(node, pod);
+    this.syncRow(node);
     this.count(pod, node, 1);
   }
 

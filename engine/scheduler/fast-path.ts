@@ -5,15 +5,17 @@
  * plugin through the generic interface for each of 420 nodes costs more than the checks
  * themselves, so for those pods one loop calls the plugins' own per-node functions directly.
  * The results are the same by construction (same functions, same order) and by test
- * (fast-path.test.ts compares both drivers decision by decision).
+ * (framework.test.ts compares both drivers decision by decision).
  */
-import { matchesRequiredNodeAffinity, nodeAffinityRejected, type RequiredNodeAffinity } from './plugins/node-affinity.ts';
-import { balancedAllocationScore } from './plugins/node-resources-balanced-allocation.ts';
-import { checkResources, leastAllocatedScore } from './plugins/node-resources-fit.ts';
-import { checkUnschedulable, toleratesUnschedulable } from './plugins/node-unschedulable.ts';
+import { balancedAllocation, balancedAllocationScore } from './plugins/node-resources-balanced-allocation.ts';
+import { checkResources, leastAllocated, leastAllocatedScore } from './plugins/node-resources-fit.ts';
 import { podTopologySpread } from './plugins/pod-topology-spread.ts';
-import { checkTaints, countIntolerablePreferNoSchedule } from './plugins/taint-toleration.ts';
-import { success, type CycleState, type FilterPlugin, type NodeInfo, type PodInfo, type ScorePlugin, type Status } from './types.ts';
+import { countIntolerablePreferNoSchedule } from './plugins/taint-toleration.ts';
+import type { SchedulingDecision } from './decisions.ts';
+import type { NodeTable } from './node-table.ts';
+import { scoreArray } from './score-slab.ts';
+import { staticVerdict, type NodeVerdicts } from './node-verdicts.ts';
+import { success, type CycleState, type FilterPlugin, type NodeInfo, type PodInfo, type ScorePlugin } from './types.ts';
 import type { Toleration } from 'kubernetes-types/core/v1';
 
 const fusableFilters = new Set(['NodeUnschedulable', 'TaintToleration', 'NodeAffinity', 'NodeResourcesFit']);
@@ -29,43 +31,107 @@ export function canFuseScores(plugins: readonly ScorePlugin[]): boolean {
   return plugins.every((p) => fusableScores.has(p.name));
 }
 
-/** A filter pass over one node, in the default profile's order; `success` when the node fits. */
-export type NodeCheck = (node: NodeInfo) => Status;
+/** Node indexes of the last fused filter pass's feasible nodes, reused across pods (no allocation per pod). */
+let feasibleIndexes = new Int32Array(1024);
 
-/** Build the fused per-node check for a pod, reading its per-cycle state once. */
-export function fusedFilter(state: CycleState, pod: PodInfo, filters: readonly FilterPlugin[]): NodeCheck {
-  const toleratesCordon = toleratesUnschedulable(pod);
-  const tolerations = pod.tolerations;
-  const affinity = filters.some((f) => f.name === 'NodeAffinity') ? (state.get('NodeAffinity/filter') as RequiredNodeAffinity) : undefined;
-  return (node) => {
-    if (node.unschedulable) {
-      const status = checkUnschedulable(node, toleratesCordon);
-      if (status !== success) return status;
-    }
-    if (node.taints.length) {
-      const status = checkTaints(tolerations, node);
-      if (status !== success) return status;
-    }
-    if (affinity && !matchesRequiredNodeAffinity(affinity, node)) return nodeAffinityRejected;
-    return checkResources(pod, node);
-  };
+/** The node-list indexes of the feasible nodes the last `fusedFindNodesThatFit` found. */
+export function lastFeasibleIndexes(): Int32Array {
+  return feasibleIndexes;
 }
 
-/** Raw scores of each plugin in `plugins` for each feasible node, in one pass over the nodes. */
-export function fusedScores(state: CycleState, pod: PodInfo, feasible: readonly NodeInfo[], plugins: readonly ScorePlugin[]): Float64Array[] {
-  const out = plugins.map(() => new Float64Array(feasible.length));
-  const index = (name: string): number => plugins.findIndex((p) => p.name === name);
-  const taint = index('TaintToleration');
-  const fit = index('NodeResourcesFit');
-  const balanced = index('NodeResourcesBalancedAllocation');
-  const spread = index('PodTopologySpread');
-  const preferTolerations = taint >= 0 ? (state.get('TaintToleration') as Toleration[]) : [];
-  for (let j = 0; j < feasible.length; j++) {
-    const node = feasible[j];
-    if (taint >= 0) out[taint][j] = node.taints.length ? countIntolerablePreferNoSchedule(preferTolerations, node) : 0;
-    if (fit >= 0) out[fit][j] = leastAllocatedScore(pod, node);
-    if (balanced >= 0) out[balanced][j] = balancedAllocationScore(pod, node);
-    if (spread >= 0) out[spread][j] = podTopologySpread.score(state, pod, node);
+/**
+ * findNodesThatFit's loop for a fusable pod: the static checks come from `verdicts` (see
+ * node-verdicts.ts), then NodeResourcesFit on the node table's figures (or the NodeInfo without a
+ * table). A node that seems not to fit goes through checkResources itself, which builds the reasons.
+ * Appends to `feasible` and to the decision's lists exactly as the plugin-by-plugin loop does;
+ * returns how many nodes it looked at.
+ */
+export function fusedFindNodesThatFit(pod: PodInfo, nodes: readonly NodeInfo[], table: NodeTable | undefined, start: number, wanted: number, verdicts: NodeVerdicts, feasible: NodeInfo[], decision: SchedulingDecision): number {
+  const n = nodes.length;
+  if (feasibleIndexes.length < n) feasibleIndexes = new Int32Array(n);
+  const indexes = feasibleIndexes;
+  const feasibleNames = decision.feasible;
+  const rejectedNodes = decision.rejectedNodes;
+  const rejectedStatuses = decision.rejectedStatuses;
+  const want = pod.requests;
+  // Pods asking for extended resources take checkResources's full path.
+  const quick = table !== undefined && !want.scalar;
+  let processed = 0;
+  while (processed < n && feasible.length < wanted) {
+    let index = start + processed;
+    if (index >= n) index -= n;
+    const node = nodes[index];
+    processed++;
+    let status = staticVerdict(verdicts, index, node);
+    if (status === success && !(quick && fitsRow(table, index, want.cpu, want.memory, want.ephemeralStorage))) status = checkResources(pod, node);
+    if (status === success) {
+      indexes[feasible.length] = index;
+      feasible.push(node);
+      feasibleNames.push(node.name);
+    } else {
+      rejectedNodes.push(node.name);
+      rejectedStatuses.push(status);
+    }
   }
+  return processed;
+}
+
+/** checkResources's common case on a table row: room for one more pod and the requests. */
+function fitsRow(table: NodeTable, i: number, cpu: number, memory: number, ephemeral: number): boolean {
+  return table.podCount[i] < table.allowedPodNumber[i]
+    && cpu <= table.allocatableCpu[i] - table.requestedCpu[i]
+    && memory <= table.allocatableMemory[i] - table.requestedMemory[i]
+    && ephemeral <= table.allocatableEphemeral[i] - table.requestedEphemeral[i];
+}
+
+/**
+ * Raw scores of each plugin in `plugins` for each feasible node, one plugin at a time.
+ * With `table` and `indexes` (feasible[j] is node indexes[j]) the resource scores read the table.
+ */
+export function fusedScores(state: CycleState, pod: PodInfo, feasible: readonly NodeInfo[], plugins: readonly ScorePlugin[], table?: NodeTable, indexes?: Int32Array): Float64Array[] {
+  const out: Float64Array[] = [];
+  let taint: Float64Array | undefined;
+  let fit: Float64Array | undefined;
+  let balanced: Float64Array | undefined;
+  let spread: Float64Array | undefined;
+  for (const plugin of plugins) {
+    const scores = scoreArray(feasible.length);
+    out.push(scores);
+    if (plugin.name === 'TaintToleration') taint = scores;
+    else if (plugin.name === 'NodeResourcesFit') fit = scores;
+    else if (plugin.name === 'NodeResourcesBalancedAllocation') balanced = scores;
+    else if (plugin.name === 'PodTopologySpread') spread = scores;
+  }
+  const count = feasible.length;
+  if (taint) {
+    const preferTolerations = state.get('TaintToleration') as Toleration[];
+    for (let j = 0; j < count; j++) {
+      const node = feasible[j];
+      if (node.taints.length) taint[j] = countIntolerablePreferNoSchedule(preferTolerations, node);
+    }
+  }
+  if (table && indexes) {
+    const { allocatableCpu, allocatableMemory } = table;
+    if (fit) {
+      const { nonZeroCpu, nonZeroMemory } = table;
+      for (let j = 0; j < count; j++) {
+        const i = indexes[j];
+        fit[j] = leastAllocated(nonZeroCpu[i] + pod.nonZeroCpu, allocatableCpu[i], nonZeroMemory[i] + pod.nonZeroMemory, allocatableMemory[i]);
+      }
+    }
+    if (balanced) {
+      const { requestedCpu, requestedMemory } = table;
+      const cpu = pod.requests.cpu;
+      const memory = pod.requests.memory;
+      for (let j = 0; j < count; j++) {
+        const i = indexes[j];
+        balanced[j] = balancedAllocation(requestedCpu[i] + cpu, allocatableCpu[i], requestedMemory[i] + memory, allocatableMemory[i]);
+      }
+    }
+  } else {
+    if (fit) for (let j = 0; j < count; j++) fit[j] = leastAllocatedScore(pod, feasible[j]);
+    if (balanced) for (let j = 0; j < count; j++) balanced[j] = balancedAllocationScore(pod, feasible[j]);
+  }
+  if (spread) for (let j = 0; j < count; j++) spread[j] = podTopologySpread.score(state, pod, feasible[j]);
   return out;
 }

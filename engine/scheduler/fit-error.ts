@@ -12,6 +12,8 @@ import type { Status } from './types.ts';
 export interface Diagnosis {
   /** Each rejected node's status. */
   nodeToStatus: ReadonlyMap<string, Status>;
+  /** The same statuses without the node names (each node once): the scheduling cycle passes these and no map. */
+  statuses?: readonly Status[];
   /** Set when a PreFilter rejected the pod before any node was looked at. */
   preFilterMsg?: string;
   /** The PostFilter (preemption) text, when preemption ran and did not help. */
@@ -19,10 +21,13 @@ export interface Diagnosis {
 }
 
 /** `<count> <reason>` entries, sorted as strings (so `1 …` sorts before `3 …`, and `10 …` before `2 …`). */
-export function reasonHistogram(nodeToStatus: ReadonlyMap<string, Status>): string[] {
+export function reasonHistogram(nodeToStatus: ReadonlyMap<string, Status> | readonly Status[]): string[] {
+  // Most rejections share a handful of constant statuses: count those objects, then their reasons.
+  const byStatus = new Map<Status, number>();
+  for (const status of nodeToStatus.values()) byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
   const counts = new Map<string, number>();
-  for (const status of nodeToStatus.values()) {
-    for (const reason of status.reasons) counts.set(reason, (counts.get(reason) ?? 0) + 1);
+  for (const [status, n] of byStatus) {
+    for (const reason of status.reasons) counts.set(reason, (counts.get(reason) ?? 0) + n);
   }
   return [...counts].map(([reason, count]) => `${count} ${reason}`).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
@@ -31,7 +36,7 @@ export function reasonHistogram(nodeToStatus: ReadonlyMap<string, Status>): stri
 export function fitErrorMessage(numAllNodes: number, diagnosis: Diagnosis): string {
   let message = `0/${numAllNodes} nodes are available:`;
   if (diagnosis.preFilterMsg) message += ` ${diagnosis.preFilterMsg}.`;
-  else message += ` ${reasonHistogram(diagnosis.nodeToStatus).join(', ')}.`;
+  else message += ` ${reasonHistogram(diagnosis.statuses ?? diagnosis.nodeToStatus).join(', ')}.`;
   if (diagnosis.postFilterMsg) message += ` ${diagnosis.postFilterMsg}`;
   return message;
 }

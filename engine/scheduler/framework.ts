@@ -4,7 +4,11 @@
  * and stopping once enough feasible nodes are found — then `prioritizeNodes` scores them and
  * `selectHost` takes the best (ties broken at random). The result is the decision record.
  */
-import { canFuseFilters, canFuseScores, fusedFilter, fusedScores } from './fast-path.ts';
+import { canFuseFilters, canFuseScores, fusedFindNodesThatFit, fusedScores, lastFeasibleIndexes } from './fast-path.ts';
+import type { NodeTable } from './node-table.ts';
+import { NodeVerdictCache } from './node-verdicts.ts';
+import { scoreArray } from './score-slab.ts';
+import type { RequiredNodeAffinity } from './plugins/node-affinity.ts';
 import { fitErrorMessage } from './fit-error.ts';
 import { nodeToStatus, type SchedulingDecision } from './decisions.ts';
 import { defaultPlugins } from './plugins/index.ts';
@@ -12,6 +16,9 @@ import {
   hasFilter, hasPreFilter, hasScore, success,
   type CycleState, type FilterPlugin, type NodeInfo, type Plugin, type PodInfo, type PreFilterPlugin, type ScorePlugin, type SchedulerView, type Status,
 } from './types.ts';
+
+/** The cycle's FitError reads the decision's status list; no node-name map is built. */
+const noStatuses: ReadonlyMap<string, Status> = new Map();
 
 /** Below this many nodes every node is considered. */
 const minFeasibleNodesToFind = 100;
@@ -56,6 +63,10 @@ export class Framework {
   readonly percentageOfNodesToScore: number;
   private readonly fastPath: boolean;
   private nextStartNodeIndex = 0;
+  /** The fused path's per-template answers of the label, taint and cordon filters. */
+  private readonly verdicts = new NodeVerdictCache();
+  /** The last fused filter pass: its feasible list and the node table its indexes refer to. */
+  private fused: { feasible: readonly NodeInfo[]; table: NodeTable } | undefined;
 
   constructor(options: FrameworkOptions = {}) {
     const plugins = Object.values(options.plugins ?? defaultPlugins);
@@ -85,7 +96,7 @@ export class Framework {
     if (decision.preFilter) return { decision, state, filters };
     const feasible = this.findNodesThatFit(state, pod, view, filters, decision);
     if (!feasible.length) {
-      decision.message = fitErrorMessage(nodes.length, { nodeToStatus: nodeToStatus(decision) });
+      decision.message = fitErrorMessage(nodes.length, { nodeToStatus: noStatuses, statuses: decision.rejectedStatuses });
       return { decision, state, filters };
     }
     const totals = this.prioritizeNodes(state, pod, view, feasible, decision);
@@ -136,20 +147,29 @@ export class Framework {
     const wanted = numFeasibleNodesToFind(n, this.percentageOfNodesToScore);
     const start = this.nextStartNodeIndex % n;
     const feasible: NodeInfo[] = [];
-    const fused = this.fastPath && canFuseFilters(filters) ? fusedFilter(state, pod, filters) : undefined;
+    this.fused = undefined;
     let processed = 0;
-    while (processed < n && feasible.length < wanted) {
-      let index = start + processed;
-      if (index >= n) index -= n;
-      const node = nodes[index];
-      processed++;
-      const status = fused ? fused(node) : this.runFilters(state, pod, node, view, filters);
-      if (status === success) {
-        feasible.push(node);
-        decision.feasible.push(node.name);
-      } else {
-        decision.rejectedNodes.push(node.name);
-        decision.rejectedStatuses.push(status);
+    if (this.fastPath && canFuseFilters(filters)) {
+      const affinity = filters.some((f) => f.name === 'NodeAffinity') ? (state.get('NodeAffinity/filter') as RequiredNodeAffinity) : undefined;
+      const verdicts = this.verdicts.forPod(pod, nodes, affinity);
+      const table = view.nodeTable?.();
+      processed = fusedFindNodesThatFit(pod, nodes, table, start, wanted, verdicts, feasible, decision);
+      // The score loop reads the same table rows, by the indexes this pass recorded.
+      if (table) this.fused = { feasible, table };
+    } else {
+      while (processed < n && feasible.length < wanted) {
+        let index = start + processed;
+        if (index >= n) index -= n;
+        const node = nodes[index];
+        processed++;
+        const status = this.runFilters(state, pod, node, view, filters);
+        if (status === success) {
+          feasible.push(node);
+          decision.feasible.push(node.name);
+        } else {
+          decision.rejectedNodes.push(node.name);
+          decision.rejectedStatuses.push(status);
+        }
       }
     }
     this.nextStartNodeIndex = (start + processed) % n;
@@ -157,19 +177,24 @@ export class Framework {
     return feasible;
   }
 
+  /** The node table and feasible indexes when `feasible` is what the last fused filter pass found. */
+  private tableFor(feasible: readonly NodeInfo[]): [NodeTable?, Int32Array?] {
+    return this.fused?.feasible === feasible ? [this.fused.table, lastFeasibleIndexes()] : [];
+  }
+
   /** Score feasible nodes: each plugin's scores are normalized to 0–100, weighted, and summed. */
   prioritizeNodes(state: CycleState, pod: PodInfo, view: SchedulerView, feasible: readonly NodeInfo[], decision: SchedulingDecision): Float64Array {
-    const totals = new Float64Array(feasible.length);
+    const totals = scoreArray(feasible.length);
     decision.totals = totals;
     // With one feasible node there is nothing to compare (schedulePod skips scoring too).
     if (feasible.length === 1) return totals;
     const active = this.scorePlugins.filter((p) => !p.preScore || p.preScore(state, pod, feasible, view).code === 'Success');
-    const raw = this.fastPath && canFuseScores(active) ? fusedScores(state, pod, feasible, active) : undefined;
+    const raw = this.fastPath && canFuseScores(active) ? fusedScores(state, pod, feasible, active, ...this.tableFor(feasible)) : undefined;
     for (let i = 0; i < active.length; i++) {
       const plugin = active[i];
       let scores = raw?.[i];
       if (!scores) {
-        scores = new Float64Array(feasible.length);
+        scores = scoreArray(feasible.length);
         for (let j = 0; j < feasible.length; j++) scores[j] = plugin.score(state, pod, feasible[j], view);
       }
       plugin.normalize?.(state, scores);

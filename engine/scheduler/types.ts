@@ -5,6 +5,7 @@
  * decision record into the FailedScheduling message.
  */
 import type { Pod, Taint, Toleration } from 'kubernetes-types/core/v1';
+import type { NodeTable } from './node-table.ts';
 
 /**
  * The status codes of framework.Code. `Unschedulable` means preemption might help on this node;
@@ -103,6 +104,8 @@ export type CycleState = Map<string, unknown>;
 export interface SchedulerView {
   /** Every node, in a stable order. */
   nodes(): readonly NodeInfo[];
+  /** The nodes' resource figures indexed like `nodes()` (the scheduler cache has it; the fused loops use it when present). */
+  nodeTable?(): NodeTable;
   node(name: string): NodeInfo | undefined;
   /** Pods whose labels match `selector` in `namespaces` (undefined = all), counted per value of `topologyKey`. */
   countMatching(namespaces: readonly string[] | undefined, selector: MatchSelector, topologyKey: string): ReadonlyMap<string, number>;

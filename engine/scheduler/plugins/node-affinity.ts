@@ -60,7 +60,7 @@ export const nodeAffinity = {
   },
   normalize(_state, scores) {
     let max = 0;
-    for (const s of scores) max = Math.max(max, s);
+    for (let i = 0; i < scores.length; i++) max = Math.max(max, scores[i]);
     if (max > 0) for (let i = 0; i < scores.length; i++) scores[i] = Math.floor((maxNodeScore * scores[i]) / max);
   },
 } satisfies PreFilterPlugin & FilterPlugin & ScorePlugin;

@@ -6,10 +6,15 @@ import { maxNodeScore, skip, success, type NodeInfo, type PodInfo, type ScorePlu
 
 /** `(1 − std of the cpu and memory fractions) × 100`, shared with fast-path.ts. */
 export function balancedAllocationScore(pod: PodInfo, node: NodeInfo): number {
-  const cpu = node.allocatable.cpu ? Math.min(1, (node.requested.cpu + pod.requests.cpu) / node.allocatable.cpu) : 1;
-  const memory = node.allocatable.memory ? Math.min(1, (node.requested.memory + pod.requests.memory) / node.allocatable.memory) : 1;
+  return balancedAllocation(node.requested.cpu + pod.requests.cpu, node.allocatable.cpu, node.requested.memory + pod.requests.memory, node.allocatable.memory);
+}
+
+/** The same from the numbers alone: requested (with the pod) and allocatable cpu and memory. */
+export function balancedAllocation(cpu: number, allocatableCpu: number, memory: number, allocatableMemory: number): number {
+  const cpuFraction = allocatableCpu ? Math.min(1, cpu / allocatableCpu) : 1;
+  const memoryFraction = allocatableMemory ? Math.min(1, memory / allocatableMemory) : 1;
   // With two resources the standard deviation is half their difference.
-  const std = Math.abs(cpu - memory) / 2;
+  const std = Math.abs(cpuFraction - memoryFraction) / 2;
   return Math.floor((1 - std) * maxNodeScore);
 }
 

@@ -50,9 +50,12 @@ export function checkResources(pod: PodInfo, node: NodeInfo): Status {
 /** LeastAllocated over cpu and memory, weight 1 each. */
 export function leastAllocatedScore(pod: PodInfo, node: NodeInfo): number {
   // Scoring counts a container without requests as 100m cpu / 200Mi, so empty pods still spread.
-  const cpu = leastRequestedScore(node.nonZeroCpu + pod.nonZeroCpu, node.allocatable.cpu);
-  const memory = leastRequestedScore(node.nonZeroMemory + pod.nonZeroMemory, node.allocatable.memory);
-  return Math.floor((cpu + memory) / 2);
+  return leastAllocated(node.nonZeroCpu + pod.nonZeroCpu, node.allocatable.cpu, node.nonZeroMemory + pod.nonZeroMemory, node.allocatable.memory);
+}
+
+/** LeastAllocated from the numbers alone (the fused loop reads them from the node table). */
+export function leastAllocated(cpu: number, allocatableCpu: number, memory: number, allocatableMemory: number): number {
+  return Math.floor((leastRequestedScore(cpu, allocatableCpu) + leastRequestedScore(memory, allocatableMemory)) / 2);
 }
 
 export const nodeResourcesFit = {

@@ -56,7 +56,7 @@ export const taintToleration = {
   normalize(_state, scores) {
     // DefaultNormalizeScore(reverse): the node with the most intolerable taints gets 0, one with none 100.
     let max = 0;
-    for (const s of scores) max = Math.max(max, s);
+    for (let i = 0; i < scores.length; i++) max = Math.max(max, scores[i]);
     for (let i = 0; i < scores.length; i++) scores[i] = max === 0 ? maxNodeScore : maxNodeScore - Math.floor((maxNodeScore * scores[i]) / max);
   },
 } satisfies FilterPlugin & ScorePlugin;
