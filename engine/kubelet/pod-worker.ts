@@ -254,7 +254,7 @@ export class PodWorker {
     if (!c.env) for (const e of c.spec.env ?? []) if (e.value !== undefined) env[e.name] = e.value;
     const hostname = this.spec.hostname ?? this.pod.metadata.name!;
     const logBook = nodeLogBook(this.node);
-    const ctx = { env, files: c.files, hostname, now: () => c.processTime, network: this.host.network?.podNetwork(this.pod.metadata.namespace!, this.pod.metadata.name!), nodeLogs: (reader: string) => logBook.read(reader) };
+    const ctx = { env, files: c.files, hostname, ip: this.run.podIP, now: () => c.processTime, network: this.host.network?.podNetwork(this.pod.metadata.namespace!, this.pod.metadata.name!), nodeLogs: (reader: string) => logBook.read(reader) };
     c.processTime = this.now;
     const started = startProcess(c.behaviour ?? 'generic', c.entry, c.tag ?? 'latest', c.spec, ctx);
     c.previousLog = c.log ?? c.previousLog;

@@ -23,8 +23,10 @@ function load(path: string): KubeObject[] {
 
 /**
  * The corpus as a learner on kind would adapt it: `gp2` is an AWS class (a fresh kind cluster has
- * only `standard`, so the PVCs would stay Pending), and one ES replica because the simulation runs
- * single-node Elasticsearch (two would not form one cluster).
+ * only `standard`, so the PVCs would stay Pending), and one ES replica: the addon image finds its
+ * peers with elasticsearch_logging_discovery (through the API), which the simulation does not run,
+ * so two pods would be two one-node clusters (discovery.seed_hosts does form one: see
+ * elasticsearch-statefulset.test.ts).
  */
 function adapted(objects: KubeObject[]): KubeObject[] {
   return objects.map((o) => {

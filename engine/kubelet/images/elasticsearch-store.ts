@@ -23,6 +23,20 @@ export interface StoredDoc {
   _type?: string;
 }
 
+/** What a member of a cluster has applied: the state version and whether a cluster was ever bootstrapped. */
+export interface ClusterStateMeta {
+  version: number;
+  formed: boolean;
+}
+
+/** A whole store as one member sends it to another (peer recovery). */
+export interface StoreDump {
+  state: ClusterStateMeta;
+  indices: Record<string, IndexMeta>;
+  /** Each index's documents file, as written. */
+  docs: Record<string, string>;
+}
+
 /** The map of a container's files (ShellContext.files): only get and set are relied on. */
 export interface FileMap {
   get(path: string): string | undefined;
@@ -51,6 +65,46 @@ export class IndexStore {
 
   private docsPath(index: string): string {
     return `${this.dataPath}/nodes/0/indices/${this.indices()[index]?.uuid ?? index}/docs.ndjson`;
+  }
+
+  private get clusterPath(): string {
+    return `${this.dataPath}/nodes/0/_state/cluster.json`;
+  }
+
+  /** The cluster state this node has applied (version 0, never formed, on a new volume). */
+  clusterState(): ClusterStateMeta {
+    const raw = this.files.get(this.clusterPath);
+    return raw ? (JSON.parse(raw) as ClusterStateMeta) : { version: 0, formed: false };
+  }
+
+  /** Record the cluster state version applied. */
+  setClusterState(state: ClusterStateMeta): void {
+    this.files.set(this.clusterPath, JSON.stringify(state));
+  }
+
+  /** Everything this node holds, for a member that is behind. */
+  dump(): StoreDump {
+    const indices = this.indices();
+    const docs = Object.fromEntries(Object.keys(indices).map((name) => [name, this.files.get(this.docsPath(name)) ?? '']));
+    return { state: this.clusterState(), indices, docs };
+  }
+
+  /** Replace this node's indices with a member's (peer recovery after it was away). */
+  restore(dump: StoreDump): void {
+    for (const name of Object.keys(this.indices())) this.files.set(this.docsPath(name), '');
+    this.files.set(this.statePath, JSON.stringify(dump.indices));
+    for (const [name, raw] of Object.entries(dump.docs)) this.files.set(this.docsPath(name), raw);
+    this.cache.clear();
+    this.setClusterState(dump.state);
+  }
+
+  /** Create an index with the identity the coordinating node gave it; false when it exists already. */
+  adopt(index: string, meta: IndexMeta): boolean {
+    const all = this.indices();
+    if (all[index]) return false;
+    all[index] = meta;
+    this.files.set(this.statePath, JSON.stringify(all));
+    return true;
   }
 
   /** Every index by name. */

@@ -1,19 +1,26 @@
 /**
- * The Elasticsearch image: a single node that takes ~20 s to start (connections to 9200 are
- * refused until it logs `started`), keeps its indices as files under its data path (see
+ * The Elasticsearch image: a node that takes ~20 s to start (connections to 9200 are refused
+ * until it logs `started`), keeps its indices as files under its data path (see
  * elasticsearch-store.ts) and answers the REST API over simulated HTTP: `/`, `_cluster/health`,
- * `_cat/health`, `_cat/indices`, `_bulk`, `_doc`, `_search`, `_count`. One node cannot hold the
- * replica of its own shards, so an index with replicas leaves the cluster yellow, as real ES says.
+ * `_cat/health`, `_cat/indices`, `_cat/nodes`, `_bulk`, `_doc`, `_search`, `_count`. With
+ * `discovery.seed_hosts` it forms a cluster with the nodes it reaches on 9300
+ * (elasticsearch-membership.ts); alone it cannot hold the replica of its own shards, so an index
+ * with replicas leaves it yellow, as real ES says.
  */
 import type { HttpAnswer, HttpRequest } from './behaviours.ts';
 import type { EsAnswer, EsNode } from './elasticsearch-api.ts';
 import { bulk, count, ensureIndex, getDoc, indexDoc, indexNotFound, invalidIndexName, resolveIndices, search, searchRequest } from './elasticsearch-api.ts';
-import type { CatColumn } from './elasticsearch-format.ts';
-import { byteSize, catTable, esError, esJson, JavaDouble } from './elasticsearch-format.ts';
+import type { ClusterSnapshot } from './elasticsearch-cat.ts';
+import { catHealth, catIndices, catNodes, clusterHealth } from './elasticsearch-cat.ts';
+import type { DiscoverySettings } from './elasticsearch-discovery.ts';
+import { esError, esJson } from './elasticsearch-format.ts';
 import { stableHex } from './digest.ts';
+import { ClusterMembership } from './elasticsearch-membership.ts';
 import { parseQuery, parseQueryString } from './elasticsearch-query.ts';
 import type { FileMap } from './elasticsearch-store.ts';
-import { IndexStore, stableId } from './elasticsearch-store.ts';
+import { stableId } from './elasticsearch-store.ts';
+import { ReplicatedStore } from './elasticsearch-replication.ts';
+import type { PodNetwork } from '../../network/cluster-network.ts';
 import type { ProcessRun } from './shell.ts';
 
 /** How long a node takes from JVM start to `started` (real nodes take 15–40 s). */
@@ -45,6 +52,12 @@ export interface EsConfig {
   /** The k8s.gcr.io addon image is the OSS tarball build; Elastic's images are the default docker build. */
   oss: boolean;
   startedAt: number;
+  /** How it finds other nodes; absent or single-node: a cluster of one. */
+  discovery?: DiscoverySettings;
+  /** The pod network the transport port reaches the other members through. */
+  network?: PodNetwork;
+  /** The pod's IP, for `_cat/nodes` (else learnt from the other members). */
+  ip?: string;
 }
 
 /** The node's pieces the kubelet runs: ports, HTTP, the log-writing process, SIGTERM. */
@@ -70,7 +83,8 @@ function logLine(config: EsConfig, major: number, now: number, logger: string, m
 /** Start a node. `files` is the container's file map; the data path may be a mounted volume. */
 export function elasticsearchServer(config: EsConfig, files: FileMap): EsServer {
   const major = Number(config.version.split('.')[0]) || 8;
-  const store = new IndexStore(files, config.dataPath, config.nodeName);
+  const store = new ReplicatedStore(files, config.dataPath, config.nodeName);
+  const membership = new ClusterMembership(config, store, major);
   const readyAt = config.startedAt + esStartupMs;
   const clusterUuid = stableId(`${config.clusterName}/${config.dataPath}`, 22);
   const release = releases[config.version] ?? releases['8.17.0'];
@@ -95,58 +109,15 @@ export function elasticsearchServer(config: EsConfig, files: FileMap): EsServer 
     for (;;) yield { kind: 'sleep', ms: Number.MAX_SAFE_INTEGER / 2 };
   }
 
-  const health = (): { status: string; indices: number; primaries: number; unassigned: number } => {
-    const all = Object.values(store.indices());
-    const primaries = all.reduce((n, i) => n + i.shards, 0);
-    // Replicas need a second node: on one node every replica shard stays unassigned.
-    const unassigned = all.reduce((n, i) => n + i.shards * i.replicas, 0);
-    return { status: unassigned ? 'yellow' : 'green', indices: all.length, primaries, unassigned };
-  };
-
-  const clusterHealth = (): Record<string, unknown> => {
-    const h = health();
-    const total = h.primaries + h.unassigned;
-    return {
-      cluster_name: config.clusterName, status: h.status, timed_out: false, number_of_nodes: 1, number_of_data_nodes: 1,
-      active_primary_shards: h.primaries, active_shards: h.primaries, relocating_shards: 0, initializing_shards: 0, unassigned_shards: h.unassigned,
-      ...(major >= 8 && config.version >= '8.16' ? { unassigned_primary_shards: 0 } : {}),
-      delayed_unassigned_shards: 0, number_of_pending_tasks: 0, number_of_in_flight_fetch: 0, task_max_waiting_in_queue_millis: 0,
-      active_shards_percent_as_number: new JavaDouble(total ? (h.primaries / total) * 100 : 100),
-    };
-  };
-
-  const catHealth = (params: URLSearchParams, now: number): string => {
-    const h = health();
-    const total = h.primaries + h.unassigned;
-    const columns: CatColumn[] = ['epoch', 'timestamp', 'cluster', 'status', 'node.total', 'node.data', 'shards', 'pri', 'relo', 'init', 'unassign', 'pending_tasks', 'max_task_wait_time', 'active_shards_percent']
-      .map((header, i) => ({ header, right: i >= 4 }));
-    const row = [String(Math.floor(now / 1000)), new Date(now).toISOString().slice(11, 19), config.clusterName, h.status, '1', '1', String(h.primaries), String(h.primaries), '0', '0', String(h.unassigned), '0', '-', `${(total ? (h.primaries / total) * 100 : 100).toFixed(1)}%`];
-    return catTable(columns, [row], params.has('v'), params.get('h'));
-  };
-
-  const catIndices = (params: URLSearchParams, pattern: string | undefined): string | EsAnswer => {
-    const resolved = resolveIndices(node(0), pattern);
-    if ('missing' in resolved) return indexNotFound(resolved.missing);
-    const headers = ['health', 'status', 'index', 'uuid', 'pri', 'rep', 'docs.count', 'docs.deleted', 'store.size', 'pri.store.size', ...(config.version >= '8.11' ? ['dataset.size'] : [])];
-    const columns = headers.map((header, i) => ({ header, right: i >= 4 }));
-    const indices = store.indices();
-    const rows = resolved.names.map((name) => {
-      const meta = indices[name];
-      const size = byteSize(store.size(name) + 225 * meta.shards);
-      return [meta.replicas ? 'yellow' : 'green', 'open', name, meta.uuid, String(meta.shards), String(meta.replicas), String(store.docs(name).length), '0', size, size, size].slice(0, headers.length);
-    });
-    return catTable(columns, rows, params.has('v'), params.get('h'));
-  };
-
   const node = (now: number): EsNode => ({ store, major, now, log: [] });
 
-  const route = (method: string, path: string, params: URLSearchParams, body: string, now: number, es: EsNode): EsAnswer | string => {
+  const route = (method: string, path: string, params: URLSearchParams, body: string, now: number, es: EsNode, cluster: ClusterSnapshot): EsAnswer | string => {
     const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
     const [first, second, third] = parts;
-    if (!parts.length) return method === 'GET' || method === 'HEAD' ? { status: 200, body: banner } : methodNotAllowed(path, method, 'GET, HEAD');
-    if (first === '_cluster' && second === 'health') return { status: 200, body: clusterHealth() };
-    if (first === '_cat' && second === 'health') return catHealth(params, now);
-    if (first === '_cat' && second === 'indices') return catIndices(params, third);
+    if (first === '_cluster' && second === 'health') return { status: 200, body: clusterHealth(cluster) };
+    if (first === '_cat' && second === 'health') return catHealth(cluster, params, now);
+    if (first === '_cat' && second === 'indices') return catIndices(cluster, es, params, third);
+    if (first === '_cat' && second === 'nodes') return catNodes(cluster, params);
     if (first === '_bulk') return method === 'POST' || method === 'PUT' ? bulk(es, body) : methodNotAllowed(path, method, 'POST, PUT');
     if (first === '_search' || second === '_search' || first === '_count' || second === '_count') {
       const resolved = resolveIndices(es, first.startsWith('_') ? undefined : first);
@@ -198,22 +169,31 @@ export function elasticsearchServer(config: EsConfig, files: FileMap): EsServer 
     run: run(),
     http: (request, now) => {
       if (now < readyAt || (request.port !== 9200 && request.port !== 9300)) return undefined;
-      if (request.port === 9300) return { status: 400, body: 'This is not an HTTP port' };
+      if (request.port === 9300) return membership.answer(request, now) ?? { status: 400, body: 'This is not an HTTP port' };
       const method = (request.method ?? 'GET').toUpperCase();
       const [path, query = ''] = request.path.split(/\?(.*)/s);
       const params = new URLSearchParams(query);
       const body = request.body ?? '';
       const type = Object.entries(request.headers ?? {}).find(([k]) => k.toLowerCase() === 'content-type')?.[1];
       const es = node(now);
+      const first = path.split('/').filter(Boolean)[0];
       let answer: EsAnswer | string;
       // ES 6+ reads bodies only as JSON-family types; curl -d's form type is refused.
       if (body && type && !/^application\/(json|x-ndjson|smile|yaml|cbor)\b/.test(type)) answer = { status: 406, body: { error: `Content-Type header [${type}] is not supported`, status: 406 } };
+      else if (first === undefined) answer = method === 'GET' || method === 'HEAD' ? { status: 200, body: banner } : methodNotAllowed(path, method, 'GET, HEAD');
       else {
+        // `/` answers without a cluster; everything else needs an elected master.
+        const cluster = membership.snapshot(now);
+        if ('noMaster' in cluster) {
+          const refused = noMaster(first, cluster.formed);
+          return { status: refused.status, body: esJson(refused.body, params.has('pretty')), elapsedMs: first === '_cluster' || first === '_cat' ? masterTimeoutMs : undefined };
+        }
         try {
-          answer = route(method, path, params, body, now, es);
+          answer = route(method, path, params, body, now, es, cluster);
         } catch {
           answer = esError(400, 'parsing_exception', 'Unexpected character in request body', { line: 1, col: 1 });
         }
+        membership.replicate(cluster);
       }
       const log = es.log.map((line) => logLine(config, major, now, major >= 8 ? 'cluster.metadata.MetadataCreateIndexService' : 'cluster.metadata.MetaDataCreateIndexService', line)).join('\n') || undefined;
       if (typeof answer === 'string') return { status: 200, body: method === 'HEAD' ? '' : answer, log };
@@ -222,6 +202,19 @@ export function elasticsearchServer(config: EsConfig, files: FileMap): EsServer 
       return { status: answer.status, body: method === 'HEAD' ? '' : esJson(answer.body, pretty), log };
     },
   };
+}
+
+/** How long `_cluster/health` and `_cat` wait for a master before giving up (`master_timeout`). */
+const masterTimeoutMs = 30_000;
+
+/**
+ * A request with no elected master: `_cluster` and `_cat` wait for one and give up; the document
+ * APIs hit the cluster block (never formed: state not recovered; formed once: no master).
+ */
+function noMaster(first: string, formed: boolean): EsAnswer {
+  if (first === '_cluster' || first === '_cat') return { status: 503, body: { error: { root_cause: [{ type: 'master_not_discovered_exception', reason: null }], type: 'master_not_discovered_exception', reason: null }, status: 503 } };
+  const reason = formed ? 'blocked by: [SERVICE_UNAVAILABLE/2/no master];' : 'blocked by: [SERVICE_UNAVAILABLE/1/state not recovered / initialized];';
+  return esError(503, 'cluster_block_exception', reason);
 }
 
 /** ES 7+'s answer to a method a path does not take. */

@@ -4,6 +4,7 @@
  */
 import type { CatalogueEntry } from './catalogue.ts';
 import type { ContainerSpec } from './behaviours.ts';
+import { discoverySettings, nodeSettings } from './elasticsearch-discovery.ts';
 import { elasticsearchServer } from './elasticsearch.ts';
 import type { FluentdImage } from './fluentd.ts';
 import type { ShellContext } from './shell.ts';
@@ -40,16 +41,20 @@ export function fluentdImage(entry: CatalogueEntry | undefined): FluentdImage {
   return kind === 'addon' || kind === 'plain' ? kind : 'daemonset';
 }
 
-/** Elasticsearch configured as its image and the pod say: data path, cluster and node names. */
+/** Elasticsearch configured as its image and the pod say: data path, cluster and node names, discovery. */
 export function elasticsearchParts(version: string, entry: CatalogueEntry | undefined, ctx: ShellContext): ServerParts {
-  const settings = entry?.settings ?? {};
+  const image = entry?.settings ?? {};
+  const settings = nodeSettings(ctx.env, ctx.files);
   const server = elasticsearchServer({
     version: version.replace(/^v/, ''),
-    nodeName: ctx.env['node.name'] ?? ctx.env.NODE_NAME ?? ctx.hostname,
-    clusterName: ctx.env['cluster.name'] ?? ctx.env.CLUSTER_NAME ?? settings.clusterName ?? 'docker-cluster',
-    dataPath: ctx.env['path.data'] ?? settings.dataPath ?? '/usr/share/elasticsearch/data',
-    oss: settings.flavour === 'oss',
+    nodeName: settings['node.name'] ?? ctx.env.NODE_NAME ?? ctx.hostname,
+    clusterName: settings['cluster.name'] ?? ctx.env.CLUSTER_NAME ?? image.clusterName ?? 'docker-cluster',
+    dataPath: settings['path.data'] ?? image.dataPath ?? '/usr/share/elasticsearch/data',
+    oss: image.flavour === 'oss',
     startedAt: ctx.now(),
+    discovery: discoverySettings(settings),
+    network: ctx.network,
+    ip: ctx.ip,
   }, ctx.files);
   return { ...server, lines: () => [] };
 }

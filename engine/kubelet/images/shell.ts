@@ -1,20 +1,19 @@
 /**
- * The simulated `sh` and its commands (busybox flavour): runs a parsed script as a generator of
- * actions — output, sleep, exit — so a container's process can pause in virtual time at each
- * `sleep` and resume when the kubelet's timer fires. Files live in a small per-container map.
+ * The simulated `sh` (busybox flavour): runs a parsed script as a generator of actions — output,
+ * sleep, exit — so a container's process can pause in virtual time at each `sleep` and resume when
+ * the kubelet's timer fires. This file is the interpreter (lists, loops, expansions, redirections);
+ * the commands themselves are in shell-builtins.ts. Files live in a small per-container map.
  */
 import type { ShellNode, Word } from './shell-parse.ts';
 import { parseShell, plainText, ShellSyntaxError } from './shell-parse.ts';
 import type { PodNetwork } from '../../network/cluster-network.ts';
 import type { NodeLogEntry } from './fluentd-node-logs.ts';
-import { curl } from '../../network/curl.ts';
-import { nslookup } from '../../network/nslookup.ts';
-import type { ToolRun } from '../../network/nslookup.ts';
-import { formatResolvConf } from '../../network/resolv-conf.ts';
-import { wget } from '../../network/wget.ts';
-import { fileCommand } from '../../storage/file-commands.ts';
-import { fileSystemOf, isFileSystem } from '../../storage/file-system.ts';
+import type { ShellState } from './shell-builtins.ts';
+import { builtin, ExitSignal } from './shell-builtins.ts';
+import { fileSystemOf } from '../../storage/file-system.ts';
 import { FileSystemError } from '../../storage/file-tree.ts';
+
+export { formatDate } from './shell-builtins.ts';
 
 /** What a running process does next. */
 export type ProcessAction =
@@ -29,6 +28,8 @@ export interface ShellContext {
   env: Record<string, string>;
   files: Map<string, string>;
   hostname: string;
+  /** The pod's IP (status.podIP) when the kubelet passes it: what a server reports as its own address. */
+  ip?: string;
   now(): number;
   /** An HTTP GET from inside the pod (`wget`), when the network is simulated. */
   fetch?(url: string): { status: number; body: string } | { error: string };
@@ -42,37 +43,6 @@ export interface ShellContext {
 
 /** Commands between two sleeps before a loop is treated as burning CPU: it yields 1 s. */
 const busyLimit = 10_000;
-
-class ExitSignal {
-  constructor(readonly code: number) {}
-}
-
-const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
-
-/** `date` as busybox prints it in a UTC container: `Thu Jan  1 00:00:05 UTC 2026`, or a `+FORMAT`. */
-export function formatDate(ms: number, format?: string): string {
-  const d = new Date(ms);
-  const fields: Record<string, string> = {
-    Y: String(d.getUTCFullYear()), m: pad(d.getUTCMonth() + 1), d: pad(d.getUTCDate()), H: pad(d.getUTCHours()),
-    M: pad(d.getUTCMinutes()), S: pad(d.getUTCSeconds()), s: String(Math.floor(ms / 1000)), a: days[d.getUTCDay()],
-    b: months[d.getUTCMonth()], Z: 'UTC', n: '\n', '%': '%',
-  };
-  fields.T = `${fields.H}:${fields.M}:${fields.S}`;
-  fields.F = `${fields.Y}-${fields.m}-${fields.d}`;
-  if (format === undefined) return `${fields.a} ${fields.b} ${String(d.getUTCDate()).padStart(2, ' ')} ${fields.T} UTC ${fields.Y}`;
-  return format.replace(/%(.)/g, (all, c: string) => fields[c] ?? all);
-}
-
-/** Seconds as `sleep` reads them: `5`, `0.5`, `2m`, `1h`, `infinity`. Undefined when invalid. */
-function sleepMs(arg: string): number | undefined {
-  if (arg === 'infinity') return Number.MAX_SAFE_INTEGER / 2;
-  const match = /^(\d+(?:\.\d+)?)([smhd]?)$/.exec(arg);
-  if (!match) return undefined;
-  const unit = { '': 1, s: 1, m: 60, h: 3600, d: 86400 }[match[2]]!;
-  return Math.round(Number(match[1]) * unit * 1000);
-}
 
 /** Runs scripts against one container's environment and files. */
 export class Shell {
@@ -105,7 +75,7 @@ export class Shell {
   /** Run one command given as argv (a container `command` without a shell, an exec probe). */
   *command(argv: string[]): ProcessRun {
     try {
-      return yield* this.builtin(argv, undefined);
+      return yield* builtin(this.state(), argv, undefined);
     } catch (signal) {
       if (signal instanceof ExitSignal) return signal.code;
       throw signal;
@@ -181,9 +151,9 @@ export class Shell {
     }
     const argv = words.flatMap((w) => this.expandWords(w));
     if (!argv.length) return 0;
-    if (!node.redirects.length) return (this.status = yield* this.builtin(argv, undefined));
+    if (!node.redirects.length) return (this.status = yield* builtin(this.state(), argv, undefined));
     const captured: string[] = [];
-    const status = yield* this.builtin(argv, captured);
+    const status = yield* builtin(this.state(), argv, captured);
     for (const redirect of node.redirects) {
       const path = this.expandWord(redirect.target);
       try {
@@ -196,6 +166,22 @@ export class Shell {
       }
     }
     return (this.status = status);
+  }
+
+  /** The shell as its commands see it. */
+  private state(): ShellState {
+    const get = (): number => this.status;
+    return {
+      ctx: this.ctx,
+      vars: this.vars,
+      get status() {
+        return get();
+      },
+      rested: () => {
+        this.steps = 0;
+      },
+      subshell: (script) => new Shell({ ...this.ctx, env: this.vars }).script(script),
+    };
   }
 
   /** Expand a word to one string (no field splitting). */
@@ -271,172 +257,4 @@ export class Shell {
     return sum();
   }
 
-  private *builtin(argv: string[], capture: string[] | undefined): Generator<ProcessAction, number, void> {
-    const out = function* (text: string): Generator<ProcessAction, void, void> {
-      if (capture) capture.push(text);
-      else yield { kind: 'output', text, stream: 'stdout' };
-    };
-    const err = (text: string): ProcessAction => ({ kind: 'output', text, stream: 'stderr' });
-    const [name, ...args] = argv;
-    switch (name) {
-      case 'echo': {
-        let newline = true;
-        while (args[0] === '-n' || args[0] === '-e') if (args.shift() === '-n') newline = false;
-        yield* out(args.join(' ') + (newline ? '\n' : ''));
-        return 0;
-      }
-      case 'printf': {
-        const [format = '', ...values] = args;
-        let index = 0;
-        const text = format.replace(/%([sd%])/g, (_all, c: string) => (c === '%' ? '%' : values[index++] ?? (c === 'd' ? '0' : '')))
-          .replace(/\\n/g, '\n').replace(/\\t/g, '\t');
-        yield* out(text);
-        return 0;
-      }
-      case 'sleep': {
-        const ms = args.length ? sleepMs(args[0]) : undefined;
-        if (ms === undefined) {
-          yield err(args.length ? `sleep: invalid number '${args[0]}'\n` : 'BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: sleep [N]...\n');
-          return 1;
-        }
-        this.steps = 0;
-        yield { kind: 'sleep', ms };
-        return 0;
-      }
-      case 'date':
-        yield* out(formatDate(this.ctx.now(), args[0]?.startsWith('+') ? args[0].slice(1) : undefined) + '\n');
-        return 0;
-      case 'env':
-      case 'printenv': {
-        if (name === 'printenv' && args.length) {
-          const value = this.vars[args[0]];
-          if (value === undefined) return 1;
-          yield* out(value + '\n');
-          return 0;
-        }
-        yield* out(Object.entries(this.vars).map(([k, v]) => `${k}=${v}\n`).join(''));
-        return 0;
-      }
-      case 'hostname':
-        yield* out(this.ctx.hostname + '\n');
-        return 0;
-      case 'cat': {
-        let status = 0;
-        for (const path of args) {
-          const content = this.ctx.files.get(path) ?? (path === '/etc/resolv.conf' && this.ctx.network ? formatResolvConf(this.ctx.network.resolvConf()) : undefined);
-          if (content === undefined && fileSystemOf(this.ctx.files, this.ctx.now).stat(path)?.kind === 'dir') {
-            yield err('cat: read error: Is a directory\n');
-            status = 1;
-          } else if (content === undefined) {
-            yield err(`cat: can't open '${path}': No such file or directory\n`);
-            status = 1;
-          } else yield* out(content);
-        }
-        return status;
-      }
-      case 'touch':
-      case 'rm':
-      case 'mkdir':
-      case 'ls':
-      case 'cp':
-      case 'mv':
-      case 'wc': {
-        const result = fileCommand(name, args, fileSystemOf(this.ctx.files, this.ctx.now), this.ctx.now())!;
-        if (result.stdout) yield* out(result.stdout);
-        if (result.stderr) yield err(result.stderr);
-        return result.status;
-      }
-      case 'true':
-      case ':':
-      case 'export':
-      case 'trap':
-        if (name === 'export') for (const a of args) if (a.includes('=')) this.vars[a.slice(0, a.indexOf('='))] = a.slice(a.indexOf('=') + 1);
-        return 0;
-      case 'false':
-        return 1;
-      case 'exit':
-        throw new ExitSignal(args.length ? Number(args[0]) & 255 : this.status);
-      case 'test':
-      case '[':
-        return this.test(name === '[' ? args.slice(0, -1) : args) ? 0 : 1;
-      case 'sh':
-        if (args[0] === '-c' && args[1] !== undefined) return yield* new Shell({ ...this.ctx, env: this.vars }).script(args[1]);
-        return 0;
-      case 'wget':
-      case 'curl':
-      case 'nslookup': {
-        const network = this.ctx.network;
-        if (network) {
-          const run = name === 'nslookup' ? nslookup(args, network) : name === 'wget' ? wget(args, network.fetch) : curl(args, network.fetch);
-          return yield* this.tool(run, out);
-        }
-        if (name === 'nslookup') {
-          yield* out(';; connection timed out; no servers could be reached\n\n');
-          return 1;
-        }
-        const url = args.find((a) => /^https?:\/\//.test(a) || (!a.startsWith('-') && a.includes('.'))) ?? '';
-        const answer = this.ctx.fetch?.(url) ?? { error: 'bad address' };
-        if ('error' in answer) {
-          yield err(name === 'wget' ? `wget: ${answer.error} '${url.replace(/^https?:\/\//, '').split('/')[0]}'\n` : `curl: (6) Could not resolve host: ${url.replace(/^https?:\/\//, '').split(/[/:]/)[0]}\n`);
-          return 1;
-        }
-        yield* out(answer.body);
-        return answer.status < 400 ? 0 : 1;
-      }
-      default: {
-        const program = this.ctx.programs?.[name.slice(name.lastIndexOf('/') + 1)];
-        if (program) {
-          // Its stdout goes where the shell's does (a redirection, a $(…) capture).
-          const run = program(args);
-          for (let step = run.next(); ; step = run.next()) {
-            if (step.done) return step.value;
-            if (step.value.kind === 'output' && step.value.stream === 'stdout') yield* out(step.value.text);
-            else yield step.value;
-          }
-        }
-        yield err(`sh: ${name}: not found\n`);
-        return 127;
-      }
-    }
-  }
-
-  /** Play a network tool's run: its output, the virtual time it waits (timeouts), the files it saves. */
-  private *tool(run: ToolRun, out: (text: string) => Generator<ProcessAction, void, void>): Generator<ProcessAction, number, void> {
-    for (const step of run.steps) {
-      if (step.sleepMs) yield { kind: 'sleep', ms: step.sleepMs };
-      if (step.stdout) yield* out(step.stdout);
-      if (step.stderr) yield { kind: 'output', text: step.stderr, stream: 'stderr' };
-    }
-    for (const [path, content] of run.files ?? []) this.ctx.files.set(path, content);
-    return run.code;
-  }
-
-  private test(args: string[]): boolean {
-    if (args[0] === '!') return !this.test(args.slice(1));
-    if (args.length === 1) return args[0] !== '';
-    if (args.length === 2) {
-      const [op, value] = args;
-      if (op === '-z') return value === '';
-      if (op === '-n') return value !== '';
-      if (op === '-e' && isFileSystem(this.ctx.files)) return this.ctx.files.stat(value) !== undefined;
-      if (op === '-f' || op === '-e' || op === '-s') return this.ctx.files.has(value) && (op !== '-s' || this.ctx.files.get(value) !== '');
-      // Without a volume manager the files are a flat map, which knows no directories.
-      if (op === '-d') return isFileSystem(this.ctx.files) ? this.ctx.files.stat(value)?.kind === 'dir' : true;
-      return false;
-    }
-    const [left, op, right] = args;
-    const a = Number(left);
-    const b = Number(right);
-    switch (op) {
-      case '=': case '==': return left === right;
-      case '!=': return left !== right;
-      case '-eq': return a === b;
-      case '-ne': return a !== b;
-      case '-lt': return a < b;
-      case '-le': return a <= b;
-      case '-gt': return a > b;
-      case '-ge': return a >= b;
-    }
-    return false;
-  }
 }
