@@ -8,6 +8,8 @@ import { KubectlError } from './client/api-client.ts';
 import { credentialedClient } from './client/credentials.ts';
 import { globalFlags, helpFlag, renderHelp, unknownCommandMessage, type CommandSpec, type Output, type StreamControl } from './command.ts';
 import { commandRegistry } from './commands/index.ts';
+import type { DeferredEdit } from './commands/edit-deferred.ts';
+import type { PendingEdit } from './commands/edit-run.ts';
 import { flagBool, flagString, parseFlags, type FlagSpec } from './flags.ts';
 import { rootCommandOrder, rootHelp } from './root-text.ts';
 import { runFilter } from './shell/pipes.ts';
@@ -43,9 +45,19 @@ export interface SessionOptions {
   namespace?: string;
   /** The virtual clock (describe's ages); defaults to the client's `now()` when it has one (a Cluster does). */
   now?: () => number;
-  /** `kubectl edit`'s editor: gets the text to edit, returns the edited text, or undefined when the edit is cancelled. */
+  /**
+   * `kubectl edit`'s editor: gets the text to edit, returns the saved text, or undefined when it was
+   * closed without saving. Called again for each reopening after an invalid save.
+   */
   editor?: (text: string) => string | undefined;
+  /**
+   * The lab's terminal cannot block: `kubectl edit` stops where it would launch the editor and
+   * leaves a pending edit (`pendingEdit()`), which `finishEdit(text)` continues. Wins over `editor`.
+   */
+  deferEdits?: boolean;
 }
+
+export type { PendingEdit } from './commands/edit-run.ts';
 
 /** Options of one command line: the working directory's files (for `-f`) and stdin. */
 export interface RunOptions {
@@ -130,11 +142,31 @@ export class KubectlSession {
   readonly now?: () => number;
   /** The editor `kubectl edit` opens, when one was given. */
   readonly editor?: (text: string) => string | undefined;
+  /** Whether `kubectl edit` waits for `finishEdit` instead of calling `editor`. */
+  readonly deferEdits: boolean;
+  /** The edit waiting for the learner's editor; `kubectl edit` sets it and clears it when the run ends. */
+  deferredEdit?: DeferredEdit;
 
   constructor(readonly api: ApiClient, options: SessionOptions = {}) {
     this.kubeconfig = defaultKubeconfig(options.server ?? 'http://127.0.0.1:8080', options.namespace);
     this.now = options.now;
     this.editor = options.editor;
+    this.deferEdits = options.deferEdits ?? false;
+  }
+
+  /** What the editor must show for a deferred `kubectl edit`, or undefined when no edit waits. */
+  pendingEdit(): PendingEdit | undefined {
+    return this.deferredEdit?.pending;
+  }
+
+  /**
+   * Continue the pending edit with the saved text (undefined: closed without saving). Returns what
+   * kubectl printed from there on; a new `pendingEdit()` means the editor opens again (exit code 0
+   * meanwhile). A command started with `start` also gets this output on its sink, and ends with it.
+   */
+  finishEdit(text: string | undefined): KubectlResult {
+    if (!this.deferredEdit) return { stdout: '', stderr: 'kubelab: no kubectl edit is waiting for the editor\n', exitCode: 1 };
+    return this.deferredEdit.finish(text);
   }
 
   /** The current context, if the kubeconfig names one that exists. */

@@ -7,7 +7,7 @@
  * identical byte for byte, uids and resourceVersions included.
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KubectlSession } from '../../engine/kubectl/index.ts';
@@ -70,6 +70,28 @@ spec:
   ports:
   - port: 80
     targetPort: 80
+`;
+
+/** A custom resource definition that keeps any field (for `kubectl edit`'s merge patch). */
+const gizmoCrd = `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata:
+  name: gizmos.example.com
+spec:
+  group: example.com
+  names:
+    kind: Gizmo
+    plural: gizmos
+    singular: gizmo
+  scope: Namespaced
+  versions:
+  - name: v1
+    served: true
+    storage: true
+    schema:
+      openAPIV3Schema:
+        type: object
+        x-kubernetes-preserve-unknown-fields: true
 `;
 
 const scenarios: Scenario[] = [
@@ -157,14 +179,40 @@ const scenarios: Scenario[] = [
   },
   {
     name: 'replace, run, expose, edit',
-    files: { 'cm.yaml': configMap('swap', { mode: 'fast' }), 'cm2.yaml': configMap('swap', { mode: 'slow' }), 'ghost.yaml': configMap('ghost', { a: '1' }), 'web.yaml': deployment(2) },
+    files: {
+      'cm.yaml': configMap('swap', { mode: 'fast' }), 'cm2.yaml': configMap('swap', { mode: 'slow' }), 'ghost.yaml': configMap('ghost', { a: '1' }), 'web.yaml': deployment(2),
+      'crd.yaml': gizmoCrd, 'gizmo.yaml': 'apiVersion: example.com/v1\nkind: Gizmo\nmetadata:\n  name: one\nspec:\n  size: 1\n  parts:\n  - a\n  - b\n',
+    },
     steps: [
       'create -f cm.yaml', 'replace -f cm2.yaml', 'replace -f ghost.yaml', 'run nginx --image=nginx:1.27', 'run one --image=busybox --restart=Never --labels=app=one,tier=job --command -- sleep 3600',
       'run web2 --image=nginx --port=80 --env=MODE=fast', 'run nginx --image=nginx', 'apply -f web.yaml', 'expose deployment web --port=80 --target-port=8080',
       'expose pod nginx --port=80 --name=nginx-svc', { line: 'edit configmap swap', edit: ['mode: slow', 'mode: edited'] },
       { line: 'edit configmap swap', edit: ['nothing-to-change', 'x'] },
+      { line: 'edit deployment web', edit: ['replicas: 2', 'replicas: 3'] },
+      { line: 'edit configmap swap -o json', edit: ['"mode": "edited"', '"mode": "json"'] },
+      { line: 'edit service web svc/nginx-svc', edit: ['sessionAffinity: None', 'sessionAffinity: ClientIP'] },
+      // Invalid: the server refuses, the editor reopens with the reasons; the script saves it unchanged.
+      { line: 'edit deployment web', edit: ['replicas: 3', 'replicas: -1'] },
+      { line: 'edit configmap swap', edit: ['name: swap', 'name: swapped'] },
+      { line: 'edit configmap swap', edit: ['namespace: default', 'namespace: kube-public'] },
+      { line: 'edit configmap swap', edit: ['kind: ConfigMap', 'kind: [ConfigMap'] },
+      { line: 'edit configmap swap --output-patch', edit: ['mode: json', 'mode: patched'] },
+      { line: 'edit configmap swap svc/web', edit: ['mode: patched', 'mode: both'] },
+      { line: 'edit configmap swap -o name', edit: ['mode: both', 'mode: named'] },
+      { line: 'edit configmap -l app=nothing', edit: ['x', 'y'] },
+      { line: 'edit configmap swap nothere', edit: ['mode: both', 'mode: lost'] },
+      // An emptied file fails kubectl's own validation first ("invalid object to validate"), then is saved again unchanged.
+      { line: 'edit configmap swap', edit: ['.*', ''] },
+      { line: 'edit configmap swap', edit: ['^kind: ConfigMap', ''] },
+      { line: 'edit configmap swap --validate=false', edit: ['kind: ConfigMap', 'kind: [ConfigMap'] },
+      { line: 'edit configmap swap -o json', edit: ['"mode": "both"', '"mode": }'] },
+      { line: 'edit configmap swap --save-config', edit: ['mode: both', 'mode: saved'] },
+      // A custom resource has no strategic-merge metadata: kubectl sends a JSON merge patch.
+      { line: 'apply -f crd.yaml', advance: 5 }, 'create -f gizmo.yaml',
+      { line: 'edit gizmo one --output-patch', edit: ['- b', '- c'] },
+      { line: 'edit gizmo one', edit: ['name: one', 'name: two'] },
     ],
-    objects: ['configmap swap', 'pod nginx', 'pod one', 'pod web2', 'service web', 'service nginx-svc'],
+    objects: ['configmap swap', 'deployment web', 'pod nginx', 'pod one', 'pod web2', 'service web', 'service nginx-svc', 'gizmo one'],
   },
   {
     name: 'apply: removals, live changes by others, Lists, Services',
@@ -254,8 +302,15 @@ describe.skipIf(!kubectlPath)('kubectl emulator fidelity: the writing verbs', ()
       writeFileSync(join(real.workdir, name), content);
     }
     let edit: [string, string] = ['', ''];
+    // What each side's editor was given: the text a learner sees must be the same too.
+    let buffers: string[] = [];
+    // As the script's `sed 's/FROM/TO/'` does: the first match on every line.
+    const editor = (text: string): string => {
+      buffers.push(text);
+      return text.split('\n').map((line) => line.replace(new RegExp(edit[0]), edit[1])).join('\n');
+    };
     // Real kubectl reads ages against the wall clock, so the emulator is given that clock here.
-    const session = new KubectlSession(twin.lab.control.cluster, { server: twin.lab.url, now: () => Date.now(), editor: (text) => text.replace(edit[0], edit[1]) });
+    const session = new KubectlSession(twin.lab.control.cluster, { server: twin.lab.url, now: () => Date.now(), editor });
     const differences: string[] = [];
     for (const raw of scenario.steps) {
       const step = typeof raw === 'string' ? { line: raw } : raw;
@@ -263,15 +318,26 @@ describe.skipIf(!kubectlPath)('kubectl emulator fidelity: the writing verbs', ()
       const env: Record<string, string> = {};
       if (step.edit) {
         edit = step.edit;
-        writeFileSync(join(real.workdir, 'edit.sh'), `#!/bin/sh\nsed -i 's/${step.edit[0]}/${step.edit[1]}/' "$1"\n`);
+        buffers = [];
+        // Each opening of the editor is kept (edit.sh appends it to buffers.txt, NUL-separated).
+        writeFileSync(join(real.workdir, 'buffers.txt'), '');
+        writeFileSync(join(real.workdir, 'edit.sh'), `#!/bin/sh\ncat "$1" >> ${join(real.workdir, 'buffers.txt')}\nprintf '\\0' >> ${join(real.workdir, 'buffers.txt')}\nsed -i 's/${step.edit[0]}/${step.edit[1]}/' "$1"\n`);
         env.KUBE_EDITOR = `sh ${join(real.workdir, 'edit.sh')}`;
       }
       const expected = await runReal(dirname(real.workdir), args, { stdin: step.stdin, env });
       const actual = session.kubectl(args, { files, stdin: step.stdin });
       // klog's header (time and pid of the process) cannot agree; the rest of the line must.
       for (const result of [expected, actual]) result.stderr = result.stderr.replace(/^E\d{4} [\d:.]+ +\d+ /gm, 'E<klog> ');
+      // kubectl edit's temporary files have random names (the emulator numbers them).
+      for (const result of [expected, actual]) result.stderr = result.stderr.replace(/\S*\/kubectl-edit-\d+\.(yaml|json)/g, '<tmp>/kubectl-edit-N.$1');
       if (JSON.stringify(actual) !== JSON.stringify(expected)) {
         differences.push(`kubectl ${step.line}\n  real:     ${JSON.stringify(expected)}\n  emulator: ${JSON.stringify(actual)}`);
+      }
+      if (step.edit) {
+        const realBuffers = readFileSync(join(real.workdir, 'buffers.txt'), 'utf8').split('\0').slice(0, -1);
+        if (JSON.stringify(realBuffers) !== JSON.stringify(buffers)) {
+          differences.push(`kubectl ${step.line}: the editor's text\n  real:     ${JSON.stringify(realBuffers)}\n  emulator: ${JSON.stringify(buffers)}`);
+        }
       }
       if (step.advance) {
         for (const k of [real, twin]) k.lab.control.advance({ seconds: step.advance });

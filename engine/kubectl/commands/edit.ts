@@ -1,72 +1,78 @@
 /**
- * `kubectl edit TYPE NAME`: GET the object, hand its YAML (under kubectl's comment header) to the
- * session's editor callback, and PATCH the two-way strategic merge patch of the change (manager
- * `kubectl-edit`); an unchanged or cancelled edit is `Edit cancelled, no changes made.`
+ * `kubectl edit TYPE NAME…`: GET the objects, open the editor on them (one object, or several as
+ * a `kind: List`), and PATCH what was changed (manager `kubectl-edit`), reopening the editor while
+ * the server finds the edit invalid — the loop itself is edit-run.ts. The editor is the session's:
+ * a synchronous `editor(text)` (tests, twin labs), or a deferred edit that the lab finishes later
+ * with `KubectlSession.finishEdit` (edit-deferred.ts).
  */
-import { createTwoWayMergePatch, patchTypeFor } from '../../api/patch/strategic-diff.ts';
-import type { JsonObject } from '../../api/patch/merge-patch.ts';
-import { parseManifests, stringifyYaml } from '../../yaml/index.ts';
 import { KubectlError } from '../client/api-client.ts';
 import type { CommandContext, CommandSpec } from '../command.ts';
+import { flagBool, flagString } from '../flags.ts';
+import type { KubectlSession } from '../session.ts';
+import type { BufferFormat } from './edit-buffer.ts';
+import { DeferredEdit } from './edit-deferred.ts';
+import { EditRun, type EditTarget } from './edit-run.ts';
 import { editHelp } from './help/edit.ts';
 import { specFromHelp } from './help/types.ts';
 import { findTargets, throwErrors } from './targets.ts';
-import {
-  fieldManager, nameLine, objectPath, send, serverError,
-} from './write-support.ts';
+import { restMapper } from './write-support.ts';
 
-const header = `# Please edit the object below. Lines beginning with a '#' will be ignored,
-# and an empty file will abort the edit. If an error occurs while saving this file will be
-# reopened with the relevant failures.
-#
-`;
+/** How often a synchronous editor may be reopened: kubectl has no limit, but the worker must never spin forever. */
+const maxOpenings = 50;
 
-/** The text without kubectl's comment lines (what it compares and parses). */
-function withoutComments(text: string): string {
-  return text.split('\n').filter((line) => !line.startsWith('#')).join('\n');
+/** The number of each session's last temporary file (kubectl's are random; these are deterministic). */
+const tempFiles = new WeakMap<KubectlSession, number>();
+
+function nextTempFile(session: KubectlSession, ext: string): string {
+  const n = (tempFiles.get(session) ?? 0) + 1;
+  tempFiles.set(session, n);
+  return `/tmp/kubectl-edit-${n}${ext}`;
+}
+
+/** The editor's format: `-o json` edits JSON; the editor's printer knows only json and yaml. */
+function bufferFormat(context: CommandContext): BufferFormat {
+  const output = flagString(context.flags, 'output');
+  if (output === '' || output === 'yaml') return 'yaml';
+  if (output === 'json') return 'json';
+  throw KubectlError.client(`unable to match a printer suitable for the output format "${output}", allowed formats are: json,yaml`);
 }
 
 function runEdit(context: CommandContext): number {
-  const { out } = context;
-  const editor = context.session.editor;
-  if (!editor) throw KubectlError.client('kubelab: no editor is attached to this terminal; use kubectl apply or kubectl patch');
+  const { session } = context;
+  const editor = session.editor;
+  if (!editor && !session.deferEdits) throw KubectlError.client('kubelab: no editor is attached to this terminal; use kubectl apply or kubectl patch');
   const found = findTargets(context, 'edit', context.args, true);
-  const errors = [...found.errors];
-  for (const target of found.targets) {
-    if (target.error) {
-      errors.push(target.error);
-      continue;
-    }
-    const original = target.object as JsonObject;
-    const text = `${header}${stringifyYaml(original)}`;
-    const edited = editor(text);
-    if (edited === undefined || withoutComments(edited) === withoutComments(text)) {
-      out.stderr.push('Edit cancelled, no changes made.\n');
-      continue;
-    }
-    if (!withoutComments(edited).trim()) {
-      out.stderr.push('Edit cancelled, saved file was empty.\n');
-      continue;
-    }
-    const parsed = parseManifests(withoutComments(edited));
-    if (parsed.errors.length || parsed.objects.length !== 1) {
-      throw KubectlError.client(`Edit cancelled, ${parsed.errors[0]?.message ?? 'the edited file holds more than one object'}`);
-    }
-    const modified = parsed.objects[0] as JsonObject;
-    const gvk = { group: target.mapping.group, version: target.mapping.version, kind: target.mapping.kind };
-    const patch = createTwoWayMergePatch(original, modified, gvk);
-    if (!Object.keys(patch).length) {
-      out.stderr.push('Edit cancelled, no changes made.\n');
-      continue;
-    }
-    const response = send(context, 'PATCH', objectPath(target.mapping, target.namespace, target.name), {
-      query: { fieldManager: fieldManager(context, 'kubectl-edit'), fieldValidation: 'Strict' }, body: patch, contentType: patchTypeFor(gvk),
+  // Result.Infos() fails as a whole: one missing object and nothing is edited.
+  throwErrors([...found.errors, ...found.targets.flatMap((target) => (target.error ? [target.error] : []))]);
+  if (!found.targets.length) throw KubectlError.client('edit cancelled, no objects found');
+  const infos: EditTarget[] = found.targets.map((target) => {
+    const object = { ...target.object };
+    // Items of a list answer carry no apiVersion and kind; the Builder sets them from the list.
+    object.apiVersion ??= target.mapping.group ? `${target.mapping.group}/${target.mapping.version}` : target.mapping.version;
+    object.kind ??= target.mapping.kind;
+    return { mapping: target.mapping, namespace: target.namespace, name: target.name, object };
+  });
+  const format = bufferFormat(context);
+  const run = new EditRun(context, infos, {
+    format, outputPatch: flagBool(context.flags, 'output-patch'), saveConfig: flagBool(context.flags, 'save-config'),
+    mapper: restMapper(context), tempFile: (ext) => nextTempFile(session, ext),
+  });
+  let pending = run.open();
+  if (session.deferEdits || !editor) {
+    const deferred = new DeferredEdit(session, run, pending, context.stream);
+    session.deferredEdit = deferred;
+    // Ctrl-C in the terminal abandons the edit, as killing kubectl would.
+    context.stream?.hold(() => {
+      if (session.deferredEdit === deferred) session.deferredEdit = undefined;
     });
-    if (response.status >= 300) throw serverError(response);
-    out.stdout.push(nameLine(target.mapping, target.name, 'edited'));
+    return 0;
   }
-  throwErrors(errors);
-  return 0;
+  for (let opening = 1; ; opening++) {
+    const exitCode = run.save(editor(pending.text) ?? pending.text);
+    if (exitCode !== undefined) return exitCode;
+    if (opening >= maxOpenings) throw KubectlError.client(`kubelab: the editor was opened ${maxOpenings} times without a valid save; edit cancelled`);
+    pending = run.open();
+  }
 }
 
 /** The `edit` command. */
