@@ -26,6 +26,7 @@ import type { Mount } from './mounted-files.ts';
 import { MountedFiles, containerLayer } from './mounted-files.ts';
 import { setUpHostPath } from './host-path.ts';
 import { isProjectedVolume, projectVolume } from './projection.ts';
+import { podIndexFor } from '../controllers/endpointslice/selector-index.ts';
 
 /** How long after a ConfigMap or Secret changes its volumes show it: the kubelet's sync period (1 min). */
 export const volumeSyncDelayMs = 60_000;
@@ -128,8 +129,9 @@ export class VolumeManager implements Controller {
   private scheduleRefresh(object: KubeObject): void {
     const kind = object.kind === 'Secret' ? 'secret' : 'configMap';
     const name = object.metadata.name;
-    for (const pod of this.informers.pods.list()) {
-      if (pod.metadata.namespace !== object.metadata.namespace || !this.trees.has(`pod:${pod.metadata.uid}/`)) continue;
+    // Only the pods of the object's namespace, from the shared index: not a scan of every pod per change.
+    for (const pod of podIndexFor(this.informers.pods).select(object.metadata.namespace ?? '', {})) {
+      if (!this.trees.has(`pod:${pod.metadata.uid}/`)) continue;
       const volumes = (pod.spec as { volumes?: Volume[] }).volumes ?? [];
       const uses = volumes.some((v) => (kind === 'configMap' ? v.configMap?.name === name : v.secret?.secretName === name)
         || (v.projected?.sources ?? []).some((s) => (kind === 'configMap' ? s.configMap?.name === name : s.secret?.name === name)));

@@ -13,9 +13,9 @@ import { findPort, isPodReady, podView, serviceSpec, servicesToUpdateOnPodChange
 import { headlessLabel, sortedLabels } from '../endpointslice/reconciler.ts';
 import { podIndexFor, serviceIndexFor, serviceSelector, type PodIndex, type ServiceIndex } from '../endpointslice/selector-index.ts';
 import { apiErrorText } from '../endpointslice/slice-writer.ts';
-import type { CoreAddress, CoreSubset } from '../endpointslice/spew.ts';
+import type { CoreAddress, CorePort, CoreSubset } from '../endpointslice/spew.ts';
 import { TriggerTimeTracker, lastChangeTriggerTimeAnnotation } from '../endpointslice/trigger-time.ts';
-import { repackSubsets, truncateSubsets, maxEndpointsCapacity } from './repack.ts';
+import { packSamePorts, repackSubsets, samePort, truncateSubsets, maxEndpointsCapacity, type Member } from './repack.ts';
 
 /** Set when more than 1000 addresses were cut (`endpoints.kubernetes.io/over-capacity: truncated`). */
 export const overCapacityAnnotation = 'endpoints.kubernetes.io/over-capacity';
@@ -24,16 +24,21 @@ const leaderElectionAnnotation = 'control-plane.alpha.kubernetes.io/leader';
 
 const endpointsPath = (namespace: string): string => `/api/v1/namespaces/${namespace}/endpoints`;
 
-/** The address of a pod in the Service's first IP family (`podToEndpointAddressForService`). */
-function podAddress(service: KubeObject, pod: KubeObject): CoreAddress | undefined {
+/** Whether the Service's first IP family is IPv6 (from `ipFamilies`, else from its ClusterIP). */
+function wantsIPv6(service: KubeObject): boolean {
   const families = serviceSpec(service).ipFamilies ?? [];
-  const wantIPv6 = families.length > 0 ? families[0] === 'IPv6' : (serviceSpec(service).clusterIP ?? '').includes(':');
-  const status = podView(pod).status;
-  const ips = status?.podIPs?.map((entry) => entry.ip) ?? (status?.podIP ? [status.podIP] : []);
-  const ip = ips.find((candidate) => candidate.includes(':') === wantIPv6);
+  return families.length > 0 ? families[0] === 'IPv6' : (serviceSpec(service).clusterIP ?? '').includes(':');
+}
+
+/** The address of a pod in the Service's first IP family (`podToEndpointAddressForService`). */
+function podAddress(service: KubeObject, pod: KubeObject, wantIPv6: boolean): CoreAddress | undefined {
+  const { spec, status } = podView(pod);
+  let ip: string | undefined;
+  if (status?.podIPs) ip = status.podIPs.find((entry) => entry.ip.includes(':') === wantIPv6)?.ip;
+  else if (status?.podIP && status.podIP.includes(':') === wantIPv6) ip = status.podIP;
   if (!ip) return undefined;
-  const address: CoreAddress = { ip, nodeName: podView(pod).spec?.nodeName ?? '', targetRef: { kind: 'Pod', namespace: pod.metadata.namespace, name: pod.metadata.name, uid: pod.metadata.uid } };
-  if (shouldSetHostname(pod, service)) address.hostname = podView(pod).spec!.hostname;
+  const address: CoreAddress = { ip, nodeName: spec?.nodeName ?? '', targetRef: { kind: 'Pod', namespace: pod.metadata.namespace, name: pod.metadata.name, uid: pod.metadata.uid } };
+  if (shouldSetHostname(pod, service)) address.hostname = spec!.hostname;
   return address;
 }
 
@@ -41,24 +46,37 @@ function podAddress(service: KubeObject, pod: KubeObject): CoreAddress | undefin
 export function subsetsFor(service: KubeObject, pods: KubeObject[]): CoreSubset[] {
   const spec = serviceSpec(service);
   const publishNotReady = !!spec.publishNotReadyAddresses;
-  const subsets: CoreSubset[] = [];
+  const servicePorts = spec.ports ?? [];
+  // Without ports only a headless Service lists addresses (each with no ports).
+  if (!servicePorts.length && spec.clusterIP !== 'None') return [];
+  const members: (Member & { ports: CorePort[] })[] = [];
+  const wantIPv6 = wantsIPv6(service);
   for (const pod of pods) {
     if (!shouldPodBeInEndpoints(pod, publishNotReady)) continue;
-    const address = podAddress(service, pod);
+    const address = podAddress(service, pod, wantIPv6);
     if (!address) continue;
-    const ready = publishNotReady || isPodReady(pod);
-    const entry = (ports: CoreSubset['ports']): CoreSubset => (ready ? { addresses: [address], ports } : { notReadyAddresses: [address], ports });
-    if (!spec.ports?.length) {
-      if (spec.clusterIP === 'None') subsets.push(entry([]));
-      continue;
-    }
-    for (const servicePort of spec.ports) {
+    const ports: CorePort[] = [];
+    for (const servicePort of servicePorts) {
       const port = findPort(pod, servicePort);
       if (port === undefined) continue;
-      const endpointPort: NonNullable<CoreSubset['ports']>[number] = { name: servicePort.name ?? '', port, protocol: servicePort.protocol ?? 'TCP' };
+      const endpointPort: CorePort = { name: servicePort.name ?? '', port, protocol: servicePort.protocol ?? 'TCP' };
       if (servicePort.appProtocol !== undefined) endpointPort.appProtocol = servicePort.appProtocol;
-      subsets.push(entry([endpointPort]));
+      ports.push(endpointPort);
     }
+    if (servicePorts.length && !ports.length) continue;
+    members.push({ address, ready: publishNotReady || isPodReady(pod), ports });
+  }
+  // Usually every pod serves the same ports: then the packing is one subset, made directly.
+  const first = members[0]?.ports ?? [];
+  const distinct = first.every((port, i) => first.findIndex((other) => samePort(other, port)) === i);
+  if (distinct && members.every((m) => m.ports.length === first.length && m.ports.every((port, i) => samePort(port, first[i])))) {
+    return packSamePorts(members, first);
+  }
+  const subsets: CoreSubset[] = [];
+  for (const { address, ready, ports } of members) {
+    const entry = (list: CorePort[]): CoreSubset => (ready ? { addresses: [address], ports: list } : { notReadyAddresses: [address], ports: list });
+    if (!ports.length) subsets.push(entry([]));
+    for (const port of ports) subsets.push(entry([port]));
   }
   return repackSubsets(subsets);
 }
@@ -164,7 +182,8 @@ export class EndpointsController implements Controller {
       const { [headlessLabel]: _headless, ...compareLabels } = current.metadata.labels ?? {};
       const count = subsets.reduce((n, s) => n + (s.addresses?.length ?? 0) + (s.notReadyAddresses?.length ?? 0), 0);
       const capacityRight = count <= maxEndpointsCapacity && current.metadata.annotations?.[overCapacityAnnotation] === undefined;
-      if (sameSubsets(current.subsets, subsets) && sameLabels(compareLabels, serviceLabels) && capacityRight) return;
+      // Cheapest test first: over capacity there is a write anyway, and comparing 10,000 addresses is not cheap.
+      if (capacityRight && sameLabels(compareLabels, serviceLabels) && sameSubsets(current.subsets, subsets)) return;
     }
     const annotations = { ...(current?.metadata.annotations ?? {}) };
     if (triggerTime !== undefined) annotations[lastChangeTriggerTimeAnnotation] = triggerTime;

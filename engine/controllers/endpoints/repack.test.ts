@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CoreSubset } from '../endpointslice/spew.ts';
-import { repackSubsets, truncateSubsets } from './repack.ts';
+import { packSamePorts, repackSubsets, truncateSubsets } from './repack.ts';
 
 const a = (ip: string, uid = ip) => ({ ip, targetRef: { kind: 'Pod', uid } });
 const http = { name: 'http', port: 80, protocol: 'TCP' };
@@ -37,5 +37,23 @@ describe('truncateSubsets', () => {
   ])('%s', (_name, subsets, expected) => {
     const truncated = truncateSubsets(subsets);
     expect(truncated ? subsets.map((s) => [s.addresses?.length ?? 0, s.notReadyAddresses?.length ?? 0]) : false).toEqual(expected);
+  });
+});
+
+describe('packSamePorts', () => {
+  const metrics = { name: 'metrics', port: 9090, protocol: 'TCP', appProtocol: 'http' };
+  // The shortcut must pack exactly as the general case does: one subset per pod and port, repacked.
+  it.each<[string, [string, boolean][], { name: string; port: number; protocol: string }[]]>([
+    ['no pods', [], [http]],
+    ['ready and not-ready pods, one port', [['10.0.0.9', true], ['10.0.0.10', false], ['10.0.0.1', true], ['10.0.0.2', false]], [http]],
+    ['three ports in hash order', [['10.0.0.2', true], ['10.0.0.1', true]], [http, https, metrics]],
+    ['a headless Service without ports', [['10.0.0.3', false], ['10.0.0.1', true]], []],
+  ])('%s: as repackSubsets packs it', (_name, pods, ports) => {
+    const members = pods.map(([ip, ready]) => ({ address: a(ip), ready }));
+    const general = members.flatMap(({ address, ready }) => (ports.length ? ports : [undefined]).map((port) => {
+      const list = port ? [port] : [];
+      return ready ? { addresses: [address], ports: list } : { notReadyAddresses: [address], ports: list };
+    }));
+    expect(packSamePorts(members, ports)).toEqual(repackSubsets(general));
   });
 });

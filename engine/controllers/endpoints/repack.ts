@@ -77,6 +77,34 @@ export function repackSubsets(subsets: CoreSubset[]): CoreSubset[] {
   return byHash(final, (subset) => spewSubset(subset));
 }
 
+/** One pod's address and whether it is ready, for `packSamePorts`. */
+export interface Member {
+  address: CoreAddress;
+  ready: boolean;
+}
+
+/** Whether two ports are the same port to `repackSubsets` (same name, number, protocol and appProtocol). */
+export function samePort(a: CorePort, b: CorePort): boolean {
+  return (a.name ?? '') === (b.name ?? '') && a.port === b.port && (a.protocol ?? '') === (b.protocol ?? '') && (a.appProtocol ?? null) === (b.appProtocol ?? null);
+}
+
+/**
+ * What `repackSubsets` makes when every address (each a different pod) serves the same distinct
+ * `ports` (`[]`: a headless Service without ports): one subset, ready and not-ready addresses
+ * sorted, ports in hash order. Without the per-address bookkeeping of the general case, because a
+ * Service of 1,000 pods is packed again after every batch of pod changes.
+ */
+export function packSamePorts(members: Member[], ports: CorePort[]): CoreSubset[] {
+  if (members.length === 0) return [];
+  const ready: CoreAddress[] = [], notReady: CoreAddress[] = [];
+  for (const member of members) (member.ready ? ready : notReady).push(member.address);
+  const subset: CoreSubset = {};
+  if (ready.length) subset.addresses = ready.sort(compareAddresses);
+  if (notReady.length) subset.notReadyAddresses = notReady.sort(compareAddresses);
+  if (ports.length) subset.ports = byHash(ports, spewCorePort);
+  return [subset];
+}
+
 /** The most addresses an Endpoints object holds (`maxCapacity`). */
 export const maxEndpointsCapacity = 1000;
 

@@ -173,6 +173,18 @@ export function endpointKey(endpoint: Endpoint): string {
   return JSON.stringify([[...endpoint.addresses].sort(), endpoint.hostname ?? '', ref?.namespace ?? '', ref?.name ?? '']);
 }
 
+const storedKeys = new WeakMap<Endpoint, string>();
+
+/**
+ * `endpointKey` of an endpoint read from the informer, remembered: cached objects never change,
+ * and every sync of a Service compares each of its stored endpoints again.
+ */
+export function storedEndpointKey(endpoint: Endpoint): string {
+  let key = storedKeys.get(endpoint);
+  if (key === undefined) storedKeys.set(endpoint, (key = endpointKey(endpoint)));
+  return key;
+}
+
 /** `EndpointsEqualBeyondHash`: node, zone, conditions and target (resourceVersion aside) are equal. */
 export function endpointsEqualBeyondHash(a: Endpoint, b: Endpoint): boolean {
   if (a.nodeName !== b.nodeName || a.zone !== b.zone) return false;

@@ -8,7 +8,7 @@
 import type { KubeObject } from '../../api/types.ts';
 import {
   addressTypesForService, endpointKey, endpointPorts, endpointsEqualBeyondHash, podToEndpoint, portMapKey,
-  serviceSpec, shouldPodBeInEndpoints, type AddressType, type Endpoint,
+  serviceSpec, shouldPodBeInEndpoints, storedEndpointKey, type AddressType, type Endpoint,
 } from './pod-endpoint.ts';
 import type { SlicePort } from './spew.ts';
 
@@ -107,6 +107,11 @@ function isSamePlaceholder(slice: Slice, placeholder: Slice): boolean {
     && (slice.endpoints ?? []).length === 0 && (slice.ports ?? []).length === 0;
 }
 
+/** The same ports in the same order, field by field (so the same `portMapKey`). */
+function samePorts(a: SlicePort[], b: SlicePort[]): boolean {
+  return a.length === b.length && a.every((port, i) => port.name === b[i]!.name && port.protocol === b[i]!.protocol && port.port === b[i]!.port && port.appProtocol === b[i]!.appProtocol);
+}
+
 /** Desired endpoints (by `endpointKey`, in pod order) and the ports they share. */
 interface Desired { ports: SlicePort[]; endpoints: Map<string, Endpoint> }
 
@@ -136,10 +141,13 @@ function reconcileByAddressType(input: ReconcileInput, existing: Slice[], addres
   }
   const desired = new Map<string, Desired>();
   const publishNotReady = !!serviceSpec(service).publishNotReadyAddresses;
+  // Pods of one Service nearly always serve the same ports: reuse the previous pod's key then.
+  let previous: { ports: SlicePort[]; key: string } | undefined;
   for (const pod of input.pods) {
     if (!shouldPodBeInEndpoints(pod, true)) continue;
     const ports = endpointPorts(service, pod);
-    const key = portMapKey(ports);
+    const key = previous && samePorts(previous.ports, ports) ? previous.key : portMapKey(ports);
+    previous = { ports, key };
     let group = desired.get(key);
     if (!group) desired.set(key, (group = { ports, endpoints: new Map() }));
     const nodeName = (pod.spec as { nodeName?: string } | undefined)?.nodeName ?? '';
@@ -183,7 +191,7 @@ function reconcileByPortMapping(input: ReconcileInput, existing: Slice[], desire
     const kept: Endpoint[] = [];
     let endpointUpdated = false;
     for (const endpoint of slice.endpoints ?? []) {
-      const key = endpointKey(endpoint);
+      const key = storedEndpointKey(endpoint);
       const got = wanted.get(key);
       if (!got) continue;
       kept.push(got);
