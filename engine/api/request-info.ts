@@ -33,6 +33,17 @@ export type RequestInfo = ResourceRequest | DiscoveryRequest | OtherRequest;
  * `/api/v1/namespaces/default` is the namespace object itself, not a namespaced collection.
  */
 export function parseRequestPath(path: string): RequestInfo {
+  // The front door and the authorizer both parse each request's path: the second parse is a lookup.
+  if (path === lastParsed.path) return lastParsed.info;
+  const info = Object.freeze(parsePath(path));
+  lastParsed = { path, info };
+  return info;
+}
+
+/** The last path parsed and its (frozen, shared) answer. */
+let lastParsed: { path: string | undefined; info: RequestInfo } = { path: undefined, info: { kind: 'other', path: '' } };
+
+function parsePath(path: string): RequestInfo {
   const split = path.split('/').filter((p) => p !== '');
   // decodeURIComponent changes only %-escapes; most paths have none, and every request parses one.
   const parts = path.includes('%') ? split.map(decodeURIComponent) : split;

@@ -46,11 +46,17 @@ export class ControllerRunner {
     const agent = controllerAgent(controller.name);
     // Kubelets speak as their node (system:node:NAME); controllers as their service account (made once, not per request).
     const serviceAccount = { username: `system:serviceaccount:kube-system:${controller.name}`, groups: ['system:serviceaccounts', 'system:serviceaccounts:kube-system', 'system:authenticated'] };
+    // Every request gets the same object shape (no spread of whatever the caller built), and one
+    // headers object when the caller sent none: the API server only reads headers.
+    const agentOnly: Record<string, string> = { 'user-agent': agent };
     const api: ApiClient = {
       handle: (request: ApiRequest): ApiResponse =>
         this.api.handle({
-          ...request,
-          headers: { 'user-agent': agent, ...(request.headers ?? {}) },
+          method: request.method,
+          path: request.path,
+          query: request.query,
+          headers: request.headers ? { 'user-agent': agent, ...request.headers } : agentOnly,
+          body: request.body,
           user: request.user ?? serviceAccount,
         }),
     };

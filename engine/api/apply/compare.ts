@@ -32,6 +32,8 @@ type Which = keyof Level;
 /** Where the walk is: the path (for error messages) and the schema's answers for the field names so far. */
 interface Walk {
   skipTopLevel: ReadonlySet<string>;
+  /** Leave `metadata.managedFields` out, as if both sides had been copied without it. */
+  skipManagedFields: boolean;
   path: Path;
   schema: SchemaNode[];
 }
@@ -201,8 +203,9 @@ function walk(w: Walk, l: JsonValue | undefined, r: JsonValue | undefined, paren
     const lm = isObject(l) ? l : undefined;
     const rm = isObject(r) ? r : undefined;
     const own = root ? parent : newLevel();
-    // Top-level fields the caller filters out anyway (reset fields) need no walk.
-    const skip = root ? w.skipTopLevel : undefined;
+    // Top-level fields the caller filters out anyway (reset fields) need no walk; nor does
+    // managedFields, which the field manager compares objects without.
+    const skip = root ? w.skipTopLevel : w.skipManagedFields && key === metadataKey && w.path.length === 1 ? managedFieldsOnly : undefined;
     if (lm) for (const k in lm) if (!skip?.has(k)) field(w, k, lm[k], rm?.[k], own);
     if (rm) for (const k in rm) if ((!lm || !(k in lm)) && !skip?.has(k)) field(w, k, undefined, rm[k], own);
     if (!root) finish(parent, key, pe!, own);
@@ -252,13 +255,22 @@ function compareItems(w: Walk, list: ListType, l: JsonValue[], r: JsonValue[], o
 const noValues: JsonValue[] = [];
 
 const noSkip: ReadonlySet<string> = new Set();
+const metadataKey = fieldEntry('metadata').key;
+const managedFieldsOnly: ReadonlySet<string> = new Set(['managedFields']);
 
 /**
  * Compare two objects (see the file comment). `skipTopLevel` names top-level fields whose changes
- * the caller discards (reset fields), so they are not walked.
+ * the caller discards (reset fields), so they are not walked. With `skipManagedFields`,
+ * `metadata.managedFields` is left out on both sides: the result is that of comparing copies
+ * without it, but a status write's metadata, the very object on both sides, is not walked at all.
  */
-export function compare(lhs: JsonValue, rhs: JsonValue, schema: ApplySchema, skipTopLevel: ReadonlySet<string> = noSkip): Comparison {
+export function compare(lhs: JsonValue, rhs: JsonValue, schema: ApplySchema, skipTopLevel: ReadonlySet<string> = noSkip, skipManagedFields = false): Comparison {
   const top = newLevel();
-  walk({ skipTopLevel, path: [], schema: [schema.root] }, lhs, rhs, top, undefined, undefined);
-  return { added: top.added ?? new FieldSet(), modified: top.modified ?? new FieldSet(), removed: top.removed ?? new FieldSet() };
+  walk({ skipTopLevel, skipManagedFields, path: [], schema: [schema.root] }, lhs, rhs, top, undefined, undefined);
+  // Interned like every subtree, so the set operations that follow find their answers remembered.
+  return {
+    added: top.added ? internSet(top.added) : new FieldSet(),
+    modified: top.modified ? internSet(top.modified) : new FieldSet(),
+    removed: top.removed ? internSet(top.removed) : new FieldSet(),
+  };
 }

@@ -121,6 +121,11 @@ export class FieldSet {
   union(other: FieldSet): FieldSet {
     if (other.empty() || other === this) return this;
     if (this.empty()) return other;
+    return remembered(unions, this, other, unite);
+  }
+
+  /** union's work, once its shortcuts did not answer. */
+  private unite(other: FieldSet): FieldSet {
     const out = new FieldSet();
     for (const [k, pe] of this.members) out.members.set(k, pe);
     for (const [k, pe] of other.members) out.members.set(k, pe);
@@ -148,12 +153,24 @@ export class FieldSet {
 
   /** Paths in this set and not in the other; a removed path does not take its children along. */
   difference(other: FieldSet): FieldSet {
-    return this.subtract(other, false);
+    if (other.empty() || this.empty()) return this;
+    return remembered(differences, this, other, plainDifference);
   }
 
   /** Like difference, but a path of the other set also removes every path below it (reset fields). */
   recursiveDifference(other: FieldSet): FieldSet {
-    return this.subtract(other, true);
+    if (other.empty() || this.empty()) return this;
+    return remembered(recursiveDifferences, this, other, deepDifference);
+  }
+
+  /** difference (or recursiveDifference) of two sets, for the memo. */
+  static subtractSets(set: FieldSet, other: FieldSet, recursive: boolean): FieldSet {
+    return set.subtract(other, recursive);
+  }
+
+  /** union of two sets, for the memo. */
+  static uniteSets(set: FieldSet, other: FieldSet): FieldSet {
+    return set.unite(other);
   }
 
   private subtract(other: FieldSet, recursive: boolean): FieldSet {
@@ -214,6 +231,33 @@ export class FieldSet {
     return decodeNode(fields as Record<string, unknown>);
   }
 }
+
+/**
+ * Answers of set operations by their operands. Sets are immutable values and the operands of one
+ * write come back in the next: a kubelet's status writes for 1,000 pods of one template take the
+ * same interned sets apart in the same way, so each difference and union is worked out once.
+ * Each set remembers a few answers (weakly: a set no longer used takes its answers along).
+ */
+type Memo = WeakMap<FieldSet, Map<FieldSet, FieldSet>>;
+const unions: Memo = new WeakMap();
+const differences: Memo = new WeakMap();
+const recursiveDifferences: Memo = new WeakMap();
+const answersPerSet = 32;
+
+function remembered(memo: Memo, set: FieldSet, other: FieldSet, work: (set: FieldSet, other: FieldSet) => FieldSet): FieldSet {
+  let answers = memo.get(set);
+  const known = answers?.get(other);
+  if (known !== undefined) return known;
+  const answer = work(set, other);
+  if (!answers) memo.set(set, (answers = new Map()));
+  else if (answers.size >= answersPerSet) answers.clear();
+  answers.set(other, answer);
+  return answer;
+}
+
+const unite = (set: FieldSet, other: FieldSet): FieldSet => FieldSet.uniteSets(set, other);
+const plainDifference = (set: FieldSet, other: FieldSet): FieldSet => FieldSet.subtractSets(set, other, false);
+const deepDifference = (set: FieldSet, other: FieldSet): FieldSet => FieldSet.subtractSets(set, other, true);
 
 function byElement(a: Child, b: Child): number {
   return comparePathElements(a.pe, b.pe);

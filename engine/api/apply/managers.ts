@@ -76,7 +76,19 @@ export function decodeManagedFields(entries: readonly ManagedFieldsEntry[]): Man
   return managed;
 }
 
-const seconds = (time: string | undefined): number => (time ? Math.floor(Date.parse(time) / 1000) : 0);
+/** Parsed entry times: entries are sorted on every write, and their times repeat (whole seconds). */
+const parsedSeconds = new Map<string, number>();
+
+function seconds(time: string | undefined): number {
+  if (!time) return 0;
+  let value = parsedSeconds.get(time);
+  if (value === undefined) {
+    value = Math.floor(Date.parse(time) / 1000);
+    if (parsedSeconds.size >= 1024) parsedSeconds.clear();
+    parsedSeconds.set(time, value);
+  }
+  return value;
+}
 
 /**
  * Write managedFields back (`encodeManagedFields`), sorted as the API server sorts them: Apply

@@ -70,11 +70,25 @@ function defaultResetSet(subresource: string | undefined): FieldSet {
   return set;
 }
 
-/** Compare two objects with the reset fields (and everything below them) taken out. */
-export function compareWithout(before: JsonValue, after: JsonValue, schema: ApplySchema, reset: FieldSet): Comparison {
-  const topLevel = new Set<string>();
-  for (const [, pe] of reset.members) if ('field' in pe) topLevel.add(pe.field);
-  return filterComparison(compare(before, after, schema, topLevel), reset);
+/**
+ * Compare two objects with the reset fields (and everything below them) taken out; with
+ * `skipManagedFields`, also without `metadata.managedFields` (see compare).
+ */
+export function compareWithout(before: JsonValue, after: JsonValue, schema: ApplySchema, reset: FieldSet, skipManagedFields = false): Comparison {
+  return filterComparison(compare(before, after, schema, topLevelOf(reset), skipManagedFields), reset);
+}
+
+const topLevels = new WeakMap<FieldSet, ReadonlySet<string>>();
+
+/** The top-level field names of a reset set (made once per set: reset sets are shared). */
+function topLevelOf(reset: FieldSet): ReadonlySet<string> {
+  let names = topLevels.get(reset);
+  if (!names) {
+    const made = new Set<string>();
+    for (const [, pe] of reset.members) if ('field' in pe) made.add(pe.field);
+    topLevels.set(reset, (names = made));
+  }
+  return names;
 }
 
 /** A comparison with the reset fields (and everything below them) taken out. */
@@ -97,8 +111,9 @@ export function withoutManagedFields(object: KubeObject): KubeObject {
  */
 export function recordUpdate(
   managed: Managed, before: JsonValue, after: JsonValue, id: string, apiVersion: string, time: string, schema: ApplySchema, reset: FieldSet,
+  skipManagedFields = false,
 ): boolean {
-  const change = compareWithout(before, after, schema, reset);
+  const change = compareWithout(before, after, schema, reset, skipManagedFields);
   const taken = change.modified.union(change.added);
   for (const [other, versioned] of managed.fields) {
     const set = versioned.set.difference(taken).difference(change.removed);
@@ -192,23 +207,26 @@ export function updateManagedFields(input: UpdateInput): KubeObject {
   const schema = schemaFor(gk);
   const reset = input.resetFields ? resetSet(input.resetFields) : defaultResetSet(input.subresource);
   const managed = startingManaged(input);
-  const updated = withoutManagedFields(input.updated);
-  if (managed.fields.size === 0 && input.live?.metadata.uid) return updated;
-  const before = input.live ? withoutManagedFields(input.live) : zeroObject(gk);
+  const updated = input.updated;
+  if (managed.fields.size === 0 && input.live?.metadata.uid) return withManagedFields(updated, undefined);
+  // Both sides keep their managedFields: the comparison leaves them out (no copies to make).
+  const before = input.live ?? zeroObject(gk);
   const id = managerIdentifier({ manager: input.manager || 'unknown', operation: 'Update', apiVersion: input.apiVersion, subresource: input.subresource });
   const time = entryTime(input.time);
   // A create that sends no managedFields: the writer's set depends only on the object's shape (see createShape).
-  const createKey = !input.live && managed.fields.size === 0 && zeroHasNoScalars(gk)
-    ? `${gk.group}/${gk.version}/${gk.kind}\n${id}\n${JSON.stringify(input.resetFields ?? input.subresource ?? '')}\n${createShape(updated)}` : undefined;
+  const creator = !input.live && managed.fields.size === 0 && zeroHasNoScalars(gk) ? `${gk.group}/${gk.version}/${gk.kind}\n${id}` : undefined;
+  const createKey = creator !== undefined && worthLookingUp(creator)
+    ? `${creator}\n${JSON.stringify(input.resetFields ?? input.subresource ?? '')}\n${createShape(updated.metadata?.managedFields === undefined ? updated : withoutManagedFields(updated))}` : undefined;
   const known = createKey === undefined ? undefined : createSets.get(createKey);
+  if (createKey !== undefined) countLookup(creator!, known !== undefined);
   if (known !== undefined) {
-    if (known === noFields) return updated;
+    if (known === noFields) return withManagedFields(updated, undefined);
     managed.fields.set(id, { set: known, apiVersion: input.apiVersion, applied: false });
     managed.times.set(id, time);
     return withManagedFields(updated, encodeManagedFields(managed));
   }
   try {
-    recordUpdate(managed, before as JsonValue, updated as JsonValue, id, input.apiVersion, time, schema, reset);
+    recordUpdate(managed, before as JsonValue, updated as JsonValue, id, input.apiVersion, time, schema, reset, true);
     if (createKey !== undefined) createSets.set(createKey, managed.fields.get(id)?.set ?? noFields);
   } catch (error) {
     if (!(error instanceof TypedError)) throw error;
@@ -223,6 +241,38 @@ export function updateManagedFields(input: UpdateInput): KubeObject {
  * events and every node's Lease differ only in values, and compute the same set.
  */
 const createSets = new BoundedCache<string, FieldSet>(512);
+/**
+ * Creators whose lookups keep missing, and how many creates since the last lookup. A
+ * ReplicaSet's pods never share a set: admission names each one's token volume
+ * (`kube-api-access-x7k2p`), a list key. For such a creator the shape and the lookup are
+ * only cost, so after `missesBeforeSkipping` misses in a row only every `lookupEvery`-th
+ * create looks (a hit starts over). The sets are the same either way: this only skips work.
+ */
+const missStreaks = new Map<string, { misses: number; skipped: number }>();
+const missesBeforeSkipping = 32;
+const lookupEvery = 64;
+
+function worthLookingUp(creator: string): boolean {
+  const streak = missStreaks.get(creator);
+  if (!streak || streak.misses < missesBeforeSkipping) return true;
+  if (++streak.skipped < lookupEvery) return false;
+  streak.skipped = 0;
+  return true;
+}
+
+function countLookup(creator: string, hit: boolean): void {
+  if (hit) {
+    missStreaks.delete(creator);
+    return;
+  }
+  let streak = missStreaks.get(creator);
+  if (!streak) {
+    if (missStreaks.size >= 256) missStreaks.clear();
+    missStreaks.set(creator, (streak = { misses: 0, skipped: 0 }));
+  }
+  streak.misses++;
+}
+
 /** A create that leaves the writer owning nothing (e.g. only stripped fields were sent). */
 const noFields = new FieldSet();
 
@@ -294,8 +344,12 @@ function exactJsonInto(value: unknown, parts: string[]): void {
   }
 }
 
-/** The object with these managedFields (none: the field is left out). */
+/** The object with these managedFields (none: the field is left out), last among its metadata's keys. */
 export function withManagedFields(object: KubeObject, entries: ManagedFieldsEntry[] | undefined): KubeObject {
-  const stripped = withoutManagedFields(object);
-  return entries ? { ...stripped, metadata: { ...stripped.metadata, managedFields: entries } } : stripped;
+  // One copy of metadata, in one loop (see withoutManagedFields).
+  const metadata: KubeObject['metadata'] = {};
+  const source = (object.metadata ?? {}) as Record<string, unknown>;
+  for (const key in source) if (key !== 'managedFields') (metadata as Record<string, unknown>)[key] = source[key];
+  if (entries) metadata.managedFields = entries;
+  return { ...object, metadata };
 }

@@ -173,19 +173,47 @@ export function updateObject(ctx: ApiContext, call: Call, requested: KubeObject,
 
 /** Store an updated object unless nothing changed; finish a deletion whose last finalizer went. */
 export function commitUpdate(ctx: ApiContext, call: Call, next: KubeObject, old: KubeObject, dryRun: boolean, warnings: string[], manager: string | undefined): ApiResponse {
-  let object = manager === undefined ? next : trackManagedFields(call, old, next, manager, ctx.clock.now());
+  const object = manager === undefined ? next : trackManagedFields(call, old, next, manager, ctx.clock.now());
   // A write that changes nothing is not stored: the resourceVersion stays, no watch event fires.
-  if (deepEqual(withoutManagedTimes(object), withoutManagedTimes(old))) return json(200, present(call.info, old), warnings);
-  object = { ...object, metadata: { ...object.metadata, resourceVersion: old.metadata.resourceVersion } };
-  if (dryRun) return json(200, present(call.info, object), warnings);
+  if (sameButManagedTimes(object, old)) return json(200, present(call.info, old), warnings);
+  if (dryRun) return json(200, present(call.info, { ...object, metadata: { ...object.metadata, resourceVersion: old.metadata.resourceVersion } }), warnings);
+  // The store stamps the new resourceVersion in the same place of metadata.
   const stored = ctx.store.update(storageKey(call.info), object, old);
   const final = finishDeletionIfDone(ctx, call, stored);
   return json(200, present(call.info, final), warnings);
 }
 
-function withoutManagedTimes(object: KubeObject): KubeObject {
-  const managed = object.metadata.managedFields?.map(({ time: _t, ...rest }) => rest);
-  return { ...object, metadata: { ...object.metadata, resourceVersion: undefined, managedFields: managed as never } };
+/**
+ * Whether two objects are equal (as deepEqual: key order and undefined values aside) once the
+ * resourceVersion and the managedFields entries' times are left out: a write that only bumps
+ * those changes nothing. Compared in place, without copies: every update asks.
+ */
+export function sameButManagedTimes(a: KubeObject, b: KubeObject): boolean {
+  return sameFields(a as unknown as Fields, b as unknown as Fields, (key, x, y) =>
+    key === 'metadata' ? sameFields((x ?? {}) as Fields, (y ?? {}) as Fields, sameMetadataField, 'resourceVersion') : deepEqual(x, y));
+}
+
+type Fields = Record<string, unknown>;
+
+function sameMetadataField(key: string, x: unknown, y: unknown): boolean {
+  if (key !== 'managedFields' || !Array.isArray(x) || !Array.isArray(y)) return deepEqual(x, y);
+  if (x.length !== y.length) return false;
+  return x.every((entry, i) => sameFields(entry as Fields, y[i] as Fields, (_key, p, q) => deepEqual(p, q), 'time'));
+}
+
+/** deepEqual of two records, each field by `same`, leaving out undefined values and the field `ignored`. */
+function sameFields(a: Fields, b: Fields, same: (key: string, x: unknown, y: unknown) => boolean, ignored?: string): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object' || Array.isArray(a) || Array.isArray(b)) return deepEqual(a, b);
+  let fields = 0;
+  for (const key of Object.keys(a)) {
+    const x = a[key];
+    if (x === undefined || key === ignored) continue;
+    fields++;
+    if (!same(key, x, b[key])) return false;
+  }
+  for (const key of Object.keys(b)) if (b[key] !== undefined && key !== ignored) fields--;
+  return fields === 0;
 }
 
 export function patch(ctx: ApiContext, call: Call): ApiResponse {
