@@ -3,6 +3,7 @@
 // → dist-offline/index.html, one file that works from file:// (workers inlined as classic blob
 // workers: Chromium refuses module blob workers and file workers there). See
 // research/stack-recipe.md §6.
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
@@ -97,13 +98,40 @@ function lessonBundle(): Plugin {
   };
 }
 
+/**
+ * `import.meta.env.KUBELAB_BOOTSTRAP_IMAGE` in the built worker: the default cluster's bootstrap
+ * image (seed 1, default start and history) as engine/bootstrap-image.ts writes it, computed by
+ * running this very engine in Node at build time, so the browser's first cluster copies it instead of
+ * running ~370 objects through the API pipeline (engine/bootstrap-image.test.ts proves the copy is
+ * the same cluster). Build only: under `vite` (dev) the engine may change under a running server, so
+ * the worker computes the image itself there.
+ */
+function shippedBootstrapImage(): Plugin {
+  const script = [
+    "import { Cluster } from './engine/cluster.ts';",
+    "import { bootstrapImageKey, encodeBootstrapImage } from './engine/bootstrap-image.ts';",
+    'const cluster = new Cluster({ seed: 1, controllers: false });',
+    'process.stdout.write(encodeBootstrapImage(bootstrapImageKey(cluster.seed, cluster.now(), undefined)) ?? "");',
+  ].join('\n');
+  return {
+    name: 'kubelab:bootstrap-image',
+    apply: 'build',
+    config() {
+      const root = fileURLToPath(new URL('.', import.meta.url));
+      const text = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 });
+      if (!text.startsWith('{')) throw new Error(`the bootstrap image came out empty: ${text.slice(0, 200)}`);
+      return { define: { 'import.meta.env.KUBELAB_BOOTSTRAP_IMAGE': JSON.stringify(text) } };
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => {
   const offline = mode === 'offline';
   return {
     base: './',
     // embed.js (contract 3) ships in dist/; the single offline file has no use for it.
     publicDir: offline ? false : 'lab/public',
-    plugins: [noOpenapiDocuments(), kubernetesSchema(), lessonBundle(), svelte(), ...(offline ? [inlineWorkers(), viteSingleFile()] : [])],
+    plugins: [noOpenapiDocuments(), kubernetesSchema(), lessonBundle(), shippedBootstrapImage(), svelte(), ...(offline ? [inlineWorkers(), viteSingleFile()] : [])],
     worker: {
       format: offline ? 'iife' : 'es',
       plugins: () => [noOpenapiDocuments(), lessonBundle()],

@@ -5,20 +5,23 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { criticalFiles, gzipKb, type ManifestChunk } from './web-manifest.ts';
 
-// The shape of Vite's .vite/manifest.json for the lab: the page entry, a chunk it imports
-// statically, monaco behind a dynamic import, and the worker's own entry.
+// The shape of Vite's .vite/manifest.json for the lab: the page entry (worker-boot), a chunk it
+// imports statically, the interface (lab/main.ts) it imports dynamically at once, monaco behind the
+// interface's dynamic import, and the worker's own entry.
 const manifest: Record<string, ManifestChunk & { dynamicImports?: string[] }> = {
-  'index.html': { file: 'assets/index-a.js', isEntry: true, imports: ['_shared-b.js'], dynamicImports: ['lab/lib/monaco.ts'] },
+  'index.html': { file: 'assets/index-a.js', isEntry: true, imports: ['_shared-b.js'], dynamicImports: ['lab/main.ts'] },
   '_shared-b.js': { file: 'assets/shared-b.js', imports: ['_runtime-c.js'] },
   '_runtime-c.js': { file: 'assets/runtime-c.js' },
+  'lab/main.ts': { file: 'assets/main-g.js', imports: ['_shared-b.js', '_client-h.js'], dynamicImports: ['lab/lib/monaco.ts'] },
+  '_client-h.js': { file: 'assets/client-h.js' },
   'lab/lib/monaco.ts': { file: 'assets/monaco-d.js', imports: ['_shared-b.js'] },
   'worker/entry.ts': { file: 'assets/entry-e.js', isEntry: true },
   '_style.css': { file: 'assets/index-f.css' },
 };
 
 describe('criticalFiles', () => {
-  it('follows the page entry and its static imports, not monaco or the worker', () => {
-    expect(criticalFiles(manifest)).toEqual(['assets/index-a.js', 'assets/shared-b.js', 'assets/runtime-c.js']);
+  it('follows the page entry, the interface and their static imports, not monaco or the worker', () => {
+    expect(criticalFiles(manifest)).toEqual(['assets/index-a.js', 'assets/shared-b.js', 'assets/runtime-c.js', 'assets/main-g.js', 'assets/client-h.js']);
   });
 
   it('finds nothing without a page entry', () => {

@@ -18,8 +18,14 @@ export interface ManifestChunk {
 }
 
 /**
- * The files the page's entry loads before it can paint: the entry and its static imports,
- * transitively. Dynamic imports (monaco, the workspace) and workers are not critical.
+ * The page's interface (lab/main.ts): the entry (lab/lib/worker-boot.ts) starts the cluster worker
+ * and imports it dynamically at once, so it is as critical as a static import.
+ */
+export const interfaceModule = 'lab/main.ts';
+
+/**
+ * The files the page loads before it can paint: the entry, the interface, and their static
+ * imports, transitively. Other dynamic imports (monaco, the workspace) and workers are not critical.
  */
 export function criticalFiles(manifest: Record<string, ManifestChunk>): string[] {
   const seen = new Set<string>();
@@ -28,7 +34,9 @@ export function criticalFiles(manifest: Record<string, ManifestChunk>): string[]
     seen.add(key);
     for (const next of manifest[key].imports ?? []) visit(next);
   };
-  for (const [key, chunk] of Object.entries(manifest)) if (chunk.isEntry && key.endsWith('index.html')) visit(key);
+  const entries = Object.keys(manifest).filter((key) => manifest[key].isEntry && key.endsWith('index.html'));
+  for (const key of entries) visit(key);
+  if (entries.length > 0) visit(interfaceModule);
   return [...seen].map((key) => manifest[key].file).filter((file) => file.endsWith('.js'));
 }
 

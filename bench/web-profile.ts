@@ -40,6 +40,9 @@ try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   await page.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
   const marks: string[] = [];
+  // The cluster worker (worker/entry.ts): its own resource timings and boot marks, read once the first answer is in.
+  const workers: import('playwright').Worker[] = [];
+  page.on('worker', (worker) => void workers.push(worker));
   page.on('console', (message) => {
     if (message.text().startsWith('kubelab-mark')) marks.push(message.text());
   });
@@ -74,6 +77,15 @@ try {
     return `domInteractive ${n.domInteractive.toFixed(0)} domContentLoaded ${n.domContentLoadedEventEnd.toFixed(0)} load ${n.loadEventEnd.toFixed(0)}`;
   });
   const origin0 = await page.evaluate(() => performance.timeOrigin);
+  for (const worker of workers.filter((w) => /\/entry-[^/]*\.js/.test(w.url()))) {
+    const entries = await worker.evaluate(() => [
+      ...performance.getEntriesByType('mark').map((e) => ({ name: e.name, at: e.startTime + performance.timeOrigin, end: 0 })),
+      ...performance.getEntriesByType('resource').map((e) => ({ name: e.name, at: e.startTime + performance.timeOrigin, end: (e as PerformanceResourceTiming).responseEnd + performance.timeOrigin })),
+    ]);
+    const workerOrigin = await worker.evaluate(() => performance.timeOrigin);
+    marks.push(`kubelab-mark worker time-origin ${Math.round(workerOrigin)}`);
+    for (const e of entries) marks.push(`kubelab-mark worker ${e.name.replace(/^.*\//, '')}${e.end ? ` (fetched by ${(e.end - origin0).toFixed(0)})` : ''} ${Math.round(e.at)}`);
+  }
   // Worker marks carry absolute times (timeOrigin + now): put them on the page's time line.
   const onPage = marks.map((m) => m.replace(/ (\d{10,})$/, (_all, at: string) => ` ${(Number(at) - origin0).toFixed(0)}`));
   console.log(`first kubectl answer at ${first.toFixed(0)} ms\n${nav}\n${timings.join('\n')}\n${onPage.join('\n')}`);

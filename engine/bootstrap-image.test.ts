@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Cluster, type ClusterOptions } from './cluster.ts';
-import { bootstrapImageCount, forgetBootstrapImages } from './bootstrap-image.ts';
+import { bootstrapImageCount, bootstrapImageKey, encodeBootstrapImage, forgetBootstrapImages, preloadBootstrapImage } from './bootstrap-image.ts';
 import { resourcePath } from './api/registry.ts';
 import type { KubeObject } from './api/types.ts';
 
@@ -67,5 +67,53 @@ describe('bootstrap image', () => {
     expect(get('mine').status).toBe(404);
     expect((get('default').body as KubeObject).metadata.labels).toEqual({ 'kubernetes.io/metadata.name': 'default' });
     expect(next.audit.query()[0].user).not.toBe('stray');
+  });
+});
+
+/** How many history entries are the stored object itself, and how many FieldsV1 trees are frozen (interned). */
+function sharing(cluster: Cluster) {
+  const store = cluster.api.context.store;
+  const { buckets, history } = store.snapshot();
+  const stored = buckets.flatMap(([, entries]) => entries.map(([, object]) => object));
+  return {
+    historyIsStored: history.filter((c) => store.get(c.storageKey, c.object.metadata.namespace, c.object.metadata.name!) === c.object).length,
+    frozenFields: stored.filter((object) => object.metadata.managedFields?.some((entry) => Object.isFrozen(entry.fieldsV1))).length,
+  };
+}
+
+describe('shipped bootstrap image (the built lab\'s worker preloads it as text)', () => {
+  it.each([
+    ['the default cluster, once its system pods run', { seed: 1 }, 5000],
+    ['seed 7, another start, a short history, API server alone', { seed: 7, start: Date.UTC(2031, 0, 2), historySize: 40, controllers: false }, 0],
+  ])('gives the same cluster as the pipeline: %s', (_name, options: ClusterOptions, advanceMs) => {
+    forgetBootstrapImages();
+    const computed = new Cluster(options);
+    const key = bootstrapImageKey(options.seed!, options.start ?? computed.now(), options.historySize);
+    const text = encodeBootstrapImage(key);
+    expect(text).toBeDefined();
+    // Another process (the browser's worker) reads the text: nothing of this one's cache is left.
+    forgetBootstrapImages();
+    expect(preloadBootstrapImage(text!)).toBe(key);
+    const shipped = new Cluster(options);
+    expect(bootstrapImageCount()).toBe(1);
+    expect(sharing(shipped)).toEqual(sharing(computed));
+    expect(sharing(shipped).historyIsStored).toBeGreaterThan(30);
+    expect(sharing(shipped).frozenFields).toBeGreaterThan(30);
+    computed.advance(advanceMs);
+    shipped.advance(advanceMs);
+    const fromText = observable(shipped);
+    expect(fromText.objects.length).toBeGreaterThan(150);
+    expect(fromText).toEqual(observable(computed));
+  });
+
+  it('round-trips: the text of a preloaded image is the text it was read from', () => {
+    forgetBootstrapImages();
+    const cluster = bare({ seed: 1 });
+    const key = bootstrapImageKey(1, cluster.now(), undefined);
+    const text = encodeBootstrapImage(key)!;
+    forgetBootstrapImages();
+    preloadBootstrapImage(text);
+    expect(encodeBootstrapImage(key)).toBe(text);
+    expect(encodeBootstrapImage(bootstrapImageKey(2, cluster.now(), undefined))).toBeUndefined();
   });
 });

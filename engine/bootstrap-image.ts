@@ -47,6 +47,31 @@ export function bootstrapOnce(ctx: ApiContext, key: string, bootstrap: () => voi
   images.set(key, copyImage(captureImage(ctx)));
 }
 
+/** The image cache's key: everything the bootstrap's result depends on. */
+export function bootstrapImageKey(seed: number, start: number, historySize: number | undefined): string {
+  return `${seed}/${start}/${historySize ?? ''}`;
+}
+
+/**
+ * The image kept for `key`, as text (JSON that keeps the image's sharing and frozen objects): the lab's build ships the default
+ * cluster's image this way, so the browser's first cluster copies it instead of running the pipeline.
+ */
+export function encodeBootstrapImage(key: string): string | undefined {
+  const image = images.get(key);
+  return image && encodeImageText(key, image);
+}
+
+/**
+ * Keep an image that `encodeBootstrapImage` wrote (in this or an earlier process): the next
+ * cluster with its key copies it. Returns the key.
+ */
+export function preloadBootstrapImage(text: string): string {
+  const { key, image } = decodeImageText(text);
+  if (images.size >= maxImages && !images.has(key)) images.delete(images.keys().next().value!);
+  images.set(key, image);
+  return key;
+}
+
 /** How many images this process keeps now. */
 export function bootstrapImageCount(): number {
   return images.size;
@@ -91,4 +116,71 @@ function copyImage(image: BootImage): BootImage {
     return out as T;
   };
   return { store: copy(image.store), audit: copy(image.audit), randoms: image.randoms.map((state) => [...state] as const) };
+}
+
+/*
+ * The image as text. Plain JSON would lose what copyImage keeps: an object reached twice (a stored
+ * object is also its history entry's) would come back as two, and the interned FieldsV1 trees would
+ * no longer be frozen. So an object reached more than once is written once, into `shared`, and
+ * referred to as `{"\u0000": index}`; a frozen one is wrapped as `{"\u0001": value}` and frozen
+ * again when read. No key of a Kubernetes object or audit record starts with those characters.
+ */
+const refKey = '\u0000';
+const frozenKey = '\u0001';
+
+interface ImageText {
+  key: string;
+  shared: unknown[];
+  image: unknown;
+}
+
+function encodeImageText(key: string, image: BootImage): string {
+  const seen = new Map<object, number>();
+  const count = (value: unknown): void => {
+    if (value === null || typeof value !== 'object') return;
+    const times = seen.get(value) ?? 0;
+    seen.set(value, times + 1);
+    if (times === 0) for (const item of Object.values(value)) count(item);
+  };
+  count(image);
+  const index = new Map<object, number>();
+  const shared: unknown[] = [];
+  const encode = (value: unknown): unknown => {
+    if (value === null || typeof value !== 'object') return value;
+    if (seen.get(value)! > 1) {
+      let at = index.get(value);
+      if (at === undefined) {
+        index.set(value, (at = shared.length));
+        shared.push(undefined);
+        shared[at] = encodeOnce(value);
+      }
+      return { [refKey]: at };
+    }
+    return encodeOnce(value);
+  };
+  const encodeOnce = (value: object): unknown => {
+    const out = Array.isArray(value) ? value.map(encode) : Object.fromEntries(Object.entries(value).map(([k, v]) => [k, encode(v)]));
+    return Object.isFrozen(value) ? { [frozenKey]: out } : out;
+  };
+  const encoded = encode(image);
+  return JSON.stringify({ key, shared, image: encoded } satisfies ImageText);
+}
+
+function decodeImageText(text: string): { key: string; image: BootImage } {
+  const { key, shared, image } = JSON.parse(text) as ImageText;
+  const decoded = new Map<number, unknown>();
+  const decode = (value: unknown): unknown => {
+    if (value === null || typeof value !== 'object') return value;
+    if (Array.isArray(value)) return value.map(decode);
+    const record = value as Record<string, unknown>;
+    if (Object.hasOwn(record, refKey)) {
+      const at = record[refKey] as number;
+      if (!decoded.has(at)) decoded.set(at, decode(shared[at]));
+      return decoded.get(at);
+    }
+    if (Object.hasOwn(record, frozenKey)) return Object.freeze(decode(record[frozenKey]));
+    for (const k of Object.keys(record)) record[k] = decode(record[k]);
+    return record;
+  };
+  return { key, image: decode(image) as BootImage };
 }

@@ -14,7 +14,7 @@ import { ControllerRunner } from './runtime/controller.ts';
 import { GarbageCollector } from './controllers/garbage-collector/garbage-collector.ts';
 import { NamespaceController } from './controllers/namespace/namespace.ts';
 import { bootstrapObjects } from './bootstrap.ts';
-import { bootstrapOnce } from './bootstrap-image.ts';
+import { bootstrapImageKey, bootstrapOnce } from './bootstrap-image.ts';
 import { setLogSource } from './api/handlers/pod-log.ts';
 import { Kubelets, type KubeletsOptions } from './kubelet/kubelets.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
@@ -149,7 +149,7 @@ export class Cluster {
     this.api = new ApiServer({ clock: this.clock, random: this.random, historySize: options.historySize, maxPods: options.maxPods });
     this.api.serveGroup('metrics.k8s.io', metricsRequest);
     // Fixed objects through the full pipeline: computed once per process, then copied (bootstrap-image.ts).
-    bootstrapOnce(this.api.context, `${this.seed}/${this.clock.now()}/${options.historySize ?? ''}`, () => {
+    bootstrapOnce(this.api.context, bootstrapImageKey(this.seed, this.clock.now(), options.historySize), () => {
       for (const object of bootstrapObjects()) this.create(object);
       this.bootstrapApiServerObjects();
       // kube-apiserver's RBAC bootstrap policy and kubeadm's bindings, then every request is checked.

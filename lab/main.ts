@@ -1,8 +1,9 @@
 /**
- * The lab page's entry: starts the cluster worker (restoring the workspace's cluster), publishes
- * `window.kubelab`, answers the host page when embedded, mounts the app.
+ * The lab's interface, loaded by the page's entry (lib/worker-boot.ts) once the cluster worker
+ * runs: connects to that worker (restoring the workspace's cluster), publishes `window.kubelab`,
+ * answers the host page when embedded, mounts the app.
  */
-// First: the cluster worker starts before the interface's modules evaluate.
+// The page's entry, already evaluated: this import only reads its parameters.
 import { bootParams as params } from './lib/worker-boot.ts';
 import { mount } from 'svelte';
 import App from './App.svelte';

@@ -5,6 +5,12 @@
  */
 import lessons from 'virtual:kubelab-lessons';
 import { LabService } from './lab-service.ts';
+import { preloadBootstrapImage } from '../engine/bootstrap-image.ts';
+
+// The built lab ships the default cluster's bootstrap image (vite.config.ts `shippedBootstrapImage`):
+// the first cluster copies it instead of running the bootstrap pipeline. Undefined under `vite` (dev).
+const shippedImage: unknown = import.meta.env.KUBELAB_BOOTSTRAP_IMAGE;
+if (typeof shippedImage === 'string') preloadBootstrapImage(shippedImage);
 
 /** Build the lab service for a worker named `lesson=<id>` (or unnamed: the playground). */
 export function startLabService(workerName: string): LabService {
@@ -16,6 +22,7 @@ export function startLabService(workerName: string): LabService {
     speed: 1,
     lessons,
     lesson,
+    mark: (stage) => performance.mark(`kubelab:${stage}`),
     timer: {
       now: () => performance.now(),
       // The next tick is armed after this one ends (not setInterval), so a slow tick leaves room

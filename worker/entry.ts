@@ -8,6 +8,8 @@
 import { expose } from 'comlink';
 import { workerStarted } from './protocol.ts';
 
+// Boot stages on the worker's time line (bench/web-profile.ts reads them; a mark costs microseconds).
+performance.mark('kubelab:worker-started');
 const early: MessageEvent[] = [];
 const keep = (event: MessageEvent): void => void early.push(event);
 addEventListener('message', keep);
@@ -15,7 +17,9 @@ postMessage(workerStarted);
 
 // No top-level await: the offline build's worker is a classic (iife) script, with this import inlined.
 void import('./entry-cluster.ts').then(({ startLabService }) => {
+  performance.mark('kubelab:cluster-module-loaded');
   expose(startLabService(self.name));
+  performance.mark('kubelab:lab-service-ready');
   removeEventListener('message', keep);
   // comlink listens now: replay what came before, in order (same data, ports included).
   for (const event of early) dispatchEvent(new MessageEvent('message', { data: event.data, ports: [...event.ports] }));

@@ -43,6 +43,8 @@ export interface LabServiceOptions {
   lessons?: LessonBundle;
   /** A lesson to start at once, on the first cluster (no second cluster is built for it). */
   lesson?: string;
+  /** Told each boot stage as it ends (`cluster-built`, `lesson-started`): the worker marks them for the profiler. */
+  mark?: (stage: string) => void;
 }
 
 export class LabService implements LabWorkerApi {
@@ -76,12 +78,14 @@ export class LabService implements LabWorkerApi {
       return cluster;
     };
     this.lab = new LabControl({ seed: options.seed, clock: options.timer ? 'real' : 'manual', lessons: this.lessonList, makeCluster });
+    options.mark?.('cluster-built');
     if (options.lesson !== undefined) {
       spare = this.lab.cluster;
       this.ensureLessons();
       const started = this.lab.startLesson(options.lesson);
       if (!isControlError(started)) this.bootEntry = { at: this.lab.cluster.now(), op: 'reset', seed: this.lab.cluster.seed, lesson: options.lesson };
       spare = undefined;
+      options.mark?.('lesson-started');
     }
     // Without a timer (Node tests) nothing grades on its own: each `gradeTick` grades what changed.
     this.watch = new LessonWatch({ now: options.timer?.now ?? (() => 0), minIntervalMs: options.timer ? 1000 : 0, grade: () => this.gradeCurrent() });

@@ -1,7 +1,8 @@
 /**
- * Starts the cluster worker as early as the page can: main.ts imports this module first, so the
- * worker fetches its script and builds the cluster while the rest of the page's modules are still
- * evaluating (on a slow machine that is most of a second off the first kubectl answer).
+ * The page's entry (index.html loads it): starts the cluster worker as early as the page can, then
+ * the interface (main.ts). This module's chunk is a few KB, so the worker fetches its script and
+ * builds the cluster while the interface's 400 KB chunk is still being fetched and compiled (on a
+ * slow machine that is most of a second off the first kubectl answer).
  *
  * A page that opens a lesson with nothing to restore names the lesson in the worker's name, so the
  * worker's first cluster is the lesson's (worker/entry.ts): starting it later would build a second.
@@ -32,8 +33,8 @@ let early: Worker | undefined = new LabWorker(bootLesson ? { name: `lesson=${boo
 // browser hands the fetched script's response back through it). Left alone, the start waits behind
 // the whole interface's evaluation and first render: 0.3-1 s off the first kubectl answer on a loaded
 // 2-core machine. So the page waits here, idle, for the worker's first message (sent before the
-// worker loads the cluster), or 500 ms at most; in the bundle everything after this module waits too.
-await new Promise<void>((resolve) => {
+// worker loads the cluster), or 500 ms at most; main.ts and everything it imports wait too.
+const workerRunning = new Promise<void>((resolve) => {
   const worker = early!;
   const done = (): void => {
     worker.removeEventListener('message', started);
@@ -46,6 +47,12 @@ await new Promise<void>((resolve) => {
   const timer = setTimeout(done, 500);
   worker.addEventListener('message', started);
 });
+
+// The interface (main.ts). Built for the web, its chunk is fetched now, in parallel, and evaluates
+// only after the wait: it imports this module, whose top-level await is the wait. The offline build
+// inlines the import, which would run at once, so there it is made after the wait.
+void (import.meta.env.MODE === 'offline' ? workerRunning.then(() => import('../main.ts')) : import('../main.ts'));
+await workerRunning;
 
 /** The worker started at load for the first caller; a new one for every later caller (a restart). */
 export function takeWorker(): Worker {
