@@ -16,6 +16,7 @@ import { LessonWatch } from './lesson-watch.ts';
 import { auditPage } from './audit-page.ts';
 import type { ApplyPreview, AuditPage, AuditPageQuery, ChangeBatch, Completion, ControlMethod, Journal, JournalEntry, KubectlAnswer, LabWorkerApi, LessonEvent, LessonLanguage, LessonView, Placement, Result, TimeState, Vocabulary } from './protocol.ts';
 import { previewApply } from './preview.ts';
+import { isEditLine, noEditWaiting, TerminalEdits } from './replay-edit.ts';
 import { advanceWithin } from './sliced-advance.ts';
 import { TimeDriver, type TimeDriverOptions } from './time-driver.ts';
 
@@ -62,6 +63,8 @@ export class LabService implements LabWorkerApi {
   /** The lesson started at construction, told to the journal's listener once it exists. */
   private bootEntry: JournalEntry | undefined;
   private readonly watch: LessonWatch;
+  /** The terminal's `kubectl edit`, which waits for the page's editor (worker/replay-edit.ts). */
+  private readonly edits: TerminalEdits;
   private lang: LessonLanguage = 'en';
   /** The page's lesson listener, told at once when a lesson (re)starts through the control API. */
   private lessonListener: ((event: LessonEvent) => void) | undefined;
@@ -79,6 +82,7 @@ export class LabService implements LabWorkerApi {
     };
     this.lab = new LabControl({ seed: options.seed, clock: options.timer ? 'real' : 'manual', lessons: this.lessonList, makeCluster });
     options.mark?.('cluster-built');
+    this.edits = new TerminalEdits(this.lab);
     if (options.lesson !== undefined) {
       spare = this.lab.cluster;
       this.ensureLessons();
@@ -213,12 +217,33 @@ export class LabService implements LabWorkerApi {
 
   async kubectl(command: string, files?: Record<string, string>): Promise<Result<KubectlAnswer>> {
     try {
+      if (isEditLine(command)) return { ok: true, value: this.editStep(this.edits.start(command, files)) };
       const answer = this.runKubectl(files ? { command, files } : { command });
       if (isControlError(answer)) return { ok: false, error: answer.error };
       return { ok: true, value: answer };
     } catch (error) {
       return { ok: false, error: `kubelab: internal error: ${message(error)}` };
     }
+  }
+
+  /** Journal a step of a terminal edit and answer with it. */
+  private editStep(step: { answer: KubectlAnswer; entry: JournalEntry }): KubectlAnswer {
+    this.journal(step.entry);
+    this.watch.changed();
+    return step.answer;
+  }
+
+  async finishEdit(text: string | null): Promise<Result<KubectlAnswer>> {
+    try {
+      const step = this.edits.finish(text);
+      return step ? { ok: true, value: this.editStep(step) } : { ok: false, error: noEditWaiting };
+    } catch (error) {
+      return { ok: false, error: `kubelab: internal error: ${message(error)}` };
+    }
+  }
+
+  async cancelEdit(): Promise<void> {
+    this.edits.cancel();
   }
 
   async setSpeed(speed: number): Promise<Result<TimeState>> {
@@ -313,6 +338,8 @@ export class LabService implements LabWorkerApi {
     switch (entry.op) {
       case 'kubectl': this.lab.kubectl({ command: entry.command, files: entry.files, stdin: entry.stdin }); break;
       case 'preview': previewApply(this.lab.cluster, entry.fileName, entry.text); break;
+      case 'edit':
+      case 'edit-save': this.edits.replay(entry); break;
       case 'reset': this.lab.reset({ seed: entry.seed, ...(entry.lesson ? { lesson: entry.lesson } : {}) }); break;
       case 'control': {
         const name = (entry.params as { name?: unknown } | undefined)?.name;
@@ -337,6 +364,8 @@ export class LabService implements LabWorkerApi {
         this.replayEntry(entry);
       }
       this.advanceTo(journal.time);
+      // An edit the learner had not saved when the worker stopped is gone (the terminal says so).
+      this.edits.cancel();
       return { ok: true, value: this.time() };
     } catch (error) {
       return { ok: false, error: `kubelab: the cluster could not be restored: ${message(error)}` };

@@ -107,6 +107,19 @@ export interface KubectlAnswer {
   stdout: string;
   stderr: string;
   exitCode: number;
+  /**
+   * `kubectl edit` stopped where kubectl launches $EDITOR: the buffer to show. The command is not
+   * over (exitCode means nothing yet) until `finishEdit` answers without one, or `cancelEdit`.
+   */
+  edit?: EditBuffer;
+}
+
+/** kubectl edit's temporary file, as the editor tab shows it (not a workspace file). */
+export interface EditBuffer {
+  text: string;
+  /** `/tmp/kubectl-edit-1.yaml`: the tab's name. */
+  fileName: string;
+  ext: '.yaml' | '.json';
 }
 
 /** Virtual time as the time controls show it. */
@@ -222,6 +235,10 @@ export type JournalEntry =
   | { at: number; op: 'kubectl'; command: string; files?: Record<string, string>; stdin?: string }
   | { at: number; op: 'control'; method: 'addNode' | 'failNode' | 'recoverNode'; params: unknown }
   | { at: number; op: 'preview'; fileName: string; text: string }
+  /** `kubectl edit` opened the editor (its GET); replayed with a session that defers edits (worker/replay-edit.ts). */
+  | { at: number; op: 'edit'; command: string; files?: Record<string, string> }
+  /** The editor was saved (`text`) or closed without saving (null): the waiting edit continues. */
+  | { at: number; op: 'edit-save'; text: string | null }
   | { at: number; op: 'reset'; seed: number; lesson?: string };
 
 /** What the page saves so that a new worker can rebuild the cluster (after a reload or a crash). */
@@ -241,6 +258,14 @@ export interface LabWorkerApi {
   control(method: ControlMethod, params?: unknown): Promise<unknown>;
   /** Run a command line in the learner's kubectl session; `files` is the working directory `-f` reads. */
   kubectl(command: string, files?: Record<string, string>): Promise<Result<KubectlAnswer>>;
+  /**
+   * Continue the terminal's waiting `kubectl edit` with the saved text (null: closed without
+   * saving). The answer holds what kubectl printed next and, when it reopens the editor (an
+   * invalid edit), the new buffer in `edit`. No edit waiting (the worker restarted): an error.
+   */
+  finishEdit(text: string | null): Promise<Result<KubectlAnswer>>;
+  /** Ctrl-C in the terminal: drop the waiting edit; nothing is changed. */
+  cancelEdit(): Promise<void>;
   /** Set the speed of virtual time (0 pauses, else 1 to 100 virtual seconds per real second). */
   setSpeed(speed: number): Promise<Result<TimeState>>;
   /** Move virtual time forward now by `seconds`, whatever the speed. */

@@ -5,7 +5,7 @@
  */
 import { rfc3339 } from '../clock.ts';
 import { Cluster } from '../cluster.ts';
-import { KubectlSession } from '../kubectl/session.ts';
+import { KubectlSession, type Kubeconfig } from '../kubectl/session.ts';
 import type { NodeSpec } from '../kubelet/nodes.ts';
 import { gradeLesson, startLesson } from '../lessons/lesson-run.ts';
 import type { CheckResult, Lesson, LessonLanguage } from '../lessons/types.ts';
@@ -122,6 +122,14 @@ export class LabControl {
     const lesson = this.lessonList.find((l) => l.id === id);
     if (!lesson) return { error: `lesson "${id}" not found`, code: 404 };
     return gradeLesson(this.cluster, lesson, this.lesson === id ? this.lessonSince : 0, languageOf(params));
+  }
+
+  /**
+   * The learner's kubeconfig (current context and namespace): the lab's terminal edits in a second,
+   * deferring session (worker/replay-edit.ts), which must see the same context as this one.
+   */
+  get kubeconfig(): Kubeconfig {
+    return this.session.kubeconfig;
   }
 
   /** `kubectl`: run one command line in the emulator; `files` is the working directory `-f` reads. */

@@ -26,7 +26,7 @@ const busyPingTimeoutMs = 30_000;
 /** The shortest time between two pulled batches: the cluster view redraws at most ten times a second. */
 const pullEveryMs = 100;
 
-const methods = ['control', 'kubectl', 'setSpeed', 'step', 'subscribe', 'takeChanges', 'placement', 'vocabulary', 'ping', 'preview', 'record', 'replay', 'lesson', 'watchLessons', 'complete', 'auditLog'] as const;
+const methods = ['control', 'kubectl', 'setSpeed', 'step', 'subscribe', 'takeChanges', 'placement', 'vocabulary', 'ping', 'preview', 'record', 'replay', 'lesson', 'watchLessons', 'complete', 'auditLog', 'finishEdit', 'cancelEdit'] as const;
 
 /** Raised by calls that were waiting on a worker that died. */
 export class WorkerRestartedError extends Error {}
@@ -65,6 +65,8 @@ export class LabClient {
   /** Told of every lesson event (`check`, `lesson-complete`) of whichever worker is current. */
   onLessonEvent: ((event: LessonEvent) => void) | undefined;
   private lessonLang: LessonLanguage = 'en';
+  /** Told when a dead worker is replaced: what it held in memory only (a waiting kubectl edit) is gone. */
+  private readonly restartListeners = new Set<() => void>();
 
   constructor(readonly workspace = 'playground', private readonly messages = { restored: 'The cluster was restored.' }) {
     this.ready = new Promise((resolve) => (this.markReady = resolve));
@@ -126,6 +128,12 @@ export class LabClient {
     await this.remote.watchLessons(this.lessonLang, proxy((event: LessonEvent) => this.onLessonEvent?.(event)));
   }
 
+  /** Be told each time a dead worker is replaced; the answer stops telling. */
+  onRestart(listener: () => void): () => void {
+    this.restartListeners.add(listener);
+    return () => void this.restartListeners.delete(listener);
+  }
+
   private noteStorage(problem: string | undefined): void {
     if (problem) this.storageProblem = problem;
   }
@@ -154,6 +162,7 @@ export class LabClient {
     this.restarting = true;
     this.kill(new WorkerRestartedError(`kubelab: the cluster restarted (${reason}); run the command again`));
     this.worker.terminate();
+    for (const listener of this.restartListeners) listener();
     try {
       await this.start(true);
     } catch (error) {

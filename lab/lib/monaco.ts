@@ -20,6 +20,14 @@ self.MonacoEnvironment = {
   getWorker: (_moduleId: string, label: string) => (label === 'yaml' ? new YamlWorker() : new EditorWorker()),
 };
 
+// monaco 0.52's WordHighlighter leaves a rejected promise unhandled when the editor switches model
+// while a highlight is pending (microsoft/monaco-editor#4702, #5135; fixed upstream by
+// microsoft/vscode#285887): an expected cancellation, not an error. Only that one is silenced.
+addEventListener('unhandledrejection', (event) => {
+  const reason = event.reason as { name?: unknown; message?: unknown } | null;
+  if (reason && reason.name === 'Canceled' && reason.message === 'Canceled') event.preventDefault();
+});
+
 /** Where the learner's files live in monaco (the schema's fileMatch covers them). */
 export const modelRoot = 'file:///workspace/';
 

@@ -10,6 +10,8 @@ export interface TestHooks {
   killWorker?: () => void;
   /** The editor's current markers (validation messages), for every file. */
   markers?: () => { file: string; line: number; message: string }[];
+  /** The text of the open `kubectl edit` tab as the learner has changed it (undefined: none open). */
+  kubectlEditText?: () => string | undefined;
   /** Lesson Markdown through the lesson panel's whole pipeline (marked, then DOMPurify): the HTML it would show. */
   renderLesson?: (markdown: string) => Promise<string>;
 }
