@@ -8,13 +8,11 @@ import { complete } from '../engine/kubectl/completion/complete.ts';
 import { loadLessons } from '../engine/lessons/catalogue.ts';
 import type { CheckResult, Lesson, LessonBundle } from '../engine/lessons/types.ts';
 import { LabControl, type ControlError } from '../engine/control/lab-control.ts';
-import { builtinResources } from '../engine/api/registry.ts';
-import { commandRegistry } from '../engine/kubectl/index.ts';
-import { explainDecision } from '../engine/scheduler/decisions.ts';
 import { ChangeFeed } from './change-feed.ts';
 import { LessonWatch } from './lesson-watch.ts';
 import { auditPage } from './audit-page.ts';
 import type { ApplyPreview, AuditPage, AuditPageQuery, ChangeBatch, Completion, ControlMethod, Journal, JournalEntry, KubectlAnswer, LabWorkerApi, LessonEvent, LessonLanguage, LessonView, Placement, Result, TimeState, Vocabulary } from './protocol.ts';
+import { kubectlVocabulary, placementOf } from './placement.ts';
 import { previewApply } from './preview.ts';
 import { isEditLine, noEditWaiting, TerminalEdits } from './replay-edit.ts';
 import { advanceWithin } from './sliced-advance.ts';
@@ -276,36 +274,11 @@ export class LabService implements LabWorkerApi {
   async placement(namespace: string, name: string): Promise<Result<Placement>> {
     const decision = this.lab.cluster.scheduler.decisions.find(namespace, name);
     if (!decision) return { ok: false, error: `no scheduling decision recorded for pod ${namespace}/${name}` };
-    return {
-      ok: true,
-      value: {
-        attempt: decision.attempt,
-        time: rfc3339(decision.time),
-        result: decision.result,
-        selectedNode: decision.selectedNode,
-        message: decision.message,
-        nodes: explainDecision(decision).map((entry) => {
-          const failed = entry.filters.find((f) => f.code !== 'Success');
-          return {
-            node: entry.node,
-            selected: entry.selected,
-            ...(failed ? { rejectedBy: { plugin: failed.plugin, reasons: [...failed.reasons] } } : {}),
-            ...(entry.total !== undefined ? { score: entry.total } : {}),
-          };
-        }),
-      },
-    };
+    return { ok: true, value: placementOf(decision) };
   }
 
   async vocabulary(): Promise<Vocabulary> {
-    const resources = new Set<string>();
-    for (const info of builtinResources) {
-      if (info.resource.includes('/')) continue;
-      resources.add(info.resource);
-      resources.add(info.singular);
-      for (const short of info.shortNames ?? []) resources.add(short);
-    }
-    return { verbs: Object.keys(commandRegistry).sort(), resources: [...resources].sort() };
+    return kubectlVocabulary();
   }
 
   async ping(): Promise<'pong'> {
