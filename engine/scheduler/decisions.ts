@@ -2,8 +2,9 @@
  * Decision records: for each scheduling attempt, what each filter said about each node, what each
  * score plugin gave each feasible node, and the choice. The FailedScheduling message is computed
  * from the same record, so the lab's "why here / why Pending" panel and the event never disagree.
- * Records are stored compactly (the hot loop only keeps references); `explainDecision` expands one.
+ * Records are stored compactly (see decision-record.ts: per-node lists are made when read); `explainDecision` expands one.
  */
+import { DecisionRecord } from './decision-record.ts';
 import type { Code, Status } from './types.ts';
 
 /** One scheduling attempt of one pod. */
@@ -61,6 +62,7 @@ export function nodeToStatus(decision: SchedulingDecision): Map<string, Status> 
 
 /** Drop a decision's per-node detail, keeping its counts. */
 function compact(decision: SchedulingDecision): void {
+  if (decision instanceof DecisionRecord) return decision.compact();
   decision.compacted = { feasibleNodes: decision.feasible.length, rejectedNodes: decision.rejectedNodes.length };
   decision.rejectedNodes = [];
   decision.rejectedStatuses = [];

@@ -9,13 +9,12 @@
  */
 import { balancedAllocation, balancedAllocationScore } from './plugins/node-resources-balanced-allocation.ts';
 import { checkResources, leastAllocated, leastAllocatedScore } from './plugins/node-resources-fit.ts';
-import { podTopologySpread } from './plugins/pod-topology-spread.ts';
+import { spreadScores } from './plugins/pod-topology-spread.ts';
 import { countIntolerablePreferNoSchedule } from './plugins/taint-toleration.ts';
-import type { SchedulingDecision } from './decisions.ts';
 import type { NodeTable } from './node-table.ts';
 import { scoreArray } from './score-slab.ts';
 import { staticVerdict, type NodeVerdicts } from './node-verdicts.ts';
-import { success, type CycleState, type FilterPlugin, type NodeInfo, type PodInfo, type ScorePlugin } from './types.ts';
+import { success, type CycleState, type FilterPlugin, type NodeInfo, type PodInfo, type ScorePlugin, type Status } from './types.ts';
 import type { Toleration } from 'kubernetes-types/core/v1';
 
 const fusableFilters = new Set(['NodeUnschedulable', 'TaintToleration', 'NodeAffinity', 'NodeResourcesFit']);
@@ -43,36 +42,33 @@ export function lastFeasibleIndexes(): Int32Array {
  * findNodesThatFit's loop for a fusable pod: the static checks come from `verdicts` (see
  * node-verdicts.ts), then NodeResourcesFit on the node table's figures (or the NodeInfo without a
  * table). A node that seems not to fit goes through checkResources itself, which builds the reasons.
- * Appends to `feasible` and to the decision's lists exactly as the plugin-by-plugin loop does;
- * returns how many nodes it looked at.
+ * Fills `feasible` (sized for `wanted`, trimmed to what was found) and writes the k-th evaluated
+ * node's verdict to `out[base + k]`, exactly as the plugin-by-plugin loop does; returns how many
+ * nodes it looked at.
  */
-export function fusedFindNodesThatFit(pod: PodInfo, nodes: readonly NodeInfo[], table: NodeTable | undefined, start: number, wanted: number, verdicts: NodeVerdicts, feasible: NodeInfo[], decision: SchedulingDecision): number {
+export function fusedFindNodesThatFit(pod: PodInfo, nodes: readonly NodeInfo[], table: NodeTable | undefined, start: number, wanted: number, verdicts: NodeVerdicts, feasible: NodeInfo[], out: Status[], base: number): number {
   const n = nodes.length;
   if (feasibleIndexes.length < n) feasibleIndexes = new Int32Array(n);
   const indexes = feasibleIndexes;
-  const feasibleNames = decision.feasible;
-  const rejectedNodes = decision.rejectedNodes;
-  const rejectedStatuses = decision.rejectedStatuses;
   const want = pod.requests;
   // Pods asking for extended resources take checkResources's full path.
   const quick = table !== undefined && !want.scalar;
   let processed = 0;
-  while (processed < n && feasible.length < wanted) {
+  let found = 0;
+  while (processed < n && found < wanted) {
     let index = start + processed;
     if (index >= n) index -= n;
     const node = nodes[index];
     processed++;
     let status = staticVerdict(verdicts, index, node);
     if (status === success && !(quick && fitsRow(table, index, want.cpu, want.memory, want.ephemeralStorage))) status = checkResources(pod, node);
+    out[base + processed - 1] = status;
     if (status === success) {
-      indexes[feasible.length] = index;
-      feasible.push(node);
-      feasibleNames.push(node.name);
-    } else {
-      rejectedNodes.push(node.name);
-      rejectedStatuses.push(status);
+      indexes[found] = index;
+      feasible[found++] = node;
     }
   }
+  feasible.length = found;
   return processed;
 }
 
@@ -114,9 +110,11 @@ export function fusedScores(state: CycleState, pod: PodInfo, feasible: readonly 
     const { allocatableCpu, allocatableMemory } = table;
     if (fit) {
       const { nonZeroCpu, nonZeroMemory } = table;
+      const podCpu = pod.nonZeroCpu;
+      const podMemory = pod.nonZeroMemory;
       for (let j = 0; j < count; j++) {
         const i = indexes[j];
-        fit[j] = leastAllocated(nonZeroCpu[i] + pod.nonZeroCpu, allocatableCpu[i], nonZeroMemory[i] + pod.nonZeroMemory, allocatableMemory[i]);
+        fit[j] = leastAllocated(nonZeroCpu[i] + podCpu, allocatableCpu[i], nonZeroMemory[i] + podMemory, allocatableMemory[i]);
       }
     }
     if (balanced) {
@@ -132,6 +130,6 @@ export function fusedScores(state: CycleState, pod: PodInfo, feasible: readonly 
     if (fit) for (let j = 0; j < count; j++) fit[j] = leastAllocatedScore(pod, feasible[j]);
     if (balanced) for (let j = 0; j < count; j++) balanced[j] = balancedAllocationScore(pod, feasible[j]);
   }
-  if (spread) for (let j = 0; j < count; j++) spread[j] = podTopologySpread.score(state, pod, feasible[j]);
+  if (spread) spreadScores(state, feasible, spread);
   return out;
 }

@@ -7,10 +7,11 @@
 import { canFuseFilters, canFuseScores, fusedFindNodesThatFit, fusedScores, lastFeasibleIndexes } from './fast-path.ts';
 import type { NodeTable } from './node-table.ts';
 import { NodeVerdictCache } from './node-verdicts.ts';
-import { scoreArray } from './score-slab.ts';
+import { holdScoreSlab, reserveScores, scoreArray } from './score-slab.ts';
 import type { RequiredNodeAffinity } from './plugins/node-affinity.ts';
 import { fitErrorMessage } from './fit-error.ts';
 import { nodeToStatus, type SchedulingDecision } from './decisions.ts';
+import { DecisionRecord, commitVerdicts, reserveVerdicts, verdictBase } from './decision-record.ts';
 import { defaultPlugins } from './plugins/index.ts';
 import {
   hasFilter, hasPreFilter, hasScore, success,
@@ -65,6 +66,10 @@ export class Framework {
   private nextStartNodeIndex = 0;
   /** The fused path's per-template answers of the label, taint and cordon filters. */
   private readonly verdicts = new NodeVerdictCache();
+  /** Filter plugins left after PreFilter, by bitmask of the PreFilter plugins that said Skip: shared by every record. */
+  private readonly filterSets = new Map<number, { filters: FilterPlugin[]; names: string[] }>();
+  /** Score plugins that did not Skip, by bitmask over `scorePlugins`, with the records' name/weight list. */
+  private readonly scoreSets = new Map<number, { plugins: ScorePlugin[]; entries: { name: string; weight: number }[]; fusable: boolean }>();
   /** The last fused filter pass: its feasible list and the node table its indexes refer to. */
   private fused: { feasible: readonly NodeInfo[]; table: NodeTable } | undefined;
 
@@ -73,6 +78,8 @@ export class Framework {
     this.preFilterPlugins = plugins.filter(hasPreFilter);
     this.filterPlugins = plugins.filter(hasFilter);
     this.scorePlugins = plugins.filter(hasScore);
+    // The plugin subsets are cached by bitmask (see filterSets, scoreSets).
+    if (this.preFilterPlugins.length > 30 || this.scorePlugins.length > 30) throw new Error('a profile has at most 30 PreFilter and 30 Score plugins');
     this.percentageOfNodesToScore = options.percentageOfNodesToScore ?? 0;
     this.fastPath = options.fastPath !== false && (!options.plugins || options.plugins === defaultPlugins);
   }
@@ -81,12 +88,7 @@ export class Framework {
   schedulePod(pod: PodInfo, view: SchedulerView, random: TieBreaker, meta: { attempt: number; time: number }): { decision: SchedulingDecision; state: CycleState; filters: FilterPlugin[] } {
     const nodes = view.nodes();
     const state: CycleState = new Map();
-    const decision: SchedulingDecision = {
-      pod: { namespace: pod.namespace, name: pod.name, uid: pod.uid },
-      attempt: meta.attempt, time: meta.time, result: 'Unschedulable',
-      numAllNodes: nodes.length, evaluatedNodes: 0, startIndex: this.nextStartNodeIndex,
-      filterPlugins: [], rejectedNodes: [], rejectedStatuses: [], feasible: [], scorePlugins: [], scores: [], totals: undefined,
-    };
+    const decision = new DecisionRecord({ namespace: pod.namespace, name: pod.name, uid: pod.uid }, meta.attempt, meta.time, nodes.length, this.nextStartNodeIndex);
     if (nodes.length === 0) {
       decision.result = 'Error';
       decision.message = errNoNodesAvailable;
@@ -96,7 +98,7 @@ export class Framework {
     if (decision.preFilter) return { decision, state, filters };
     const feasible = this.findNodesThatFit(state, pod, view, filters, decision);
     if (!feasible.length) {
-      decision.message = fitErrorMessage(nodes.length, { nodeToStatus: noStatuses, statuses: decision.rejectedStatuses });
+      decision.message = fitErrorMessage(nodes.length, { nodeToStatus: noStatuses, statuses: decision.rejectionStatuses() });
       return { decision, state, filters };
     }
     const totals = this.prioritizeNodes(state, pod, view, feasible, decision);
@@ -106,26 +108,31 @@ export class Framework {
   }
 
   /** PreFilter: returns the Filter plugins still to run (those that did not say Skip). */
-  private runPreFilter(state: CycleState, pod: PodInfo, view: SchedulerView, decision: SchedulingDecision): FilterPlugin[] {
-    const skipped = new Set<string>();
-    for (const plugin of this.preFilterPlugins) {
+  private runPreFilter(state: CycleState, pod: PodInfo, view: SchedulerView, decision: DecisionRecord): FilterPlugin[] {
+    let skippedMask = 0;
+    for (let i = 0; i < this.preFilterPlugins.length; i++) {
+      const plugin = this.preFilterPlugins[i];
       const status = plugin.preFilter(state, pod, view);
-      if (status.code === 'Skip') skipped.add(plugin.name);
+      if (status.code === 'Skip') skippedMask |= 1 << i;
       else if (status.code !== 'Success') {
         decision.preFilter = { plugin: plugin.name, reasons: status.reasons };
         // Every node shares the rejection, so preemption sees it too (and finds it unhelpful).
         const nodeStatus: Status = { code: status.code, reasons: status.reasons, plugin: plugin.name };
-        for (const node of view.nodes()) {
-          decision.rejectedNodes.push(node.name);
-          decision.rejectedStatuses.push(nodeStatus);
-        }
+        const nodes = view.nodes();
+        decision.setLists({ feasible: [], rejectedNodes: nodes.map((node) => node.name), rejectedStatuses: nodes.map(() => nodeStatus) });
         decision.message = fitErrorMessage(view.nodes().length, { nodeToStatus: nodeToStatus(decision), preFilterMsg: status.reasons.join(', ') });
         return [];
       }
     }
-    const filters = this.filterPlugins.filter((p) => !skipped.has(p.name));
-    decision.filterPlugins = filters.map((p) => p.name);
-    return filters;
+    let set = this.filterSets.get(skippedMask);
+    if (!set) {
+      const skipped = new Set(this.preFilterPlugins.filter((_, i) => skippedMask & (1 << i)).map((p) => p.name));
+      const filters = this.filterPlugins.filter((p) => !skipped.has(p.name));
+      set = { filters, names: filters.map((p) => p.name) };
+      this.filterSets.set(skippedMask, set);
+    }
+    decision.filterPlugins = set.names;
+    return set.filters;
   }
 
   /** Run the filters on one node; the first rejection wins (RunFilterPlugins). */
@@ -141,39 +148,41 @@ export class Framework {
   }
 
   /** Filter nodes from the round-robin start until enough feasible ones are found. */
-  findNodesThatFit(state: CycleState, pod: PodInfo, view: SchedulerView, filters: readonly FilterPlugin[], decision: SchedulingDecision): NodeInfo[] {
+  findNodesThatFit(state: CycleState, pod: PodInfo, view: SchedulerView, filters: readonly FilterPlugin[], decision: DecisionRecord): NodeInfo[] {
     const nodes = view.nodes();
     const n = nodes.length;
     const wanted = numFeasibleNodesToFind(n, this.percentageOfNodesToScore);
     const start = this.nextStartNodeIndex % n;
-    const feasible: NodeInfo[] = [];
+    // Sized once: growing it by push copied ~1,300 slots per pod to collect 420.
+    const feasible = new Array<NodeInfo>(Math.min(wanted, n));
     this.fused = undefined;
     let processed = 0;
+    // One verdict per evaluated node, in scan order, into the shared chunk (see decision-record.ts).
+    const out = reserveVerdicts(n);
+    const base = verdictBase();
     if (this.fastPath && canFuseFilters(filters)) {
       const affinity = filters.some((f) => f.name === 'NodeAffinity') ? (state.get('NodeAffinity/filter') as RequiredNodeAffinity) : undefined;
       const verdicts = this.verdicts.forPod(pod, nodes, affinity);
       const table = view.nodeTable?.();
-      processed = fusedFindNodesThatFit(pod, nodes, table, start, wanted, verdicts, feasible, decision);
+      processed = fusedFindNodesThatFit(pod, nodes, table, start, wanted, verdicts, feasible, out, base);
       // The score loop reads the same table rows, by the indexes this pass recorded.
       if (table) this.fused = { feasible, table };
     } else {
-      while (processed < n && feasible.length < wanted) {
+      let found = 0;
+      while (processed < n && found < wanted) {
         let index = start + processed;
         if (index >= n) index -= n;
         const node = nodes[index];
         processed++;
         const status = this.runFilters(state, pod, node, view, filters);
-        if (status === success) {
-          feasible.push(node);
-          decision.feasible.push(node.name);
-        } else {
-          decision.rejectedNodes.push(node.name);
-          decision.rejectedStatuses.push(status);
-        }
+        out[base + processed - 1] = status;
+        if (status === success) feasible[found++] = node;
       }
+      feasible.length = found;
     }
+    commitVerdicts(processed);
     this.nextStartNodeIndex = (start + processed) % n;
-    decision.evaluatedNodes = processed;
+    decision.setScan(nodes, start, base, processed, feasible.length);
     return feasible;
   }
 
@@ -183,13 +192,26 @@ export class Framework {
   }
 
   /** Score feasible nodes: each plugin's scores are normalized to 0–100, weighted, and summed. */
-  prioritizeNodes(state: CycleState, pod: PodInfo, view: SchedulerView, feasible: readonly NodeInfo[], decision: SchedulingDecision): Float64Array {
+  prioritizeNodes(state: CycleState, pod: PodInfo, view: SchedulerView, feasible: readonly NodeInfo[], decision: DecisionRecord): Float64Array {
+    // Every score array of this record from one shared buffer, which the record holds until compacted.
+    reserveScores((this.scorePlugins.length + 1) * feasible.length);
     const totals = scoreArray(feasible.length);
-    decision.totals = totals;
+    decision.holdScores(holdScoreSlab());
+    const scoresOfPlugins: Float64Array[] = [];
     // With one feasible node there is nothing to compare (schedulePod skips scoring too).
-    if (feasible.length === 1) return totals;
-    const active = this.scorePlugins.filter((p) => !p.preScore || p.preScore(state, pod, feasible, view).code === 'Success');
-    const raw = this.fastPath && canFuseScores(active) ? fusedScores(state, pod, feasible, active, ...this.tableFor(feasible)) : undefined;
+    if (feasible.length === 1) {
+      decision.setScores(totals, scoresOfPlugins);
+      return totals;
+    }
+    // Every PreScore runs (each fills the cycle state for its Score); the ones that Skip drop out.
+    let activeMask = 0;
+    for (let i = 0; i < this.scorePlugins.length; i++) {
+      const plugin = this.scorePlugins[i];
+      if (!plugin.preScore || plugin.preScore(state, pod, feasible, view).code === 'Success') activeMask |= 1 << i;
+    }
+    const set = this.scoreSet(activeMask);
+    const active = set.plugins;
+    const raw = this.fastPath && set.fusable ? fusedScores(state, pod, feasible, active, ...this.tableFor(feasible)) : undefined;
     for (let i = 0; i < active.length; i++) {
       const plugin = active[i];
       let scores = raw?.[i];
@@ -198,11 +220,26 @@ export class Framework {
         for (let j = 0; j < feasible.length; j++) scores[j] = plugin.score(state, pod, feasible[j], view);
       }
       plugin.normalize?.(state, scores);
-      for (let j = 0; j < feasible.length; j++) totals[j] += scores[j] * plugin.weight;
-      decision.scorePlugins.push({ name: plugin.name, weight: plugin.weight });
-      decision.scores.push(scores);
+      // Read once: plugins are objects of different shapes, so `plugin.weight` in the loop is a megamorphic lookup per node.
+      const weight = plugin.weight;
+      const count = feasible.length;
+      for (let j = 0; j < count; j++) totals[j] += scores[j] * weight;
+      scoresOfPlugins.push(scores);
     }
+    decision.setScores(totals, scoresOfPlugins);
+    decision.scorePlugins = set.entries;
     return totals;
+  }
+
+  /** The score plugins of `mask` (bit i: scorePlugins[i] did not Skip), made once per combination. */
+  private scoreSet(mask: number): { plugins: ScorePlugin[]; entries: { name: string; weight: number }[]; fusable: boolean } {
+    let set = this.scoreSets.get(mask);
+    if (!set) {
+      const plugins = this.scorePlugins.filter((_, i) => mask & (1 << i));
+      set = { plugins, entries: plugins.map((p) => ({ name: p.name, weight: p.weight })), fusable: canFuseScores(plugins) };
+      this.scoreSets.set(mask, set);
+    }
+    return set;
   }
 }
 

@@ -25,6 +25,7 @@ export function newNodeInfo(object: KubeObject | undefined, name: string, pods?:
     nonZeroCpu: 0,
     nonZeroMemory: 0,
     pods: new Map(),
+    domainIds: [],
   };
   for (const pod of pods?.values() ?? []) addPodToNode(info, pod);
   return info;

@@ -92,6 +92,8 @@ export interface NodeInfo {
   nonZeroMemory: number;
   /** The pods bound or assumed here, by uid. */
   pods: Map<string, PodInfo>;
+  /** Interned topology domain per topology key id, filled on first use (topology-domains.ts). */
+  domainIds?: number[];
 }
 
 /**

@@ -9,9 +9,10 @@
 import type { TopologySpreadConstraint } from 'kubernetes-types/core/v1';
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import { compileSelector } from '../selectors.ts';
-import { constantStatus, maxNodeScore, skip, success, type FilterPlugin, type MatchSelector, type NodeInfo, type PodInfo, type PreFilterPlugin, type ScorePlugin, type SchedulerView } from '../types.ts';
+import { constantStatus, maxNodeScore, skip, success, type CycleState, type FilterPlugin, type MatchSelector, type NodeInfo, type PodInfo, type PreFilterPlugin, type ScorePlugin, type SchedulerView } from '../types.ts';
 import { matchesRequiredNodeAffinity, requiredNodeAffinity } from './node-affinity.ts';
 import { spreadConstraints } from './topology-defaults.ts';
+import { countDomains } from '../topology-domains.ts';
 
 /** `node(s) didn't match pod topology spread constraints`. */
 export const errReasonConstraintsNotMatch = "node(s) didn't match pod topology spread constraints";
@@ -105,38 +106,23 @@ export const podTopologySpread = {
     const requireAll = !systemDefaulted;
     // Each constraint weighs log(number of its domains among the candidate nodes + 2), so a
     // constraint over many hostnames does not drown one over three zones.
-    const weights = constraints.map((c) => {
-      const seen = new Set<string>();
-      for (const node of nodes) {
-        if (requireAll && !hasAllKeys(node, constraints)) continue;
-        const domain = node.labels[c.topologyKey];
-        if (domain !== undefined) seen.add(domain);
-      }
-      return Math.log(seen.size + 2);
-    });
+    const eligible = requireAll ? (node: NodeInfo) => hasAllKeys(node, constraints) : undefined;
+    const weights = constraints.map((c) => Math.log(countDomains(nodes, c.topologyKey, eligible) + 2));
     state.set('PodTopologySpread/score', { constraints, weights, requireAll } satisfies ScoreState);
     return success;
   },
   score(state, _pod, node) {
-    const { constraints, weights, requireAll } = state.get('PodTopologySpread/score') as ScoreState;
-    if (requireAll && !hasAllKeys(node, constraints)) return -1; // ignored: scores 0 after normalizing
-    let score = 0;
-    for (let i = 0; i < constraints.length; i++) {
-      const c = constraints[i];
-      const domain = node.labels[c.topologyKey];
-      if (domain === undefined) continue;
-      score += (c.counts.get(domain) ?? 0) * weights[i] + (c.maxSkew - 1);
-    }
-    return Math.round(score);
+    return spreadScore(state.get('PodTopologySpread/score') as ScoreState, node);
   },
   normalize(_state, scores) {
     // The node with the fewest matching pods nearby gets 100; ignored nodes get 0.
     let min = Infinity;
     let max = 0;
-    for (const s of scores) {
+    for (let i = 0; i < scores.length; i++) {
+      const s = scores[i];
       if (s < 0) continue;
-      min = Math.min(min, s);
-      max = Math.max(max, s);
+      if (s < min) min = s;
+      if (s > max) max = s;
     }
     for (let i = 0; i < scores.length; i++) {
       if (scores[i] < 0) scores[i] = 0;
@@ -144,3 +130,22 @@ export const podTopologySpread = {
     }
   },
 } satisfies PreFilterPlugin & FilterPlugin & ScorePlugin;
+
+/** The raw score of one node: matching pods in its domains, weighted, plus maxSkew − 1 per constraint; −1 when ignored. */
+function spreadScore({ constraints, weights, requireAll }: ScoreState, node: NodeInfo): number {
+  if (requireAll && !hasAllKeys(node, constraints)) return -1; // ignored: scores 0 after normalizing
+  let score = 0;
+  for (let i = 0; i < constraints.length; i++) {
+    const c = constraints[i];
+    const domain = node.labels[c.topologyKey];
+    if (domain === undefined) continue;
+    score += (c.counts.get(domain) ?? 0) * weights[i] + (c.maxSkew - 1);
+  }
+  return Math.round(score);
+}
+
+/** `score` for every node of `nodes` into `out` (the fused loop: the cycle state is read once). */
+export function spreadScores(state: CycleState, nodes: readonly NodeInfo[], out: Float64Array): void {
+  const scoreState = state.get('PodTopologySpread/score') as ScoreState;
+  for (let j = 0; j < nodes.length; j++) out[j] = spreadScore(scoreState, nodes[j]);
+}
