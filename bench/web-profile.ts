@@ -5,9 +5,10 @@
  *   `performance.mark`s (boot stages) on the page's time line;
  *   `--phase rollout`: profiles the main thread (CDP Profiler) during a 1,000-pod rollout at 100×
  *   and prints its hottest functions and the long tasks.
- * Usage: `npx tsx bench/web-profile.ts --phase first [--dir /tmp/x] [--keep]`.
+ * Usage: `npx tsx bench/web-profile.ts --phase first [--dir /tmp/x] [--keep]`; add `--worker-profile
+ * [--no-minify] [--worker-profile-out /tmp/w]` for the cluster worker's CPU profile from its first line.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
@@ -27,10 +28,57 @@ async function kubectl(page: Page, command: string): Promise<string> {
   }, command);
 }
 
+/**
+ * Attach to every worker the page starts before it runs a line (CDP auto-attach, paused on start),
+ * start V8's sampling profiler in it, and return a function that stops the profilers and prints
+ * each worker's hottest functions by self and by total time.
+ */
+async function profileWorkers(page: Page): Promise<(top: number) => Promise<void>> {
+  const session = await page.context().newCDPSession(page);
+  const sessions: string[] = [];
+  const pending = new Map<number, (result: unknown) => void>();
+  let nextId = 1_000_000;
+  const send = (sessionId: string, method: string, params: object = {}): Promise<unknown> =>
+    new Promise((resolve) => {
+      const id = nextId++;
+      pending.set(id, resolve);
+      void session.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
+    });
+  session.on('Target.receivedMessageFromTarget', ({ message }: { message: string }) => {
+    const parsed = JSON.parse(message) as { id?: number; result?: unknown };
+    if (parsed.id !== undefined) pending.get(parsed.id)?.(parsed.result);
+  });
+  session.on('Target.attachedToTarget', ({ sessionId, targetInfo }: { sessionId: string; targetInfo: { type: string; url: string } }) => {
+    if (targetInfo.type !== 'worker') return;
+    sessions.push(sessionId);
+    void (async () => {
+      await send(sessionId, 'Profiler.enable');
+      await send(sessionId, 'Profiler.setSamplingInterval', { interval: 100 });
+      await send(sessionId, 'Profiler.start');
+      await send(sessionId, 'Runtime.runIfWaitingForDebugger');
+    })();
+  });
+  await session.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: false });
+  return async (top) => {
+    for (const sessionId of sessions) {
+      const { profile } = (await send(sessionId, 'Profiler.stop')) as { profile: Profile };
+      const out = option('--worker-profile-out');
+      if (out) writeFileSync(`${out}-${sessions.indexOf(sessionId)}.cpuprofile`, JSON.stringify(profile));
+      const spots = hotSpots(profile);
+      console.log(`worker ${sessionId}: ${profile.samples.length} samples\n   self ms  total ms  function (by self)`);
+      for (const s of [...spots].sort((a, b) => b.selfMs - a.selfMs).slice(0, top)) console.log(`${s.selfMs.toFixed(0).padStart(9)} ${s.totalMs.toFixed(0).padStart(9)}  ${s.name}`);
+      console.log('   self ms  total ms  function (by total)');
+      for (const s of [...spots].sort((a, b) => b.totalMs - a.totalMs).slice(0, top)) console.log(`${s.selfMs.toFixed(0).padStart(9)} ${s.totalMs.toFixed(0).padStart(9)}  ${s.name}`);
+    }
+  };
+}
+
 const dir = option('--dir') ?? mkdtempSync(join(tmpdir(), 'kubelab-web-profile-'));
 if (!option('--dir') || args.includes('--build')) {
   console.error('vite build');
-  await build({ root, configFile: join(root, 'vite.config.ts'), logLevel: 'error', build: { outDir: dir, emptyOutDir: true } });
+  // `--no-minify`: readable function names in `--worker-profile` (minified builds profile as `a`, `b`…).
+  const minify = !args.includes('--no-minify');
+  await build({ root, configFile: join(root, 'vite.config.ts'), logLevel: 'error', build: { outDir: dir, emptyOutDir: true, minify } });
 }
 const executablePath = findChromium();
 if (!executablePath) throw new Error(installChromium);
@@ -62,6 +110,9 @@ try {
       },
     });
   });
+  // `--worker-profile`: a CPU profile of the cluster worker from its first line (paused at start
+  // until the profiler runs), printed as its hottest functions once the first answer is in.
+  const workerProfile = args.includes('--worker-profile') ? await profileWorkers(page) : undefined;
   const trace = option('--trace');
   if (trace) await browser.startTracing(page, { path: trace, categories: ['disabled-by-default-v8.cpu_profiler', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'blink', 'loading', 'toplevel'] });
   await page.goto(`${origin}/`, { waitUntil: 'commit' });
@@ -89,6 +140,7 @@ try {
   // Worker marks carry absolute times (timeOrigin + now): put them on the page's time line.
   const onPage = marks.map((m) => m.replace(/ (\d{10,})$/, (_all, at: string) => ` ${(Number(at) - origin0).toFixed(0)}`));
   console.log(`first kubectl answer at ${first.toFixed(0)} ms\n${nav}\n${timings.join('\n')}\n${onPage.join('\n')}`);
+  if (workerProfile) await workerProfile(Number(option('--top') ?? 40));
   if (phase === 'rollout') {
     const nodes = Math.ceil(replicas / 100) - 3;
     for (let i = 0; i < nodes; i++) await page.evaluate(() => window.kubelab.addNode({}));

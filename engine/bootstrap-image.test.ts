@@ -106,6 +106,22 @@ describe('shipped bootstrap image (the built lab\'s worker preloads it as text)'
     expect(fromText).toEqual(observable(computed));
   });
 
+  it('gives every later cluster its own objects: the first takes the decoded image, the next decode the text again', () => {
+    forgetBootstrapImages();
+    const computed = observable(bare({ seed: 5 }));
+    const text = encodeBootstrapImage(bootstrapImageKey(5, bare({ seed: 5 }).now(), undefined))!;
+    forgetBootstrapImages();
+    preloadBootstrapImage(text);
+    const [first, second] = [bare({ seed: 5 }), bare({ seed: 5 })];
+    const firstDefault = first.api.context.store.get('/namespaces', undefined, 'default')!;
+    expect(second.api.context.store.get('/namespaces', undefined, 'default')).not.toBe(firstDefault);
+    // A write to the first (even a stray one in place) reaches neither the second nor a third.
+    expect(first.handle({ method: 'POST', path: '/api/v1/namespaces', body: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'mine' } } }).status).toBe(201);
+    (firstDefault.metadata.labels as Record<string, string>).stray = 'yes';
+    expect(observable(second)).toEqual(computed);
+    expect(observable(bare({ seed: 5 }))).toEqual(computed);
+  });
+
   it('round-trips: the text of a preloaded image is the text it was read from', () => {
     forgetBootstrapImages();
     const cluster = bare({ seed: 1 });

@@ -21,8 +21,16 @@ interface BootImage {
   randoms: RandomState[];
 }
 
+/**
+ * An image kept in this process. A preloaded one keeps its text, and the objects decoded from it
+ * until a cluster claims them: the built lab's first cluster takes those objects as they are,
+ * without the deep copy a shared image needs (~370 objects with their history, on the worker's
+ * path to its first kubectl answer); a later cluster decodes the text afresh.
+ */
+type KeptImage = { image: BootImage } | { text: string; unclaimed: BootImage | undefined };
+
 /** Images by seed, start and history size; a handful is all a process uses (lab resets, test files). */
-const images = new Map<string, BootImage>();
+const images = new Map<string, KeptImage>();
 const maxImages = 8;
 
 /** The streams whose positions the image records, in a fixed order. */
@@ -36,15 +44,20 @@ function streams(ctx: ApiContext): Random[] {
  * `key` must name everything the bootstrap's result depends on (seed, start time, history size).
  */
 export function bootstrapOnce(ctx: ApiContext, key: string, bootstrap: () => void): void {
-  const image = images.get(key);
-  if (image) {
-    restoreImage(ctx, image);
+  const kept = images.get(key);
+  if (kept) {
+    // Copied on the way out: no cluster ever holds a kept image's own objects.
+    if ('image' in kept) restoreImage(ctx, copyImage(kept.image));
+    else {
+      restoreImage(ctx, kept.unclaimed ?? decodeImageText(kept.text).image);
+      kept.unclaimed = undefined;
+    }
     return;
   }
   bootstrap();
   if (images.size >= maxImages) images.delete(images.keys().next().value!);
-  // Copied on the way in and again on the way out: no cluster ever holds the image's own objects.
-  images.set(key, copyImage(captureImage(ctx)));
+  // Copied on the way in: the cluster that made the image goes on changing its objects.
+  images.set(key, { image: copyImage(captureImage(ctx)) });
 }
 
 /** The image cache's key: everything the bootstrap's result depends on. */
@@ -57,8 +70,10 @@ export function bootstrapImageKey(seed: number, start: number, historySize: numb
  * cluster's image this way, so the browser's first cluster copies it instead of running the pipeline.
  */
 export function encodeBootstrapImage(key: string): string | undefined {
-  const image = images.get(key);
-  return image && encodeImageText(key, image);
+  const kept = images.get(key);
+  if (!kept) return undefined;
+  // A preloaded image is written from its objects again, not echoed: the text then proves the round trip.
+  return encodeImageText(key, 'image' in kept ? kept.image : decodeImageText(kept.text).image);
 }
 
 /**
@@ -68,7 +83,7 @@ export function encodeBootstrapImage(key: string): string | undefined {
 export function preloadBootstrapImage(text: string): string {
   const { key, image } = decodeImageText(text);
   if (images.size >= maxImages && !images.has(key)) images.delete(images.keys().next().value!);
-  images.set(key, image);
+  images.set(key, { text, unclaimed: image });
   return key;
 }
 
@@ -86,11 +101,11 @@ function captureImage(ctx: ApiContext): BootImage {
   return { store: ctx.store.snapshot(), audit: ctx.audit.snapshot(), randoms: streams(ctx).map((random) => random.state()) };
 }
 
+/** Give `ctx` the image's state; the context owns `image` from here on (pass a copy of a kept one). */
 function restoreImage(ctx: ApiContext, image: BootImage): void {
-  const copy = copyImage(image);
-  ctx.store.restore(copy.store);
-  ctx.audit.restore(copy.audit);
-  streams(ctx).forEach((random, i) => random.restore(copy.randoms[i]));
+  ctx.store.restore(image.store);
+  ctx.audit.restore(image.audit);
+  streams(ctx).forEach((random, i) => random.restore(image.randoms[i]));
 }
 
 /**

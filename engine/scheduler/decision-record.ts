@@ -29,7 +29,8 @@ interface Chunk {
  * the same few dozen chunks forever.
  */
 const pool: Chunk[] = [];
-let chunk: Chunk = newChunk(chunkLength);
+// Empty until the first scan: a 64 Ki-slot array at import is paid by every worker's cold start.
+let chunk: Chunk = { slots: [], readers: 0 };
 let used = 0;
 
 function newChunk(length: number): Chunk {

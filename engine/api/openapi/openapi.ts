@@ -16,11 +16,20 @@ export interface OpenapiIndex {
 }
 
 const generatedHashes = (generatedIndex as { hashes: Record<string, string> }).hashes;
-/** Generated documents' hashes plus Kubelab's own scheduling.kubelab.dev, whose shared schemas are apps/v1's. */
-const builtinHashes: Record<string, string> = {
-  ...generatedHashes,
-  [schedulingDecisionsPath]: contentHash(schedulingDecisionsSchemaText() + (generatedHashes['apis/apps/v1'] ?? '')),
-};
+let builtinHashCache: Record<string, string> | undefined;
+
+/**
+ * Generated documents' hashes plus Kubelab's own scheduling.kubelab.dev, whose shared schemas are
+ * apps/v1's. Computed on first use: hashing that group's schema text cost the lab's worker ~15 ms
+ * at import, before its first kubectl answer, and only `/openapi/v3` (kubectl explain) reads it.
+ */
+function builtinHashes(): Record<string, string> {
+  builtinHashCache ??= {
+    ...generatedHashes,
+    [schedulingDecisionsPath]: contentHash(schedulingDecisionsSchemaText() + (generatedHashes['apis/apps/v1'] ?? '')),
+  };
+  return builtinHashCache;
+}
 let builtinDocuments: Record<string, OpenapiDocument> | undefined;
 
 /** The URL kubectl fetches for a document: `/openapi/v3/apis/apps/v1?hash=<HEX>`. */
@@ -34,7 +43,7 @@ export function serverRelativeURL(groupVersionPath: string, hash: string): strin
  */
 export function openapiIndex(custom: Record<string, OpenapiDocument> = {}): OpenapiIndex {
   const paths: OpenapiIndex['paths'] = {};
-  for (const [path, hash] of Object.entries(builtinHashes)) paths[path] = { serverRelativeURL: serverRelativeURL(path, hash) };
+  for (const [path, hash] of Object.entries(builtinHashes())) paths[path] = { serverRelativeURL: serverRelativeURL(path, hash) };
   for (const [path, document] of Object.entries(custom)) {
     paths[path] = { serverRelativeURL: serverRelativeURL(path, contentHash(JSON.stringify(document))) };
   }
