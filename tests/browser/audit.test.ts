@@ -3,16 +3,9 @@
  * shows up in the Audit log tab as the API server recorded it — user jane, verb list, code 403 and
  * the Forbidden message — reached from the keyboard and read as a table with headers.
  */
-import type { Server } from 'node:http';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright';
-import { buildLab, chromiumArgs, findChromium, installChromium, serve } from './support/lab-build.ts';
-
-async function typeInTerminal(page: Page, line: string): Promise<void> {
-  await page.locator('.xterm-helper-textarea').focus();
-  await page.keyboard.type(line);
-  await page.keyboard.press('Enter');
-}
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright';
+import { typeInTerminal, useLabBrowser } from './support/lab-page.ts';
 
 /** The audit table as a screen reader reads it: the column headers, and each row's cells. */
 function readTable(page: Page): Promise<{ headers: string[]; rows: string[][] }> {
@@ -25,30 +18,11 @@ function readTable(page: Page): Promise<{ headers: string[]; rows: string[][] }>
 const forbidden = 'pods is forbidden: User "jane" cannot list resource "pods" in API group "" in the namespace "default"';
 
 describe('the audit log view in Chromium', () => {
-  let lab: { server: Server; origin: string } | undefined;
-  let browser: Browser | undefined;
-  const pageErrors: string[] = [];
-
-  const executablePath = findChromium();
-  beforeEach(() => {
-    if (!executablePath) throw new Error(installChromium);
-  });
-
-  beforeAll(async () => {
-    if (!executablePath) return;
-    lab = await serve(await buildLab());
-    browser = await chromium.launch({ executablePath, args: chromiumArgs });
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((done) => (lab ? lab.server.close(done) : done(undefined)));
-  });
+  const lab = useLabBrowser();
+  const pageErrors = lab.pageErrors;
 
   it('shows jane\'s Forbidden list of pods, newest first, and filters by user and verb', async () => {
-    const page = await browser!.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${lab!.origin}/?playground`);
+    const page = await lab.open('/?playground');
     await page.locator('.xterm-rows').waitFor();
     // The terminal wraps the long message; the table below holds it whole.
     await typeInTerminal(page, 'kubectl --as=jane get pods');
@@ -83,9 +57,7 @@ describe('the audit log view in Chromium', () => {
   }, 180_000);
 
   it('speaks Chinese with ?lang=zh-CN', async () => {
-    const page = await browser!.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${lab!.origin}/?playground&lang=zh-CN`);
+    const page = await lab.open('/?playground&lang=zh-CN');
     await page.getByRole('tab', { name: '审计日志' }).click();
     await expect.poll(async () => (await readTable(page).catch(() => ({ headers: [] }))).headers, { timeout: 60_000 })
       .toEqual(['时间', '用户', '动作', '资源', '命名空间/名称', '状态码', '原因']);

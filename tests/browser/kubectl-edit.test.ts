@@ -4,20 +4,9 @@
  * apply" (or Ctrl+S) hands the text to kubectl, an invalid save reopens with kubectl's error
  * header, Cancel and Ctrl-C end the command, and the learner's workspace never holds the file.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Server } from 'node:http';
-import { chromium, type Browser, type Page } from 'playwright';
-import { buildLab, chromiumArgs, findChromium, installChromium, serve } from './support/lab-build.ts';
-
-async function terminalText(page: Page): Promise<string> {
-  return page.locator('.xterm-rows').innerText();
-}
-
-async function typeInTerminal(page: Page, line: string): Promise<void> {
-  await page.locator('.xterm-helper-textarea').focus();
-  await page.keyboard.type(line);
-  await page.keyboard.press('Enter');
-}
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright';
+import { terminalText, typeInTerminal, useLabBrowser } from './support/lab-page.ts';
 
 /** The text of the kubectl edit tab, as changed so far. */
 async function editText(page: Page): Promise<string | undefined> {
@@ -43,32 +32,15 @@ async function occurrences(page: Page, text: string): Promise<number> {
 }
 
 describe('kubectl edit from the lab\'s terminal, in Chromium', () => {
-  let server: Server | undefined;
-  let browser: Browser | undefined;
+  const lab = useLabBrowser();
+  const pageErrors = lab.pageErrors;
   let page: Page;
-  const pageErrors: string[] = [];
-
-  const executablePath = findChromium();
-  beforeEach(() => {
-    if (!executablePath) throw new Error(installChromium);
-  });
 
   beforeAll(async () => {
-    if (!executablePath) return;
-    let origin: string;
-    ({ server, origin } = await serve(await buildLab()));
-    browser = await chromium.launch({ executablePath, args: chromiumArgs });
-    page = await browser.newPage();
-    page.on('pageerror', (error) => pageErrors.push(`${error.message} ${error.stack ?? ''}`));
-    await page.goto(`${origin}/?workspace=kubectl-edit&playground`);
+    page = await lab.open('/?workspace=kubectl-edit&playground', { withStack: true });
     await page.locator('.xterm-rows').waitFor();
     await page.locator('.monaco-editor .view-lines').waitFor({ timeout: 60_000 });
   }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((done) => (server ? server.close(done) : done(undefined)));
-  });
 
   it('opens the Deployment in its own tab, reopens an invalid save with the error, and applies the fix', async () => {
     const workspaceTabs = await page.getByRole('tablist', { name: 'Editor' }).getByRole('tab').allInnerTexts();

@@ -6,10 +6,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Server } from 'node:http';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright';
-import { buildLab, chromiumArgs, findChromium, installChromium, root, serve } from './support/lab-build.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright';
+import { root } from './support/lab-build.ts';
+import { useLabBrowser } from './support/lab-page.ts';
 
 const kibanaYaml = readFileSync(join(root, 'lessons/04-efk/files/kibana.yaml'), 'utf8');
 
@@ -31,30 +31,14 @@ async function typeAtTop(page: Page, line: string): Promise<void> {
 }
 
 describe('a lesson switched in the open page brings its files', () => {
-  let lab: { server: Server; origin: string } | undefined;
-  let browser: Browser | undefined;
+  const lab = useLabBrowser();
+  const pageErrors = lab.pageErrors;
   let page: Page;
-  const pageErrors: string[] = [];
-
-  const executablePath = findChromium();
-  beforeEach(() => {
-    if (!executablePath) throw new Error(installChromium);
-  });
 
   beforeAll(async () => {
-    if (!executablePath) return;
-    lab = await serve(await buildLab());
-    browser = await chromium.launch({ executablePath, args: chromiumArgs });
-    page = await (await browser.newContext()).newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page = await lab.open('/?lesson=apply&workspace=switching', { context: true });
     page.on('dialog', (dialog) => void dialog.accept()); // "Start over" asks first
-    await page.goto(`${lab.origin}/?lesson=apply&workspace=switching`);
   }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((done) => (lab ? lab.server.close(done) : done(undefined)));
-  });
 
   it('shows the new lesson\'s files after window.kubelab.startLesson, and the first lesson\'s edit in the history', async () => {
     await expect.poll(() => tabs(page), { timeout: 90_000 }).toEqual(['web.yaml']);
