@@ -12,7 +12,7 @@
  */
 import type { Cluster } from '../engine/cluster.ts';
 import type { LabControl } from '../engine/control/lab-control.ts';
-import { KubectlSession } from '../engine/kubectl/session.ts';
+import { KubectlSession, rootCommandOf } from '../engine/kubectl/session.ts';
 import { splitCommandLine } from '../engine/kubectl/shell/split.ts';
 import type { EditBuffer, JournalEntry, KubectlAnswer } from './protocol.ts';
 
@@ -21,21 +21,15 @@ export const noEditWaiting = 'kubelab: the edit was not saved: the cluster resta
 
 /**
  * Whether a terminal line is `kubectl edit …` (not piped: a pipe cannot hold the terminal open).
- * The verb is the first word that is not a flag; `edit-last-applied` and friends are not it.
+ * `apply edit-last-applied` and friends are not it.
  */
 export function isEditLine(line: string): boolean {
   const split = splitCommandLine(line);
   if (!split.ok || split.stages.length !== 1) return false;
   const [program, ...argv] = split.stages[0];
   if (program !== 'kubectl' && program !== 'k') return false;
-  // Global flags that take a value in the next word (`-n web edit …` is rare, but must not be misread).
-  const valued = new Set(['-n', '--namespace', '--context', '--as', '--as-group', '--token', '--user', '--cluster', '--kubeconfig', '--server', '-s', '--request-timeout', '-v', '--v']);
-  for (let i = 0; i < argv.length; i++) {
-    const word = argv[i];
-    if (valued.has(word)) i++;
-    else if (!word.startsWith('-')) return word === 'edit';
-  }
-  return false;
+  // Found as the session finds it: global flags' values (`-n web edit …`) are skipped, not read as the verb.
+  return rootCommandOf(argv) === 'edit';
 }
 
 /** What one step of a terminal edit answered, and the journal entry it makes. */

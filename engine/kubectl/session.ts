@@ -125,6 +125,11 @@ function findCommand(argv: string[], flags: FlagSpec[]): { spec?: CommandSpec; p
   return { spec: current, path };
 }
 
+/** The root command an argument list runs (`edit` for `-n web edit deploy/web`), found as `kubectl` finds it. */
+export function rootCommandOf(argv: string[]): string | undefined {
+  return findCommand(argv, [...globalFlags, helpFlag]).path[0];
+}
+
 /** Remove the command path words (first occurrences, in order) from argv, keeping flags where they were. */
 function withoutPath(argv: string[], path: string[], spec: CommandSpec): string[] {
   const out = [...argv];
