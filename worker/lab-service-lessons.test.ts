@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { loadLessons } from '../engine/lessons/catalogue.ts';
 import { readLessonBundle } from '../server/lessons.ts';
 import { LabService } from './lab-service.ts';
 import type { JournalEntry, LessonEvent } from './protocol.ts';
@@ -16,6 +17,21 @@ describe('LabService lessons', () => {
     expect(await booted.control('status')).toEqual(await reset.control('status'));
     const pods = 'kubectl get pods -A -o wide';
     expect(await booted.kubectl(pods)).toEqual(await reset.kubectl(pods));
+  }, 60_000);
+
+  it('parses only the boot lesson before its first answer (a broken one is told of when the list is read)', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const lab = new LabService({ lessons: { ...lessons, '99-broken/lesson.md': '---\nid: broken\n---\n' }, lesson: 'apply' });
+      expect(await lab.control('status')).toMatchObject({ lesson: 'apply' });
+      expect(warn).not.toHaveBeenCalled();
+      const list = await lab.control('lessons') as { id: string }[];
+      expect(list.map((l) => l.id)).toEqual(loadLessons(lessons).lessons.map((l) => l.id));
+      await lab.control('lessons');
+      expect(warn.mock.calls).toEqual([['kubelab: lesson skipped: 99-broken/lesson.md: time must be the minutes the lesson takes']]);
+    } finally {
+      warn.mockRestore();
+    }
   }, 60_000);
 
   it('lists, shows, grades and completes a lesson as the learner works', async () => {

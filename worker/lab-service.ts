@@ -5,8 +5,8 @@
 import { rfc3339 } from '../engine/clock.ts';
 import { Cluster } from '../engine/cluster.ts';
 import { complete } from '../engine/kubectl/completion/complete.ts';
-import { loadLessons } from '../engine/lessons/catalogue.ts';
-import type { CheckResult, Lesson, LessonBundle } from '../engine/lessons/types.ts';
+import { LessonShelf } from '../engine/lessons/catalogue.ts';
+import type { CheckResult, LessonBundle } from '../engine/lessons/types.ts';
 import { LabControl, type ControlError } from '../engine/control/lab-control.ts';
 import { ChangeFeed } from './change-feed.ts';
 import { LessonWatch } from './lesson-watch.ts';
@@ -38,7 +38,7 @@ export interface LabServiceOptions {
   speed?: number;
   /** Real time and a timer; omit to leave time still until `step` or `advance`. */
   timer?: Pick<TimeDriverOptions, 'now' | 'every'>;
-  /** Every file of lessons/ (vite bundles it); parsed the first time a lesson is needed. */
+  /** Every file of lessons/ (vite bundles it); each lesson is parsed the first time it is needed, all of them when the list is. */
   lessons?: LessonBundle;
   /** A lesson to start at once, on the first cluster (no second cluster is built for it). */
   lesson?: string;
@@ -55,9 +55,8 @@ export class LabService implements LabWorkerApi {
   private notified = false;
   private onEntry: ((entry: JournalEntry) => void) | undefined;
   private replaying = false;
-  /** The lessons, filled from the bundle on first need; LabControl holds this same array. */
-  private readonly lessonList: Lesson[] = [];
-  private lessonBundle: LessonBundle | undefined;
+  /** The lessons, parsed as they are needed; LabControl reads this same shelf. */
+  private readonly shelf: LessonShelf;
   /** The lesson started at construction, told to the journal's listener once it exists. */
   private bootEntry: JournalEntry | undefined;
   private readonly watch: LessonWatch;
@@ -68,7 +67,10 @@ export class LabService implements LabWorkerApi {
   private lessonListener: ((event: LessonEvent) => void) | undefined;
 
   constructor(options: LabServiceOptions = {}) {
-    this.lessonBundle = options.lessons;
+    // The problems of lessons that do not load are told when the whole list is first read.
+    this.shelf = new LessonShelf(options.lessons ?? {}, (problems) => {
+      for (const problem of problems) console.warn(`kubelab: lesson skipped: ${problem}`);
+    });
     // The first cluster stays spare until a lesson starts at construction: that start takes it
     // instead of building a second one (nothing has run on it, so it is what a fresh one would be).
     let spare: Cluster | undefined;
@@ -78,12 +80,12 @@ export class LabService implements LabWorkerApi {
       spare = undefined;
       return cluster;
     };
-    this.lab = new LabControl({ seed: options.seed, clock: options.timer ? 'real' : 'manual', lessons: this.lessonList, makeCluster });
+    this.lab = new LabControl({ seed: options.seed, clock: options.timer ? 'real' : 'manual', lessons: this.shelf, makeCluster });
     options.mark?.('cluster-built');
     this.edits = new TerminalEdits(this.lab);
     if (options.lesson !== undefined) {
       spare = this.lab.cluster;
-      this.ensureLessons();
+      // Only this lesson's folder is parsed now: the others wait until the list is asked for.
       const started = this.lab.startLesson(options.lesson);
       if (!isControlError(started)) this.bootEntry = { at: this.lab.cluster.now(), op: 'reset', seed: this.lab.cluster.seed, lesson: options.lesson };
       spare = undefined;
@@ -112,15 +114,6 @@ export class LabService implements LabWorkerApi {
         if (this.driver.speed === 0 && this.lab.cluster.busy) this.lab.cluster.settleWithin(30, timer.now);
       });
     }
-  }
-
-  /** Parse the lesson bundle once (LabControl reads the same array). */
-  private ensureLessons(): void {
-    if (!this.lessonBundle) return;
-    const { lessons, problems } = loadLessons(this.lessonBundle);
-    this.lessonBundle = undefined;
-    for (const problem of problems) console.warn(`kubelab: lesson skipped: ${problem}`);
-    this.lessonList.push(...lessons);
   }
 
   private gradeCurrent(): { lesson: string; checks: CheckResult[] } | undefined {
@@ -172,10 +165,8 @@ export class LabService implements LabWorkerApi {
         this.journal({ at: this.lab.cluster.now(), op: 'control', method, params });
         return method === 'failNode' ? this.lab.failNode(p.name) : this.lab.recoverNode(p.name);
       case 'lessons':
-        this.ensureLessons();
         return this.lab.lessons(params);
       case 'checks': {
-        this.ensureLessons();
         const id = lessonId(params);
         return id === undefined ? { error: 'id must be a lesson id', code: 400 } : this.lab.checks(id, params);
       }
@@ -184,7 +175,6 @@ export class LabService implements LabWorkerApi {
         return id === undefined ? { error: 'id must be a lesson id', code: 400 } : this.runControl('reset', { lesson: id });
       }
       case 'reset': {
-        this.ensureLessons();
         const answer = this.lab.reset(params);
         if (!isControlError(answer)) {
           this.feed.attach(this.lab.cluster);
@@ -328,7 +318,6 @@ export class LabService implements LabWorkerApi {
     // No real-time ticks while replaying: time moves only to each entry's instant.
     this.driver.setSpeed(0);
     this.replaying = true;
-    this.ensureLessons();
     try {
       const reset = this.lab.reset({ seed: journal.seed, ...(journal.lesson ? { lesson: journal.lesson } : {}) });
       if (isControlError(reset)) return { ok: false, error: reset.error };
@@ -352,15 +341,13 @@ export class LabService implements LabWorkerApi {
   }
 
   async lesson(id: string, lang: LessonLanguage): Promise<Result<LessonView>> {
-    this.ensureLessons();
-    const lesson = this.lessonList.find((l) => l.id === id);
+    const lesson = this.shelf.find(id);
     if (!lesson) return { ok: false, error: `lesson "${id}" not found` };
     const pick = (text: { en: string; 'zh-CN'?: string }): string => text[lang] ?? text.en;
     return { ok: true, value: { id, title: pick(lesson.title), summary: pick(lesson.summary), time: lesson.time, body: pick(lesson.body), files: { ...lesson.files } } };
   }
 
   async watchLessons(lang: LessonLanguage, onEvent: (event: LessonEvent) => void): Promise<void> {
-    this.ensureLessons();
     this.lang = lang;
     this.lessonListener = onEvent;
     this.watch.listen(onEvent);

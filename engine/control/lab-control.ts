@@ -8,6 +8,7 @@ import { Cluster } from '../cluster.ts';
 import { KubectlSession, type Kubeconfig } from '../kubectl/session.ts';
 import type { NodeSpec } from '../kubelet/nodes.ts';
 import { gradeLesson, startLesson } from '../lessons/lesson-run.ts';
+import type { LessonSource } from '../lessons/catalogue.ts';
 import type { CheckResult, Lesson, LessonLanguage } from '../lessons/types.ts';
 
 export interface LabStatus {
@@ -40,14 +41,21 @@ export interface LabControlOptions {
   nodes?: number;
   /** Builds the cluster for a seed; tests and the worker may customise it. */
   makeCluster?: (seed: number) => Cluster;
-  /** The lessons `lessons`, `startLesson` and `checks` offer (engine/lessons/catalogue.ts loads them). */
-  lessons?: readonly Lesson[];
+  /**
+   * The lessons `lessons`, `startLesson` and `checks` offer (engine/lessons/catalogue.ts loads them):
+   * a list, or a LessonShelf that parses a lesson only when it is first looked up.
+   */
+  lessons?: readonly Lesson[] | LessonSource;
 }
 
 /** A lesson in the `lessons` list. */
 export interface LessonSummary {
   id: string;
   title: string;
+}
+
+function isLessonList(lessons: readonly Lesson[] | LessonSource): lessons is readonly Lesson[] {
+  return Array.isArray(lessons);
 }
 
 const languageOf = (params: unknown): LessonLanguage => ((params as { lang?: unknown } | undefined)?.lang === 'zh-CN' ? 'zh-CN' : 'en');
@@ -59,13 +67,14 @@ export class LabControl {
   private lesson: string | null = null;
   /** When the current lesson's learner started (virtual ms): the grader's audit window. */
   private lessonSince = 0;
-  private readonly lessonList: readonly Lesson[];
+  private readonly lessonSource: LessonSource;
   private readonly clockMode: 'real' | 'manual';
   private readonly makeCluster: (seed: number) => Cluster;
 
   constructor(options: LabControlOptions = {}) {
     this.clockMode = options.clock ?? 'manual';
-    this.lessonList = options.lessons ?? [];
+    const lessons = options.lessons ?? [];
+    this.lessonSource = isLessonList(lessons) ? { find: (id) => lessons.find((l) => l.id === id), list: () => lessons } : lessons;
     this.makeCluster = options.makeCluster ?? ((seed) => new Cluster({ seed, start: options.start?.(), nodes: options.nodes }));
     this.cluster = this.makeCluster(options.seed ?? 1);
     this.session = new KubectlSession(this.cluster);
@@ -97,7 +106,7 @@ export class LabControl {
     const { lesson, seed } = (params ?? {}) as { lesson?: unknown; seed?: unknown };
     if (seed !== undefined && (typeof seed !== 'number' || !Number.isInteger(seed))) return { error: 'seed must be an integer', code: 400 };
     if (lesson !== undefined && lesson !== null && typeof lesson !== 'string') return { error: 'lesson must be a lesson id', code: 400 };
-    const found = typeof lesson === 'string' ? this.lessonList.find((l) => l.id === lesson) : undefined;
+    const found = typeof lesson === 'string' ? this.lessonSource.find(lesson) : undefined;
     if (typeof lesson === 'string' && !found) return { error: `lesson "${lesson}" not found`, code: 404 };
     this.cluster = this.makeCluster(typeof seed === 'number' ? seed : this.cluster.seed);
     this.session = new KubectlSession(this.cluster);
@@ -109,7 +118,7 @@ export class LabControl {
   /** `lessons`: every lesson, in order, with its title in the language asked for (`{lang: "zh-CN"}`). */
   lessons(params?: unknown): LessonSummary[] {
     const language = languageOf(params);
-    return this.lessonList.map((l) => ({ id: l.id, title: l.title[language] ?? l.title.en }));
+    return this.lessonSource.list().map((l) => ({ id: l.id, title: l.title[language] ?? l.title.en }));
   }
 
   /** `startLesson`: a fresh cluster (same seed) with the lesson's start objects up. */
@@ -119,7 +128,7 @@ export class LabControl {
 
   /** `checks`: grade a lesson on the current cluster; the audit log counts from the lesson's start when it is the current one. */
   checks(id: string, params?: unknown): CheckResult[] | ControlError {
-    const lesson = this.lessonList.find((l) => l.id === id);
+    const lesson = this.lessonSource.find(id);
     if (!lesson) return { error: `lesson "${id}" not found`, code: 404 };
     return gradeLesson(this.cluster, lesson, this.lesson === id ? this.lessonSince : 0, languageOf(params));
   }

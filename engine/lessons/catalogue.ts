@@ -63,8 +63,8 @@ function readLesson(folder: string, files: Record<string, string>): Lesson {
   };
 }
 
-/** Read every lesson folder of a bundle (`NN-ID/…` paths). */
-export function loadLessons(bundle: LessonBundle): LessonCatalogue {
+/** A bundle's lesson folders (`NN-ID/…` paths grouped by folder), in `NN` order. */
+function foldersOf(bundle: LessonBundle): Map<string, Record<string, string>> {
   const folders = new Map<string, Record<string, string>>();
   for (const [path, text] of Object.entries(bundle)) {
     const slash = path.indexOf('/');
@@ -74,16 +74,81 @@ export function loadLessons(bundle: LessonBundle): LessonCatalogue {
     if (!folders.has(folder)) folders.set(folder, {});
     folders.get(folder)![path.slice(slash + 1)] = text;
   }
-  const lessons: Lesson[] = [];
-  const problems: string[] = [];
-  for (const folder of [...folders.keys()].sort()) {
-    try {
-      const lesson = readLesson(folder, folders.get(folder)!);
-      if (lessons.some((l) => l.id === lesson.id)) throw new Error(`${folder}: the id "${lesson.id}" is used twice`);
-      lessons.push(lesson);
-    } catch (error) {
-      problems.push((error as Error).message);
-    }
+  return new Map([...folders.keys()].sort().map((folder) => [folder, folders.get(folder)!]));
+}
+
+/** Read every lesson folder of a bundle (`NN-ID/…` paths). */
+export function loadLessons(bundle: LessonBundle): LessonCatalogue {
+  return new LessonShelf(bundle).catalogue();
+}
+
+/** Where lessons are looked up: by id, or the whole list in `NN` order (LabControl reads one). */
+export interface LessonSource {
+  find(id: string): Lesson | undefined;
+  list(): readonly Lesson[];
+}
+
+/**
+ * A bundle's lessons, each folder parsed the first time it is needed: `find(id)` reads only the
+ * folders named for that id, so a lab that opens one lesson does not parse all of them before its
+ * first answer (~50 ms cold in the worker); `list()` reads the rest, once. Both answer exactly what
+ * `loadLessons` would: a folder that fails to parse is skipped, a second folder with a used id too.
+ */
+export class LessonShelf implements LessonSource {
+  private readonly folders: Map<string, Record<string, string>>;
+  /** Each folder read so far: its lesson, or why it did not load. */
+  private readonly read = new Map<string, Lesson | Error>();
+  private loaded: LessonCatalogue | undefined;
+
+  /** `onLoaded` is told the problems once, when the whole list is first read. */
+  constructor(bundle: LessonBundle, private readonly onLoaded?: (problems: readonly string[]) => void) {
+    this.folders = foldersOf(bundle);
   }
-  return { lessons, problems };
+
+  private readFolder(folder: string): Lesson | Error {
+    let lesson = this.read.get(folder);
+    if (lesson === undefined) {
+      try {
+        lesson = readLesson(folder, this.folders.get(folder)!);
+      } catch (error) {
+        lesson = error as Error;
+      }
+      this.read.set(folder, lesson);
+    }
+    return lesson;
+  }
+
+  /**
+   * The lesson `id`. A lesson's id is its folder's name after the number, so only those folders are
+   * read; the first that loads is the one the whole list keeps (an earlier one with the id failed).
+   */
+  find(id: string): Lesson | undefined {
+    if (this.loaded) return this.loaded.lessons.find((l) => l.id === id);
+    for (const folder of this.folders.keys()) {
+      if (folderPattern.exec(folder)![2] !== id) continue;
+      const lesson = this.readFolder(folder);
+      if (!(lesson instanceof Error)) return lesson;
+    }
+    return undefined;
+  }
+
+  list(): readonly Lesson[] {
+    return this.catalogue().lessons;
+  }
+
+  /** Every lesson that loaded, in order, and the problems of the others. */
+  catalogue(): LessonCatalogue {
+    if (this.loaded) return this.loaded;
+    const lessons: Lesson[] = [];
+    const problems: string[] = [];
+    for (const folder of this.folders.keys()) {
+      const lesson = this.readFolder(folder);
+      if (lesson instanceof Error) problems.push(lesson.message);
+      else if (lessons.some((l) => l.id === lesson.id)) problems.push(`${folder}: the id "${lesson.id}" is used twice`);
+      else lessons.push(lesson);
+    }
+    this.loaded = { lessons, problems };
+    this.onLoaded?.(problems);
+    return this.loaded;
+  }
 }
