@@ -23,8 +23,16 @@ const pingTimeoutMs = 8000;
  */
 const busyPingTimeoutMs = 30_000;
 
-/** The shortest time between two pulled batches: the cluster view redraws at most ten times a second. */
+/**
+ * The shortest time between two pulled batches: the cluster view redraws at most ten times a
+ * second, and about three times a second while big batches come (a rollout of hundreds of pods at
+ * 100×): each redraw then costs the main thread tens of ms, and fewer, bigger batches carry the same
+ * picture (the worker squashes what changed in between).
+ */
 const pullEveryMs = 100;
+const busyPullEveryMs = 300;
+/** A batch with more changes than this makes the next pull wait `busyPullEveryMs`. */
+const bigBatch = 100;
 
 const methods = ['control', 'kubectl', 'setSpeed', 'step', 'subscribe', 'takeChanges', 'placement', 'vocabulary', 'ping', 'preview', 'record', 'replay', 'lesson', 'watchLessons', 'complete', 'auditLog', 'finishEdit', 'cancelEdit'] as const;
 
@@ -54,6 +62,7 @@ export class LabClient {
   private framePending = false;
   /** When the last batch was pulled (performance.now()). */
   private lastPull = -Infinity;
+  private pullGap = pullEveryMs;
   private pullAgain = false;
   private taking = false;
   private restarting = false;
@@ -184,14 +193,14 @@ export class LabClient {
 
   /**
    * Pull a batch on the next frame (several notifications before it collapse into one pull), and
-   * not sooner than `pullEveryMs` after the last one: at 100x a rollout changes pods every frame,
-   * and redrawing the cluster view ten times a second instead of sixty leaves the main thread to
-   * the learner (the worker squashes what came in between, so nothing is lost).
+   * not sooner than `pullGap` after the last one: at 100x a rollout changes pods every frame, and
+   * redrawing the cluster view a few times a second instead of sixty leaves the main thread to the
+   * learner (the worker squashes what came in between, so nothing is lost).
    */
   private schedule(): void {
     if (this.framePending) return;
     this.framePending = true;
-    const wait = this.lastPull + pullEveryMs - performance.now();
+    const wait = this.lastPull + this.pullGap - performance.now();
     if (wait <= 0) requestAnimationFrame(() => void this.pull());
     else setTimeout(() => requestAnimationFrame(() => void this.pull()), wait);
   }
@@ -207,6 +216,7 @@ export class LabClient {
     this.lastPull = performance.now();
     try {
       const batch = await this.api.takeChanges();
+      this.pullGap = batch.changed.length + batch.removed.length > bigBatch ? busyPullEveryMs : pullEveryMs;
       this.cluster.apply(batch);
       this.noteStorage(this.journal.setTime(batch.time.now, batch.time.speed, performance.now()));
       this.markReady();

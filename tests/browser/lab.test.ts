@@ -86,18 +86,35 @@ describe('the lab in Chromium', () => {
     expect(await page.locator('[data-pod^="web-"]').count()).toBe(3);
   });
 
-  it('draws the first 40 pods of a node and the rest when asked', async () => {
-    // 130 replicas on 3 workers: more than 40 on at least one node.
+  it('draws a crowded node\'s pods as squares, opens one on a click, and names them when asked', async () => {
+    // 130 replicas on 3 workers: more than 12 on every worker.
     await typeInTerminal(page, 'kubectl create deployment many --image=nginx --replicas=130');
-    const crowded = page.locator('[data-node^="node-"]:has([data-action="more-pods"])').first();
+    const crowded = page.locator('[data-node^="node-"]:has([data-action="name-pods"])').first();
     await expect.poll(() => crowded.count(), { timeout: 30_000 }).toBe(1);
-    // Held by name: once expanded, the card no longer matches `:has(more-pods)`.
-    const card = page.locator(`[data-node="${await crowded.getAttribute('data-node')}"]`);
-    expect(await card.locator('[data-pod]').count()).toBe(40);
-    const hidden = Number(/\d+/.exec(await card.locator('[data-action="more-pods"]').innerText())![0]);
-    await card.locator('[data-action="more-pods"]').click();
-    await expect.poll(() => card.locator('[data-pod]').count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(40 + hidden);
-    expect(await card.locator('[data-action="more-pods"]').count()).toBe(0);
+    // Held by name: once named, the card no longer matches `:has(name-pods)`.
+    const node = (await crowded.getAttribute('data-node'))!;
+    const card = page.locator(`[data-node="${node}"]`);
+    // The node's pods in the namespace shown, as the API lists them (namespace, then name).
+    const onNode = async (): Promise<string[]> => {
+      const answer = await page.evaluate((name) => window.kubelab.kubectl({ command: `kubectl get pods --field-selector spec.nodeName=${name} -o name` }), node);
+      return (answer as { stdout: string }).stdout.split('\n').filter(Boolean).map((line) => line.replace('pod/', ''));
+    };
+    // What the squares say to a screen reader: how many, and their STATUS.
+    const grid = card.getByRole('img');
+    await expect.poll(async () => {
+      const pods = await onNode();
+      return (await grid.getAttribute('aria-label')) === `${pods.length} pods: ${pods.length} Running`;
+    }, { timeout: 30_000 }).toBe(true);
+    const pods = await onNode();
+    expect(pods.length).toBeGreaterThan(12);
+    // The first square is the first pod: a click opens its details.
+    await card.locator('canvas').click({ position: { x: 6, y: 6 } });
+    await expect.poll(() => page.locator('.detail pre').innerText(), { timeout: 10_000 }).toContain(`name: ${pods[0]}`);
+    await card.locator('[data-action="name-pods"]').click();
+    await expect.poll(() => card.locator('[data-pod]').count(), { timeout: 10_000 }).toBe(pods.length);
+    expect(await card.locator('canvas').count()).toBe(0);
+    await card.locator('[data-action="dot-pods"]').click();
+    await expect.poll(() => card.locator('canvas').count(), { timeout: 10_000 }).toBe(1);
     await typeInTerminal(page, 'kubectl delete deployment many');
     await expect.poll(() => terminalText(page), { timeout: 10_000 }).toContain('deployment.apps "many" deleted');
   });
