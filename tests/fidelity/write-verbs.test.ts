@@ -132,6 +132,8 @@ const scenarios: Scenario[] = [
       'create service clusterip db --tcp=5432:5432', 'create service nodeport np --tcp=80:8080 --node-port=30080',
       'create job once --image=busybox -- echo hi', 'create cronjob tick --image=busybox --schedule=*/5_*_*_*_* -- date',
       'create configmap dry --from-literal=a=b --dry-run=client -o yaml', 'create deployment noimage', 'create namespace dev',
+      // Only the JSON and YAML printers drop managedFields.
+      'create configmap mf --from-literal=a=b -o jsonpath={.metadata.managedFields[0].manager}',
     ],
     objects: ['configmap settings', 'deployment web', 'namespace dev', 'configmap cfg', 'secret db', 'service db', 'service np', 'job once', 'cronjob tick'],
   },

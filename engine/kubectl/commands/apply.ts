@@ -9,7 +9,7 @@ import type { ApiResponse } from '../../api/types.ts';
 import { createThreeWayMergePatch, patchTypeFor } from '../../api/patch/strategic-diff.ts';
 import { KubectlError } from '../client/api-client.ts';
 import { kindPrefix } from '../client/rest-mapper.ts';
-import { omitManagedFields, printGeneric } from '../printers/generic.ts';
+import { printGeneric, shownByPrinter } from '../printers/generic.ts';
 import { PartialOutputError } from '../printers/go-template.ts';
 import type { ApiResource } from '../client/discovery.ts';
 import type { CommandContext, CommandSpec } from '../command.ts';
@@ -157,7 +157,7 @@ function runApply(context: CommandContext): number {
       } else {
         // The YAML printer separates the second and later objects with `---`.
         if (format.kind === 'yaml' && printed++ > 0) out.stdout.push('---\n');
-        out.stdout.push(printGeneric(format, omitManagedFields(applied.object), { noHeaders: false, files: context.files }));
+        out.stdout.push(printGeneric(format, shownByPrinter(format, applied.object, flagBool(context.flags, 'show-managed-fields')), { noHeaders: false, files: context.files }));
       }
     } catch (error) {
       if (!(error instanceof KubectlError)) throw error;
@@ -180,7 +180,7 @@ function runApply(context: CommandContext): number {
   prune(context, plan, visited, dryRun, (mapping, object) => {
     if (!format) out.stdout.push(nameLine(mapping, nameOfObject(object), 'pruned', dryRun));
     else if (format.kind === 'name') out.stdout.push(`${prunedName(mapping, object)}\n`);
-    else out.stdout.push(printGeneric(format, omitManagedFields(object), { noHeaders: false, files: context.files }));
+    else out.stdout.push(printGeneric(format, shownByPrinter(format, object, flagBool(context.flags, 'show-managed-fields')), { noHeaders: false, files: context.files }));
   });
   return 0;
 }

@@ -11,7 +11,7 @@ import type { CommandContext, CommandSpec } from '../command.ts';
 import { flagBool, flagList } from '../flags.ts';
 import { canonicalize } from '../../api/defaulting/canonical-order.ts';
 import type { KubeObject } from '../../api/types.ts';
-import { omitManagedFields, printGeneric } from '../printers/generic.ts';
+import { printGeneric, shownByPrinter } from '../printers/generic.ts';
 import { marshalIndent } from '../printers/go-json.ts';
 import { fieldValidation } from './apply.ts';
 import {
@@ -62,7 +62,7 @@ export function printCreated(context: CommandContext, mapping: Pick<ApiResource,
   // `--template` alone means `-o go-template`; `-o wide` is an error here (PrintFlags.ToPrinter).
   const format = printFlagsFormat(context);
   if (format) {
-    let shown = flagBool(context.flags, 'show-managed-fields') ? object : omitManagedFields(object);
+    let shown = shownByPrinter(format, object, flagBool(context.flags, 'show-managed-fields'));
     // A typed object goes through Go's encoder first: zero fields appear (`creationTimestamp: null`).
     if (typed) shown = canonicalize(shown as KubeObject);
     if (typed && format.kind === 'json') {

@@ -11,7 +11,7 @@ import { collectionPath, resourceRequests } from '../client/builder.ts';
 import { kindPrefix } from '../client/rest-mapper.ts';
 import type { CommandContext, StreamControl } from '../command.ts';
 import { flagBool, flagList, flagString } from '../flags.ts';
-import { omitManagedFields, parseOutputFormat, printGeneric } from '../printers/generic.ts';
+import { parseOutputFormat, printGeneric, shownByPrinter } from '../printers/generic.ts';
 import { TablePrinter, type ServerTable } from '../printers/human-table.ts';
 import { restMapper, type Json } from './write-support.ts';
 
@@ -76,7 +76,7 @@ export function runGetWatch(context: CommandContext, stream: StreamControl): num
   // Print one Table (human) or object (-o yaml|json|name…), as one tabwriter flush.
   const print = (object: Json, eventType: string | undefined): string => {
     if (!human) {
-      let shown = flagBool(flags, 'show-managed-fields') ? object : omitManagedFields(object);
+      let shown = shownByPrinter(format, object, flagBool(flags, 'show-managed-fields'));
       if (eventType && watchEvents) shown = { type: eventType, object: shown };
       const text = printGeneric(format, shown, { noHeaders: false, files: context.files });
       return format.kind === 'yaml' && printedObjects++ > 0 ? `---\n${text}` : text;

@@ -74,6 +74,15 @@ export function omitManagedFields(object: Json): Json {
   return Array.isArray(object.items) ? { ...strip(object), items: (object.items as Json[]).map(strip) } : strip(object);
 }
 
+/**
+ * What `-o FORMAT` shows of an object: PrintFlags wraps only its JSON and YAML printers in
+ * OmitManagedFieldsPrinter (unless `--show-managed-fields`); jsonpath, templates and custom
+ * columns see `metadata.managedFields`.
+ */
+export function shownByPrinter(format: Pick<Exclude<OutputFormat, { kind: 'human' }>, 'kind'>, object: Json, showManagedFields: boolean): Json {
+  return (format.kind === 'json' || format.kind === 'yaml') && !showManagedFields ? omitManagedFields(object) : object;
+}
+
 /** `deployment.apps/web`: the name printer's line for one object. */
 export function nameOf(object: Json): string {
   const apiVersion = String(object.apiVersion ?? '');
