@@ -44,9 +44,10 @@ function noOpenapiDocuments(): Plugin {
 }
 
 /**
- * `virtual:kubernetes-schema`: the editor's JSON schema of every built-in kind, built from the
- * OpenAPI documents `npm install` generated (scripts/schemas/kubernetes-schema.ts). Only the lazily
- * loaded monaco chunk imports it, so it is never part of the critical JavaScript.
+ * `virtual:kubernetes-schema`: the editor's JSON schema of every built-in kind as JSON text, built
+ * from the OpenAPI documents `npm install` generated (scripts/schemas/kubernetes-schema.ts). Only
+ * the YAML language worker imports it (lab/lib/yaml.worker.ts) and parses it there: 800 KB of
+ * JSON parsed on the page's main thread was a long task while the editor loaded.
  */
 function kubernetesSchema(): Plugin {
   const id = '\0virtual:kubernetes-schema';
@@ -66,8 +67,7 @@ function kubernetesSchema(): Plugin {
       }
       this.addWatchFile(documents);
       const schema = buildKubernetesSchema(JSON.parse(text) as Record<string, OpenapiDocumentLike>);
-      // JSON.parse of a string literal is faster to load than the same object as JavaScript.
-      return `export default JSON.parse(${JSON.stringify(JSON.stringify(schema))});`;
+      return `export default ${JSON.stringify(JSON.stringify(schema))};`;
     },
   };
 }
@@ -134,7 +134,7 @@ export default defineConfig(({ mode }) => {
     plugins: [noOpenapiDocuments(), kubernetesSchema(), lessonBundle(), shippedBootstrapImage(), svelte(), ...(offline ? [inlineWorkers(), viteSingleFile()] : [])],
     worker: {
       format: offline ? 'iife' : 'es',
-      plugins: () => [noOpenapiDocuments(), lessonBundle()],
+      plugins: () => [noOpenapiDocuments(), kubernetesSchema(), lessonBundle()],
       // ASCII only (non-ASCII escaped): Blink then decodes the 1.7 MB cluster worker script on its
       // one-byte fast path, and V8 scans a one-byte string; the lessons' Chinese text made it two-byte.
       // The offline build's classic (iife) worker cannot load chunks: entry.ts's import() is inlined.

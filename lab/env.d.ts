@@ -2,9 +2,9 @@
 /// <reference types="svelte" />
 
 declare module 'virtual:kubernetes-schema' {
-  /** The editor's JSON schema of every built-in kind (scripts/schemas/kubernetes-schema.ts). */
-  const schema: Record<string, unknown>;
-  export default schema;
+  /** The editor's JSON schema of every built-in kind, as JSON text (scripts/schemas/kubernetes-schema.ts). */
+  const text: string;
+  export default text;
 }
 
 declare module 'virtual:kubelab-lessons' {

@@ -4,15 +4,15 @@
  * without shims (research/stack-recipe.md §3).
  *
  * The Kubernetes schema (`virtual:kubernetes-schema`, built by vite.config.ts from the engine's
- * OpenAPI documents with scripts/schemas/kubernetes-schema.ts) picks each document's kind by
+ * OpenAPI documents with scripts/schemas/kubernetes-schema.ts, held by the YAML worker) picks each document's kind by
  * `apiVersion` and `kind`: completion, hover docs, and a marker on every unknown field.
  */
 import * as monaco from 'monaco-editor/esm/vs/editor/editor.api';
 import 'monaco-editor/esm/vs/editor/editor.all.js';
 import 'monaco-editor/esm/vs/basic-languages/yaml/yaml.contribution.js';
-import { configureMonacoYaml, type JSONSchema } from 'monaco-yaml';
+import { configureMonacoYaml } from 'monaco-yaml';
 import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker?worker';
-import kubernetesSchema from 'virtual:kubernetes-schema';
+import { kubernetesSchemaUri } from './kubernetes-schema-uri.ts';
 import YamlWorker from './yaml.worker.ts?worker';
 
 // monaco's own typings declare the global `MonacoEnvironment`.
@@ -31,15 +31,16 @@ addEventListener('unhandledrejection', (event) => {
 /** Where the learner's files live in monaco (the schema's fileMatch covers them). */
 export const modelRoot = 'file:///workspace/';
 
-// The schema is passed inline and nothing is fetched; its uri only names it in hovers.
+// The schema is named, not passed: the YAML worker has it (lib/yaml.worker.ts answers its uri),
+// so the page neither parses it nor copies it to the worker.
 configureMonacoYaml(monaco, {
-  enableSchemaRequest: false,
+  enableSchemaRequest: true,
   validate: true,
   completion: true,
   hover: true,
   format: { enable: false },
   isKubernetes: true,
-  schemas: [{ uri: 'file:///kubelab/kubernetes-v1.32.json', fileMatch: ['*.yaml', '*.yml'], schema: kubernetesSchema as JSONSchema }],
+  schemas: [{ uri: kubernetesSchemaUri, fileMatch: ['*.yaml', '*.yml'] }],
 });
 
 export { monaco };
