@@ -3,50 +3,17 @@
  * Debian's Chromium with Playwright — the terminal, the cluster view, the editor, window.kubelab
  * and the Chinese strings. Without Chromium the test fails with the install command (never skips).
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Server } from 'node:http';
-import { chromium, type Browser, type Page } from 'playwright';
-import { buildLab, chromiumArgs, findChromium, installChromium, serve } from './support/lab-build.ts';
-
-/** The terminal's visible text, one string per row. */
-async function terminalText(page: Page): Promise<string> {
-  return page.locator('.xterm-rows').innerText();
-}
-
-async function typeInTerminal(page: Page, line: string): Promise<void> {
-  await page.locator('.xterm-helper-textarea').focus();
-  await page.keyboard.type(line);
-  await page.keyboard.press('Enter');
-}
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright';
+import { terminalText, typeInTerminal, useLabBrowser } from './support/lab-page.ts';
 
 describe('the lab in Chromium', () => {
-  let server: Server | undefined;
-  let origin = '';
-  let browser: Browser | undefined;
+  const lab = useLabBrowser();
   let page: Page;
-  const pageErrors: string[] = [];
-  const requests: string[] = [];
-
-  const executablePath = findChromium();
-  // Each test fails (none is skipped) when there is no browser to run in.
-  beforeEach(() => {
-    if (!executablePath) throw new Error(installChromium);
-  });
 
   beforeAll(async () => {
-    if (!executablePath) return;
-    ({ server, origin } = await serve(await buildLab()));
-    browser = await chromium.launch({ executablePath, args: chromiumArgs });
-    page = await browser.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('request', (request) => requests.push(request.url()));
-    await page.goto(`${origin}/?playground`); // lessons: tests/browser/lessons.test.ts
+    if (lab.browser) page = await lab.open('/?playground'); // lessons: tests/browser/lessons.test.ts
   }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((done) => (server ? server.close(done) : done(undefined)));
-  });
 
   it('prints the 4 nodes for kubectl get nodes typed in the terminal', async () => {
     await page.locator('.xterm-rows').waitFor();
@@ -152,10 +119,7 @@ describe('the lab in Chromium', () => {
   it('speaks Chinese with ?lang=zh-CN', async () => {
     // The first page's cluster keeps running at 10×: close it so two cores serve this one.
     await page.close();
-    const zh = await browser!.newPage();
-    zh.on('pageerror', (error) => pageErrors.push(error.message));
-    zh.on('request', (request) => requests.push(request.url()));
-    await zh.goto(`${origin}/?lang=zh-CN&playground`, { waitUntil: 'domcontentloaded' });
+    const zh = await lab.open('/?lang=zh-CN&playground', { waitUntil: 'domcontentloaded' });
     await expect.poll(() => zh.getByRole('button', { name: '应用此文件（Ctrl+S 或 Ctrl+Enter）' }).innerText(), { timeout: 20_000 }).toBe('应用');
     expect(await zh.locator('h2').allInnerTexts()).toEqual(expect.arrayContaining(['编辑器', '终端', '集群']));
     expect(await zh.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
@@ -168,7 +132,7 @@ describe('the lab in Chromium', () => {
   });
 
   it('asks nothing of any host but its own and throws no page error', () => {
-    const foreign = requests.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith('blob:') && !url.startsWith('data:'));
-    expect({ foreign, pageErrors }).toEqual({ foreign: [], pageErrors: [] });
+    const foreign = lab.requests.filter((url) => !url.startsWith(`${lab.origin}/`) && !url.startsWith('blob:') && !url.startsWith('data:'));
+    expect({ foreign, pageErrors: lab.pageErrors }).toEqual({ foreign: [], pageErrors: [] });
   });
 });

@@ -15,8 +15,10 @@ export interface LabBrowser {
   readonly browser: Browser;
   /** Uncaught errors of every page opened through `open`. */
   readonly pageErrors: string[];
+  /** Every URL a page opened through `open` requested. */
+  readonly requests: string[];
   /** A new page (in its own browser context when `context` is set) at `path`, its errors collected. */
-  open(path: string, options?: { context?: boolean; withStack?: boolean }): Promise<Page>;
+  open(path: string, options?: { context?: boolean; withStack?: boolean; waitUntil?: 'load' | 'domcontentloaded' | 'commit' }): Promise<Page>;
 }
 
 /** Register the hooks that build, serve and open the lab for the enclosing describe block. */
@@ -24,6 +26,7 @@ export function useLabBrowser(): LabBrowser {
   let lab: { server: Server; origin: string } | undefined;
   let browser: Browser | undefined;
   const pageErrors: string[] = [];
+  const requests: string[] = [];
   const executablePath = findChromium();
   beforeEach(() => {
     if (!executablePath) throw new Error(installChromium);
@@ -41,10 +44,12 @@ export function useLabBrowser(): LabBrowser {
     get origin() { return lab!.origin; },
     get browser() { return browser!; },
     pageErrors,
+    requests,
     async open(path, options = {}) {
       const page = options.context ? await (await browser!.newContext()).newPage() : await browser!.newPage();
       page.on('pageerror', (error) => pageErrors.push(options.withStack ? `${error.message} ${error.stack ?? ''}` : error.message));
-      await page.goto(`${lab!.origin}${path}`);
+      page.on('request', (request) => requests.push(request.url()));
+      await page.goto(`${lab!.origin}${path}`, options.waitUntil ? { waitUntil: options.waitUntil } : {});
       return page;
     },
   };
