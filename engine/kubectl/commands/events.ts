@@ -11,7 +11,7 @@ import { KubectlError } from '../client/api-client.ts';
 import type { CommandContext, CommandSpec } from '../command.ts';
 import { flagBool, flagList, flagString } from '../flags.ts';
 import { marshalIndent } from '../printers/go-json.ts';
-import { omitManagedFields, printGeneric } from '../printers/generic.ts';
+import { printGeneric, shownByPrinter } from '../printers/generic.ts';
 import { formatTabs } from '../printers/tabwriter.ts';
 import { goSort } from './go-sort.ts';
 import { printFlagsFormat, type ObjectFormat } from './print-flags.ts';
@@ -79,8 +79,8 @@ function forSelector(context: CommandContext, value: string): string {
  * (`kind`, `apiVersion`, `metadata`, `items`), zero fields appear; only JSON and YAML omit managedFields.
  */
 function printEventList(context: CommandContext, format: ObjectFormat, events: Json[]): string {
-  const omit = (format.kind === 'json' || format.kind === 'yaml') && !flagBool(context.flags, 'show-managed-fields');
-  const items = events.map((event) => canonicalize({ ...(omit ? omitManagedFields(event) : event), kind: 'Event', apiVersion: 'v1' } as KubeObject) as unknown as Json);
+  const showManagedFields = flagBool(context.flags, 'show-managed-fields');
+  const items = events.map((event) => canonicalize({ ...shownByPrinter(format, event, showManagedFields), kind: 'Event', apiVersion: 'v1' } as KubeObject) as unknown as Json);
   // The name printer refuses typed lists ("list types are not supported by name printing"), and Run
   // drops PrintObj's error: `kubectl events -o name` prints nothing and succeeds.
   if (format.kind === 'name') return '';

@@ -10,7 +10,7 @@ import { discoverResources } from '../client/discovery.ts';
 import { RestMapper, kindPrefix } from '../client/rest-mapper.ts';
 import type { CommandContext, CommandSpec } from '../command.ts';
 import { flagBool, flagInt, flagList, flagString } from '../flags.ts';
-import { omitManagedFields, parseOutputFormat, printGeneric, type OutputFormat } from '../printers/generic.ts';
+import { parseOutputFormat, printGeneric, shownByPrinter, type OutputFormat } from '../printers/generic.ts';
 import { PartialOutputError } from '../printers/go-template.ts';
 import { TablePrinter, type ServerTable } from '../printers/human-table.ts';
 import { sortByField } from '../printers/sort.ts';
@@ -141,9 +141,7 @@ function printObjects(context: CommandContext, requests: ResourceRequest[], fetc
   const sortBy = flagString(flags, 'sort-by');
   if (sortBy && !singleItemImplied) items = sortByField(items, sortBy, (item) => item);
   let object: Json = singleItemImplied && items.length === 1 ? items[0] : { apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } };
-  // Only kubectl's JSON/YAML printers are wrapped in OmitManagedFieldsPrinter; templates and jsonpath see managedFields.
-  const omit = format.kind === 'yaml' || format.kind === 'json';
-  if (omit && !flagBool(flags, 'show-managed-fields')) object = omitManagedFields(object);
+  object = shownByPrinter(format, object, flagBool(flags, 'show-managed-fields'));
   const allowMissingKeys = flagBool(flags, 'allow-missing-template-keys', true);
   try {
     context.out.stdout.push(printGeneric(format, object, { noHeaders: flagBool(flags, 'no-headers'), files: context.files, allowMissingKeys }));
