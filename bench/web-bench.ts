@@ -82,15 +82,17 @@ async function rollout(page: Page, replicas: number, log: (line: string) => void
   // "After load": monaco and the editor's workers arrive after the first answer; their start-up is not the rollout's.
   await page.locator('.monaco-editor .view-lines').waitFor({ timeout: 120_000 });
   await page.waitForTimeout(2000);
+  // The main thread's work and the frames so far; `perFrame` is the ms per frame between two samples.
+  const sample = async (): Promise<{ busy: { cpu: number; wall: number }; frames: number }> => ({ busy: await taskMs(session), frames: await page.evaluate(() => window.__bench!.frames) });
+  const perFrame = (from: Awaited<ReturnType<typeof sample>>, to: Awaited<ReturnType<typeof sample>>, clock: 'cpu' | 'wall'): number =>
+    (to.busy[clock] - from.busy[clock]) / Math.max(1, to.frames - from.frames);
   // The same figure with nothing changing (the clock still ticks at 1×): what a frame costs the page
   // and this benchmark's own frame counter before any pod moves.
-  const idleBusy = await taskMs(session);
-  const idleFrames = await page.evaluate(() => window.__bench!.frames);
+  const idle = await sample();
   await page.waitForTimeout(3000);
-  const mainThreadMsPerFrameIdle = ((await taskMs(session)).cpu - idleBusy.cpu) / Math.max(1, (await page.evaluate(() => window.__bench!.frames)) - idleFrames);
+  const mainThreadMsPerFrameIdle = perFrame(idle, await sample(), 'cpu');
   await page.locator('[data-action="speed"]').selectOption('100');
-  const busyBefore = await taskMs(session);
-  const framesBefore = await page.evaluate(() => window.__bench!.frames);
+  const before = await sample();
   const started = performance.now();
   // Long tasks count from here: the budget is the rollout's. Those of the lab's own load (monaco and
   // its workers start after the first answer) are reported apart.
@@ -100,29 +102,27 @@ async function rollout(page: Page, replicas: number, log: (line: string) => void
   // The cluster stores 1,000 pods at most (system pods included), so the rollout may end a few
   // short: it has ended when no more pods turned Ready for 10 s. Figures stop at the last change.
   let ready = 0;
-  let last = { at: performance.now(), busy: busyBefore, frames: framesBefore };
+  let last = { at: performance.now(), ...before };
   while (ready < replicas && performance.now() - last.at < 10_000 && performance.now() - started < 180_000) {
     await page.waitForTimeout(1000);
     const now = Number(await kubectl(page, 'kubectl get deployment big -o jsonpath={.status.readyReplicas}')) || 0;
-    if (now !== ready) last = { at: performance.now(), busy: await taskMs(session), frames: await page.evaluate(() => window.__bench!.frames) };
+    if (now !== ready) last = { at: performance.now(), ...(await sample()) };
     ready = now;
   }
   const rolloutMs = last.at - started;
-  const busy = { cpu: last.busy.cpu - busyBefore.cpu, wall: last.busy.wall - busyBefore.wall };
-  const frames = last.frames;
   const { longTasks: all, rolloutAt } = await page.evaluate(() => window.__bench!);
   const longTasks = all.filter((task) => task.at >= rolloutAt!).map((task) => task.ms);
   const loadTasks = all.filter((task) => task.at < rolloutAt!).map((task) => task.ms);
   const list = (tasks: number[]): string => tasks.map((ms) => ms.toFixed(0)).join(' ') || 'none';
-  log(`web: ${ready}/${replicas} ready after ${(rolloutMs / 1000).toFixed(1)} s; long tasks ${list(longTasks)}; before it (the editor loading) ${list(loadTasks)}; ${frames - framesBefore} frames`);
+  log(`web: ${ready}/${replicas} ready after ${(rolloutMs / 1000).toFixed(1)} s; long tasks ${list(longTasks)}; before it (the editor loading) ${list(loadTasks)}; ${last.frames - before.frames} frames`);
   // A figure, not a test: an unfinished rollout is reported (webRolloutReady), not thrown.
   return {
     webRolloutReady: ready,
     longTaskMaxMs: Math.max(0, ...longTasks),
     longTaskCount: longTasks.length,
     longTaskMaxMsEditorLoad: Math.max(0, ...loadTasks),
-    mainThreadMsPerFrame: busy.cpu / Math.max(1, frames - framesBefore),
-    mainThreadWallMsPerFrame: busy.wall / Math.max(1, frames - framesBefore),
+    mainThreadMsPerFrame: perFrame(before, last, 'cpu'),
+    mainThreadWallMsPerFrame: perFrame(before, last, 'wall'),
     mainThreadMsPerFrameIdle,
     webRolloutMs: rolloutMs,
   };
