@@ -103,24 +103,39 @@ function lessonBundle(): Plugin {
  * image (seed 1, default start and history) as engine/bootstrap-image.ts writes it, computed by
  * running this very engine in Node at build time, so the browser's first cluster copies it instead of
  * running ~370 objects through the API pipeline (engine/bootstrap-image.test.ts proves the copy is
- * the same cluster). Build only: under `vite` (dev) the engine may change under a running server, so
- * the worker computes the image itself there.
+ * the same cluster). `import.meta.env.KUBELAB_FIRST_ANSWER_IMAGE`: the API objects of the labs that
+ * start the same every time (the playground, the first lesson) once built, as the difference from
+ * that bootstrap image, so the worker answers a first `kubectl get` while it builds the lab
+ * (worker/first-answers.ts; first-answers.test.ts proves the answers are the lab's). Build only:
+ * under `vite` (dev) the engine may change under a running server, so the worker computes all
+ * of it itself there.
  */
-function shippedBootstrapImage(): Plugin {
+function shippedImages(): Plugin {
   const script = [
     "import { Cluster } from './engine/cluster.ts';",
     "import { bootstrapImageKey, encodeBootstrapImage } from './engine/bootstrap-image.ts';",
+    "import { readLessonBundle } from './server/lessons.ts';",
+    "import { firstAnswerImageText } from './worker/first-answer-image.ts';",
     'const cluster = new Cluster({ seed: 1, controllers: false });',
-    'process.stdout.write(encodeBootstrapImage(bootstrapImageKey(cluster.seed, cluster.now(), undefined)) ?? "");',
+    'const bootstrap = encodeBootstrapImage(bootstrapImageKey(cluster.seed, cluster.now(), undefined));',
+    'const lessons = readLessonBundle();',
+    'const first = Object.keys(lessons).sort()[0]?.split("/")[0].replace(/^\\d+-/, "");',
+    'process.stdout.write(JSON.stringify({ bootstrap, firstAnswers: firstAnswerImageText(lessons, first) }));',
   ].join('\n');
   return {
-    name: 'kubelab:bootstrap-image',
+    name: 'kubelab:shipped-images',
     apply: 'build',
     config() {
       const root = fileURLToPath(new URL('.', import.meta.url));
-      const text = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 });
-      if (!text.startsWith('{')) throw new Error(`the bootstrap image came out empty: ${text.slice(0, 200)}`);
-      return { define: { 'import.meta.env.KUBELAB_BOOTSTRAP_IMAGE': JSON.stringify(text) } };
+      const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 });
+      const { bootstrap, firstAnswers } = JSON.parse(out) as { bootstrap?: string; firstAnswers?: string };
+      if (!bootstrap?.startsWith('{')) throw new Error(`the bootstrap image came out empty: ${out.slice(0, 200)}`);
+      return {
+        define: {
+          'import.meta.env.KUBELAB_BOOTSTRAP_IMAGE': JSON.stringify(bootstrap),
+          'import.meta.env.KUBELAB_FIRST_ANSWER_IMAGE': JSON.stringify(firstAnswers) ?? 'undefined',
+        },
+      };
     },
   };
 }
@@ -131,7 +146,7 @@ export default defineConfig(({ mode }) => {
     base: './',
     // embed.js (contract 3) ships in dist/; the single offline file has no use for it.
     publicDir: offline ? false : 'lab/public',
-    plugins: [noOpenapiDocuments(), kubernetesSchema(), lessonBundle(), shippedBootstrapImage(), svelte(), ...(offline ? [inlineWorkers(), viteSingleFile()] : [])],
+    plugins: [noOpenapiDocuments(), kubernetesSchema(), lessonBundle(), shippedImages(), svelte(), ...(offline ? [inlineWorkers(), viteSingleFile()] : [])],
     worker: {
       format: offline ? 'iife' : 'es',
       plugins: () => [noOpenapiDocuments(), kubernetesSchema(), lessonBundle()],

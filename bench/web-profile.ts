@@ -114,7 +114,7 @@ try {
   // until the profiler runs), printed as its hottest functions once the first answer is in.
   const workerProfile = args.includes('--worker-profile') ? await profileWorkers(page) : undefined;
   const trace = option('--trace');
-  if (trace) await browser.startTracing(page, { path: trace, categories: ['disabled-by-default-v8.cpu_profiler', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'blink', 'loading', 'toplevel'] });
+  if (trace) await browser.startTracing(page, { path: trace, categories: ['disabled-by-default-v8.cpu_profiler', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'disabled-by-default-v8.compile', 'blink', 'loading', 'toplevel'] });
   await page.goto(`${origin}/`, { waitUntil: 'commit' });
   await page.waitForFunction(() => (window as unknown as { __first?: number }).__first, undefined, { timeout: 120_000, polling: 50 });
   const first = await page.evaluate(() => (window as unknown as { __first: number }).__first);

@@ -87,6 +87,18 @@ export function preloadBootstrapImage(text: string): string {
   return key;
 }
 
+/**
+ * The stored objects of the image kept for `key`, to read and never to change or hand to a
+ * cluster (worker/first-answers.ts lists them before the first cluster claims them). Undefined
+ * when no image is kept for `key`.
+ */
+export function bootstrapImageObjects(key: string): StoreSnapshot['buckets'] | undefined {
+  const kept = images.get(key);
+  if (!kept) return undefined;
+  if ('image' in kept) return kept.image.store.buckets;
+  return (kept.unclaimed ?? decodeImageText(kept.text).image).store.buckets;
+}
+
 /** How many images this process keeps now. */
 export function bootstrapImageCount(): number {
   return images.size;

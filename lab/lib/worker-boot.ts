@@ -25,9 +25,16 @@ function hasJournal(workspace: string): boolean {
   }
 }
 
-const bootLesson = bootParams.lesson && lessonIds.includes(bootParams.lesson) && !hasJournal(bootParams.workspace) ? bootParams.lesson : undefined;
+const restoring = hasJournal(bootParams.workspace);
+const bootLesson = bootParams.lesson && lessonIds.includes(bootParams.lesson) && !restoring ? bootParams.lesson : undefined;
 
-let early: Worker | undefined = new LabWorker(bootLesson ? { name: `lesson=${bootLesson}` } : undefined);
+/**
+ * A worker that will replay a journal is named `restore`: until the replay, it must not answer a
+ * first `kubectl get` from the image of a fresh lab (worker/lab-front.ts), which is not what it restores.
+ */
+const restoreName = { name: 'restore' };
+
+let early: Worker | undefined = new LabWorker(bootLesson ? { name: `lesson=${bootLesson}` } : restoring ? restoreName : undefined);
 
 // Chromium starts a module worker's thread only when the page's main thread is next free (the
 // browser hands the fetched script's response back through it). Left alone, the start waits behind
@@ -54,9 +61,9 @@ const workerRunning = new Promise<void>((resolve) => {
 void (import.meta.env.MODE === 'offline' ? workerRunning.then(() => import('../main.ts')) : import('../main.ts'));
 await workerRunning;
 
-/** The worker started at load for the first caller; a new one for every later caller (a restart). */
+/** The worker started at load for the first caller; a new one for every later caller (a restart, which replays the journal). */
 export function takeWorker(): Worker {
-  const worker = early ?? new LabWorker();
+  const worker = early ?? new LabWorker(restoreName);
   early = undefined;
   return worker;
 }

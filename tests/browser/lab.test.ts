@@ -131,6 +131,40 @@ describe('the lab in Chromium', () => {
     await zh.close();
   });
 
+  it('answers a kubectl get sent before the cluster is built as the built lab does', async () => {
+    const context = await lab.browser.newContext();
+    // Sent the moment window.kubelab appears, as an embedder or the web bench would.
+    await context.addInitScript(() => {
+      let api: unknown;
+      Object.defineProperty(window, 'kubelab', {
+        configurable: true,
+        get: () => api,
+        set(value: { kubectl: (body: unknown) => Promise<unknown> }) {
+          api = value;
+          (window as unknown as { early: Promise<unknown> }).early = value.kubectl({ command: 'kubectl get pods -A' });
+        },
+      });
+    });
+    const first = await context.newPage();
+    const logged: string[] = [];
+    first.on('console', (message) => logged.push(`${message.type()}: ${message.text()}`));
+    await first.goto(`${lab.origin}/`);
+    await first.waitForFunction(() => 'early' in window, undefined, { timeout: 60_000 });
+    const early = await first.evaluate(() => (window as unknown as { early: Promise<{ stdout: string }> }).early);
+    // The lab's first state: every system pod listed, all of age 0s, before any controller time ran.
+    expect(early.stdout).toMatch(/^NAMESPACE +NAME +READY +STATUS +RESTARTS +AGE\n/);
+    expect(early.stdout).toMatch(/\nkube-system +coredns-\S+ +0\/1 +ContainerCreating +0 +0s\n/);
+    const worker = first.workers()[0];
+    expect(await worker.evaluate(() => performance.getEntriesByName('kubelab:first-answer').length)).toBe(1);
+    // Once built, the lab runs the read again in its place and logs an error if its answer differs
+    // (worker/lab-front.ts): only the probe, logged after, shows that the worker's errors reach us.
+    await expect.poll(() => worker.evaluate(() => performance.getEntriesByName('kubelab:lab-service-ready').length), { timeout: 60_000 }).toBe(1);
+    expect(await first.evaluate(() => window.kubelab.kubectl({ command: 'kubectl get pods -A -o name' }))).toMatchObject({ exitCode: 0 });
+    await worker.evaluate(() => console.error('kubelab: probe'));
+    await expect.poll(() => logged.filter((line) => line.startsWith('error: kubelab:'))).toEqual(['error: kubelab: probe']);
+    await context.close();
+  }, 90_000);
+
   it('asks nothing of any host but its own and throws no page error', () => {
     const foreign = lab.requests.filter((url) => !url.startsWith(`${lab.origin}/`) && !url.startsWith('blob:') && !url.startsWith('data:'));
     expect({ foreign, pageErrors: lab.pageErrors }).toEqual({ foreign: [], pageErrors: [] });
