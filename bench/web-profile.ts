@@ -162,7 +162,7 @@ try {
     await session.send('Profiler.setSamplingInterval', { interval: 200 });
     await session.send('Profiler.start');
     const rolloutTrace = option('--rollout-trace');
-    if (rolloutTrace) await browser.startTracing(page, { path: rolloutTrace, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'v8', 'toplevel'] });
+    if (rolloutTrace) await browser.startTracing(page, { path: rolloutTrace, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-v8.cpu_profiler', 'blink', 'v8', 'toplevel'] });
     const began = await page.evaluate(() => performance.now());
     await kubectl(page, `kubectl create deployment big --image=nginx --replicas=${replicas}`);
     let ready = 0;
