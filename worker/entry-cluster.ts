@@ -5,28 +5,9 @@
  */
 import lessons from 'virtual:kubelab-lessons';
 import { LabService } from './lab-service.ts';
-import { LabFront } from './lab-front.ts';
-import { FirstAnswers } from './first-answers.ts';
-import { preloadBootstrapImage } from '../engine/bootstrap-image.ts';
 
-// The built lab ships the default cluster's bootstrap image (vite.config.ts `shippedBootstrapImage`):
-// the first cluster copies it instead of running the bootstrap pipeline. Undefined under `vite` (dev).
-const shippedImage: unknown = import.meta.env.KUBELAB_BOOTSTRAP_IMAGE;
-if (typeof shippedImage === 'string') preloadBootstrapImage(shippedImage);
-// And the API objects of the labs that start the same every time (vite.config.ts `shippedImages`).
-const firstAnswerImage: unknown = import.meta.env.KUBELAB_FIRST_ANSWER_IMAGE;
-
-/**
- * What the page talks to until the lab service for worker `workerName` is built: it answers a
- * first `kubectl get` from the shipped image (lab-front.ts) and keeps every other call for the service.
- */
-export function labFront(workerName: string): LabFront {
-  return new LabFront({
-    answers: () => (typeof firstAnswerImage === 'string' ? FirstAnswers.forWorker(firstAnswerImage, workerName) : undefined),
-    onMismatch: (line, early, service) => console.error(`kubelab: the first answer to "${line}" was not the lab's`, { early, service }),
-    mark: (stage) => performance.mark(`kubelab:${stage}`),
-  });
-}
+// The shipped bootstrap image is preloaded before the first cluster is built (entry.ts loads the front first).
+import './entry-front.ts';
 
 /** Build the lab service for a worker named `lesson=<id>` (or unnamed: the playground). */
 export function startLabService(workerName: string): LabService {
