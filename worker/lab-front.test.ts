@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { readLessonBundle } from '../server/lessons.ts';
 import { FirstAnswers } from './first-answers.ts';
 import { buildLab, firstAnswerImageText } from './first-answer-image.ts';
@@ -70,6 +70,20 @@ describe('LabFront', () => {
     expect(await settled(read)).toBe(false);
     lab.serve(buildLab(lessons, 'lesson=scale'));
     expect(await read).toMatchObject({ ok: true, value: { stdout: expect.stringContaining('web ') } });
+  }, 60_000);
+
+  it('waits for the lab when the reader fails, and answers from the lab', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const lab = new LabFront({ answers: () => FirstAnswers.forWorker('{"names": [""', '') });
+      const read = lab.kubectl('kubectl get ns default -o name');
+      expect(await settled(read)).toBe(false);
+      expect(error.mock.calls.map((call) => call[0])).toEqual(['kubelab: the first answers failed']);
+      lab.serve(buildLab(lessons, ''));
+      expect(await read).toEqual({ ok: true, value: { stdout: 'namespace/default\n', stderr: '', exitCode: 0 } });
+    } finally {
+      error.mockRestore();
+    }
   }, 60_000);
 
   it('reports an early answer that the lab does not give', async () => {

@@ -64,8 +64,16 @@ export class LabFront implements LabWorkerApi {
   /** The answer to `line` from the image, or undefined when it must wait for the service. */
   private early(line: string): KubectlAnswer | undefined {
     if (this.service || !this.readsMayJump) return undefined;
-    if (this.answers === null) this.answers = this.options.answers();
-    const answer = this.answers?.answer(line);
+    let answer: KubectlAnswer | undefined;
+    try {
+      if (this.answers === null) this.answers = this.options.answers();
+      answer = this.answers?.answer(line);
+    } catch (error) {
+      // Never worse than waiting: the service answers it once built.
+      console.error('kubelab: the first answers failed', error);
+      this.answers = undefined;
+      return undefined;
+    }
     if (answer && !this.answered) {
       this.answered = true;
       this.options.mark?.('first-answer');
