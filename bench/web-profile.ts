@@ -6,7 +6,9 @@
  *   `--phase rollout`: profiles the main thread (CDP Profiler) during a 1,000-pod rollout at 100×
  *   and prints its hottest functions and the long tasks.
  * Usage: `npx tsx bench/web-profile.ts --phase first [--dir /tmp/x] [--keep]`; add `--worker-profile
- * [--no-minify] [--worker-profile-out /tmp/w]` for the cluster worker's CPU profile from its first line.
+ * [--no-minify] [--worker-profile-out /tmp/w]` for the cluster worker's CPU profile from its first line,
+ * `--trace f` for a Chromium trace up to the first answer, `--load-trace f` for one from there until
+ * the editor has loaded, and (rollout) `--rollout-trace f` for one of the rollout.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -141,6 +143,15 @@ try {
   const onPage = marks.map((m) => m.replace(/ (\d{10,})$/, (_all, at: string) => ` ${(Number(at) - origin0).toFixed(0)}`));
   console.log(`first kubectl answer at ${first.toFixed(0)} ms\n${nav}\n${timings.join('\n')}\n${onPage.join('\n')}`);
   if (workerProfile) await workerProfile(Number(option('--top') ?? 40));
+  // `--load-trace f`: a trace of what follows the first answer until the editor has loaded (the
+  // window of the bench's `longTaskMaxMsEditorLoad`): the lab's first batch, the lesson, monaco.
+  const loadTrace = option('--load-trace');
+  if (loadTrace) {
+    await browser.startTracing(page, { path: loadTrace, categories: ['disabled-by-default-v8.cpu_profiler', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink', 'toplevel'] });
+    await page.locator('.monaco-editor .view-lines').waitFor({ timeout: 120_000 });
+    await page.waitForTimeout(2000);
+    await browser.stopTracing();
+  }
   if (phase === 'rollout') {
     const nodes = Math.ceil(replicas / 100) - 3;
     for (let i = 0; i < nodes; i++) await page.evaluate(() => window.kubelab.addNode({}));
