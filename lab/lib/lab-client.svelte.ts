@@ -10,6 +10,7 @@
 import { proxy, wrap, type Remote } from 'comlink';
 import type { LabWorkerApi, LessonEvent, LessonLanguage } from '../../worker/protocol.ts';
 import { takeWorker } from './worker-boot.ts';
+import { slices } from './batch-slices.ts';
 import { ClusterState } from './cluster-state.svelte.ts';
 import { JournalStore, journalKey } from './journal.ts';
 
@@ -33,6 +34,14 @@ const pullEveryMs = 100;
 const busyPullEveryMs = 300;
 /** A batch with more changes than this makes the next pull wait `busyPullEveryMs`. */
 const bigBatch = 100;
+/**
+ * At most this many changes are drawn in one task: the first batch of a 1,000-pod rollout mounts a
+ * card with every pending pod and redraws every node, about 25 ms of the main thread in one go on a
+ * slow machine, which becomes a long task when the OS lends the page only half a core. The slices
+ * follow each other at once, within a frame or two. (Slices of 250 cost more per frame: each one
+ * redraws the cards the others touch too.)
+ */
+const changesPerTask = 500;
 
 const methods = ['control', 'kubectl', 'setSpeed', 'step', 'subscribe', 'takeChanges', 'placement', 'vocabulary', 'ping', 'preview', 'record', 'replay', 'lesson', 'watchLessons', 'complete', 'auditLog', 'finishEdit', 'cancelEdit'] as const;
 
@@ -217,7 +226,10 @@ export class LabClient {
     try {
       const batch = await this.api.takeChanges();
       this.pullGap = batch.changed.length + batch.removed.length > bigBatch ? busyPullEveryMs : pullEveryMs;
-      this.cluster.apply(batch);
+      for (const [i, slice] of slices(batch, changesPerTask).entries()) {
+        if (i > 0) await new Promise((resolve) => setTimeout(resolve, 0));
+        this.cluster.apply(slice);
+      }
       this.noteStorage(this.journal.setTime(batch.time.now, batch.time.speed, performance.now()));
       this.markReady();
     } catch {
