@@ -118,9 +118,7 @@ function shippedImages(): Plugin {
     "import { firstAnswerImageText } from './worker/first-answer-image.ts';",
     'const cluster = new Cluster({ seed: 1, controllers: false });',
     'const bootstrap = encodeBootstrapImage(bootstrapImageKey(cluster.seed, cluster.now(), undefined));',
-    'const lessons = readLessonBundle();',
-    'const first = Object.keys(lessons).sort()[0]?.split("/")[0].replace(/^\\d+-/, "");',
-    'process.stdout.write(JSON.stringify({ bootstrap, firstAnswers: firstAnswerImageText(lessons, first) }));',
+    'process.stdout.write(JSON.stringify({ bootstrap, firstAnswers: firstAnswerImageText(readLessonBundle()) }));',
   ].join('\n');
   return {
     name: 'kubelab:shipped-images',
@@ -128,12 +126,12 @@ function shippedImages(): Plugin {
     config() {
       const root = fileURLToPath(new URL('.', import.meta.url));
       const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 });
-      const { bootstrap, firstAnswers } = JSON.parse(out) as { bootstrap?: string; firstAnswers?: string };
+      const { bootstrap, firstAnswers } = JSON.parse(out) as { bootstrap?: string; firstAnswers: string };
       if (!bootstrap?.startsWith('{')) throw new Error(`the bootstrap image came out empty: ${out.slice(0, 200)}`);
       return {
         define: {
           'import.meta.env.KUBELAB_BOOTSTRAP_IMAGE': JSON.stringify(bootstrap),
-          'import.meta.env.KUBELAB_FIRST_ANSWER_IMAGE': JSON.stringify(firstAnswers) ?? 'undefined',
+          'import.meta.env.KUBELAB_FIRST_ANSWER_IMAGE': JSON.stringify(firstAnswers),
         },
       };
     },

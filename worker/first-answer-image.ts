@@ -6,22 +6,20 @@
  */
 import { bootstrapImageKey, bootstrapImageObjects } from '../engine/bootstrap-image.ts';
 import { defaultEpoch } from '../engine/clock.ts';
-import type { LessonBundle } from '../engine/lessons/types.ts';
+import type { Lesson, LessonBundle } from '../engine/lessons/types.ts';
 import type { FirstAnswerImage } from './first-answers.ts';
-import { LabService } from './lab-service.ts';
+import { loadLessons } from '../engine/lessons/catalogue.ts';
+import { workerLab, type LabService } from './lab-service.ts';
 
-/** The lab service worker `name` builds (`lesson=ID`, or `` for the playground; clusters start at defaultEpoch), with a timer that never fires. */
+/** The lab worker `name` runs (its clusters start at defaultEpoch), with a timer that never fires. */
 export function buildLab(lessons: LessonBundle, name: string): LabService {
-  const lesson = new URLSearchParams(name).get('lesson') || undefined;
-  return new LabService({ seed: 1, speed: 1, lessons, lesson, timer: { now: () => 0, every: () => () => undefined } });
+  return workerLab(name, lessons, { now: () => 0, every: () => () => undefined });
 }
 
-/** The worker names whose lab starts the same whatever the wall clock does. */
-export function fixedStartNames(lessons: LessonBundle): string[] {
-  const folders = new Set(Object.keys(lessons).map((path) => path.split('/')[0]));
-  const starts = new Set(Object.keys(lessons).filter((path) => path.split('/')[1] === 'start').map((path) => path.split('/')[0]));
-  const ids = [...folders].filter((folder) => !starts.has(folder)).map((folder) => /^\d{2,}-([a-z0-9-]+)$/.exec(folder)?.[1]).filter((id) => id !== undefined);
-  return ['', ...ids.map((id) => `lesson=${id}`)];
+/** The worker names whose lab starts the same whatever the wall clock does: the playground and the lessons that apply nothing. */
+export function fixedStartNames(lessons: readonly Lesson[]): string[] {
+  const fixed = lessons.filter((lesson) => Object.keys(lesson.start).length === 0);
+  return ['', ...fixed.map((lesson) => `lesson=${lesson.id}`)];
 }
 
 /** The API image of a built lab, as the difference from its bootstrap image. */
@@ -29,9 +27,10 @@ export function captureImage(service: LabService, names: string[]): FirstAnswerI
   const cluster = service.lab.cluster;
   const snapshot = cluster.api.context.store.snapshot();
   const bootstrap = new Map(bootstrapImageObjects(bootstrapImageKey(cluster.seed, defaultEpoch, undefined))?.map(([key, entries]) => [key, new Map(entries)]));
+  const current = new Map(snapshot.buckets.map(([key, entries]) => [key, new Map(entries)]));
   const changed: FirstAnswerImage['changed'] = [];
   const removed: FirstAnswerImage['removed'] = [];
-  for (const [key, entries] of snapshot.buckets) {
+  for (const [key, entries] of current) {
     const before = bootstrap.get(key);
     // A write always gives a new resourceVersion: the same one is the same object.
     for (const [name, object] of entries) {
@@ -39,21 +38,22 @@ export function captureImage(service: LabService, names: string[]): FirstAnswerI
     }
   }
   for (const [key, entries] of bootstrap) {
-    const now = new Map(snapshot.buckets.find(([k]) => k === key)?.[1]);
-    for (const name of entries.keys()) if (!now.has(name)) removed.push([key, name]);
+    for (const name of entries.keys()) if (!current.get(key)?.has(name)) removed.push([key, name]);
   }
   return { names, seed: cluster.seed, start: defaultEpoch, now: cluster.now(), revision: snapshot.revision, changed, removed };
 }
 
 /**
- * The image for every fixed-start lab that starts like the first lesson's (they all do while no
- * such lesson writes at its start), as the text the build ships; undefined when there is none.
+ * The image for every fixed-start lab that starts like the first lesson's, the page's default (they
+ * all do while no such lesson writes at its start), or like the playground's when that lesson applies
+ * something, as the text the build ships.
  */
-export function firstAnswerImageText(lessons: LessonBundle, firstLesson: string | undefined): string | undefined {
+export function firstAnswerImageText(bundle: LessonBundle): string {
+  const { lessons } = loadLessons(bundle);
   const names = fixedStartNames(lessons);
-  const main = firstLesson !== undefined && names.includes(`lesson=${firstLesson}`) ? `lesson=${firstLesson}` : '';
+  const main = lessons.length && names.includes(`lesson=${lessons[0].id}`) ? `lesson=${lessons[0].id}` : '';
   const text = (image: FirstAnswerImage): string => JSON.stringify({ ...image, names: [] });
-  const reference = captureImage(buildLab(lessons, main), [main]);
-  const same = names.filter((name) => name === main || text(captureImage(buildLab(lessons, name), [name])) === text(reference));
+  const reference = captureImage(buildLab(bundle, main), [main]);
+  const same = names.filter((name) => name === main || text(captureImage(buildLab(bundle, name), [name])) === text(reference));
   return JSON.stringify({ ...reference, names: same });
 }

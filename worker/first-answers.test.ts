@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadLessons } from '../engine/lessons/catalogue.ts';
 import { readLessonBundle } from '../server/lessons.ts';
 import { FirstAnswers, isFirstAnswerRead } from './first-answers.ts';
 import { buildLab, firstAnswerImageText, fixedStartNames } from './first-answer-image.ts';
@@ -31,14 +32,14 @@ describe('isFirstAnswerRead', () => {
 
 describe('FirstAnswers', () => {
   it('covers the playground and the lessons that apply nothing at their start', () => {
-    const names = fixedStartNames(lessons);
+    const names = fixedStartNames(loadLessons(lessons).lessons);
     expect(names).toContain('');
     expect(names).toContain('lesson=apply');
     expect(names).not.toContain('lesson=scale'); // lessons/02-scale/start/web.yaml
   });
 
   it('answers every read as the built lab does at time zero, byte for byte', async () => {
-    const text = firstAnswerImageText(lessons, 'apply')!;
+    const text = firstAnswerImageText(lessons);
     expect(JSON.parse(text).names).toEqual(['', 'lesson=apply']);
     const reader = FirstAnswers.forWorker(text, 'lesson=apply')!;
     expect(FirstAnswers.forWorker(text, 'lesson=scale')).toBeUndefined();

@@ -381,3 +381,14 @@ function lessonId(params: unknown): string | undefined {
   const id = typeof params === 'string' ? params : (params as { id?: unknown } | undefined)?.id;
   return typeof id === 'string' && id ? id : undefined;
 }
+
+/**
+ * The lab service a worker named `name` runs: `lesson=<id>` opens that lesson, anything else (the
+ * playground, `restore`) none. The page names the lesson in the worker's name (lab/lib/worker-boot.ts)
+ * so that the first cluster built is already the lesson's: no second cluster before the first answer.
+ * The build (first-answer-image.ts) builds the same lab in Node, with a timer that never fires.
+ */
+export function workerLab(name: string, lessons: LessonBundle, timer: LabServiceOptions['timer'], mark?: (stage: string) => void): LabService {
+  const lesson = new URLSearchParams(name).get('lesson') || undefined;
+  return new LabService({ seed: 1, speed: 1, lessons, lesson, timer, mark });
+}
