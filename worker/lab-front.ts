@@ -16,11 +16,17 @@ type Method = keyof LabWorkerApi;
 const stateless = new Set<Method>(['subscribe', 'takeChanges', 'placement', 'vocabulary', 'ping', 'preview', 'record', 'lesson', 'watchLessons', 'complete', 'auditLog']);
 const statelessControl = new Set<ControlMethod>(['status', 'lessons', 'checks']);
 
+/** A read answered early: its command line and the answer given, which the service's is compared with. */
+interface Early {
+  line: string;
+  given: unknown;
+}
+
 interface Waiting {
   method: Method;
   args: unknown[];
   /** Set for a read answered early: the service's answer is compared with it, not returned. */
-  early?: unknown;
+  early?: Early;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
@@ -53,16 +59,19 @@ export class LabFront implements LabWorkerApi {
         answer.then(call.resolve, call.reject);
         continue;
       }
+      const { line, given } = call.early;
       void answer.then((value) => {
-        const given = JSON.stringify(call.early);
-        if (JSON.stringify(value) !== given) this.options.onMismatch?.(commandOf(call), call.early, value);
+        if (JSON.stringify(value) !== JSON.stringify(given)) this.options.onMismatch?.(line, given, value);
       });
     }
     this.service = service;
   }
 
-  /** The answer to `line` from the image, or undefined when it must wait for the service. */
-  private early(line: string): KubectlAnswer | undefined {
+  /**
+   * The answer to `line` from the image, in the shape the method returns, or undefined when it must
+   * wait for the service.
+   */
+  private early(line: string, shape: (answer: KubectlAnswer) => unknown): Early | undefined {
     if (this.service || !this.readsMayJump) return undefined;
     let answer: KubectlAnswer | undefined;
     try {
@@ -74,18 +83,19 @@ export class LabFront implements LabWorkerApi {
       this.answers = undefined;
       return undefined;
     }
-    if (answer && !this.answered) {
+    if (!answer) return undefined;
+    if (!this.answered) {
       this.answered = true;
       this.options.mark?.('first-answer');
     }
-    return answer;
+    return { line, given: shape(answer) };
   }
 
-  private call(method: Method, args: unknown[], early?: unknown): Promise<unknown> {
+  private call(method: Method, args: unknown[], early?: Early): Promise<unknown> {
     if (this.service) return (this.service[method] as (...a: unknown[]) => Promise<unknown>)(...args);
     if (early !== undefined) {
       this.waiting.push({ method, args, early, resolve: () => undefined, reject: () => undefined });
-      return Promise.resolve(early);
+      return Promise.resolve(early.given);
     }
     if (!stateless.has(method) && !(method === 'control' && statelessControl.has(args[0] as ControlMethod))) this.readsMayJump = false;
     return new Promise((resolve, reject) => this.waiting.push({ method, args, resolve, reject }));
@@ -94,12 +104,11 @@ export class LabFront implements LabWorkerApi {
   control(method: ControlMethod, params?: unknown): Promise<unknown> {
     const command = (params as { command?: unknown } | undefined)?.command;
     const plain = method === 'kubectl' && typeof command === 'string' && Object.keys(params as object).length === 1;
-    return this.call('control', [method, params], plain ? this.early(command) : undefined);
+    return this.call('control', [method, params], plain ? this.early(command, (answer) => answer) : undefined);
   }
 
   kubectl(command: string, files?: Record<string, string>): Promise<Result<KubectlAnswer>> {
-    const answer = files === undefined ? this.early(command) : undefined;
-    const early: Result<KubectlAnswer> | undefined = answer && { ok: true, value: answer };
+    const early = files === undefined ? this.early(command, (answer): Result<KubectlAnswer> => ({ ok: true, value: answer })) : undefined;
     return this.call('kubectl', files === undefined ? [command] : [command, files], early) as Promise<Result<KubectlAnswer>>;
   }
 
@@ -166,9 +175,4 @@ export class LabFront implements LabWorkerApi {
   auditLog(query: AuditPageQuery): Promise<Result<AuditPage>> {
     return this.call('auditLog', [query]) as Promise<Result<AuditPage>>;
   }
-}
-
-/** The command line of a waiting kubectl call. */
-function commandOf(call: Waiting): string {
-  return call.method === 'kubectl' ? String(call.args[0]) : String((call.args[1] as { command?: unknown }).command);
 }
