@@ -63,6 +63,12 @@ describe('FirstAnswers', () => {
       'kubectl get pod nosuch',
       'kubectl get widgets',
       'kubectl get',
+      // Bad input gets the lab's own errors.
+      'kubectl get pods -o yamll',
+      'kubectl get pods --sort-by={.metadata.name',
+      'kubectl get pods --chunk-size=99999999999999999999',
+      'kubectl get pods --no-such-flag',
+      'kubectl get pods -l "app in (web"',
       'k get po -A -o custom-columns=NAME:.metadata.name,NODE:.spec.nodeName',
     ];
     for (const line of reads) {
