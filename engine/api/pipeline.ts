@@ -97,10 +97,38 @@ function admissionLookups(ctx: ApiContext, info: ResourceInfo): AdmissionContext
   };
 }
 
-/** Validate after defaulting (engine/api/validation). */
-export function validateObject(ctx: ApiContext, info: ResourceInfo, object: KubeObject, old?: KubeObject): FieldError[] {
+/**
+ * Validate after defaulting (engine/api/validation). `requested` is the object as decoded, before
+ * defaulting: see withDecodedSelector.
+ */
+export function validateObject(ctx: ApiContext, info: ResourceInfo, object: KubeObject, old?: KubeObject, requested?: KubeObject): FieldError[] {
   if (info.custom) return validateCustom(ctx, info, object, old);
-  return validate(info, object, old);
+  return validate(info, requested ? withDecodedSelector(object, requested) : object, old);
+}
+
+type Loose = Record<string, unknown>;
+const isRecord = (value: unknown): value is Loose => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The object with its `spec.selector` as the Go decoder saw it: a written `matchLabels: {}` or
+ * `matchExpressions: []` decodes to an empty but non-nil value, so validation prints
+ * `MatchLabels:map[string]string{}` ("empty selector is invalid for deployment"), while the
+ * encoder's omitempty drops it from what is stored. Defaulting here works in the encoder's shape
+ * and has dropped it already, so it is put back for validation only.
+ */
+export function withDecodedSelector(object: KubeObject, requested: KubeObject): KubeObject {
+  const written = isRecord(requested.spec) ? requested.spec.selector : undefined;
+  const spec = object.spec;
+  if (!isRecord(written) || !isRecord(spec) || !isRecord(spec.selector)) return object;
+  // Only an empty selector: with terms, no message prints it that way, and the immutability check
+  // (Semantic.DeepEqual, where empty and nil are equal) must not see a difference.
+  const { matchLabels, matchExpressions } = spec.selector;
+  if ((isRecord(matchLabels) && Object.keys(matchLabels).length) || (Array.isArray(matchExpressions) && matchExpressions.length)) return object;
+  const empty: Loose = {};
+  if (isRecord(written.matchLabels) && Object.keys(written.matchLabels).length === 0) empty.matchLabels = {};
+  if (Array.isArray(written.matchExpressions) && written.matchExpressions.length === 0) empty.matchExpressions = [];
+  if (!Object.keys(empty).length) return object;
+  return { ...object, spec: { ...spec, selector: { ...empty, ...spec.selector } } };
 }
 
 export { decodeObject } from './decode.ts';

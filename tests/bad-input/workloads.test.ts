@@ -49,7 +49,6 @@ const cases: BadInputCase[] = [
   },
   {
     name: '#43 empty matchLabels',
-    knownGap: 'defaulting drops the empty map before validation, so the value prints as map[string]string(nil)',
     files: web(nginxSpec.replace('    matchLabels:\n      app: web\n', '    matchLabels: {}\n')),
     args: 'create -f web.yaml',
     expected: failed('The Deployment "web" is invalid: spec.selector: Invalid value: ' +

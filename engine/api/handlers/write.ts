@@ -113,7 +113,7 @@ export function createObject(ctx: ApiContext, call: Call, requested: KubeObject,
   meta.uid = ctx.uids.uuid();
   meta.creationTimestamp = secondsText(ctx.clock.now());
   object = prepareCreate(ctx, call.info, object, call.user, dryRun);
-  const errors = validateObject(ctx, call.info, object);
+  const errors = validateObject(ctx, call.info, object, undefined, requested);
   if (errors.length) invalid(call, object, errors);
   validateAdmission(ctx, { operation: 'CREATE', info: call.info, object, subresource: call.subresource, user: call.user, dryRun });
   if (call.info.custom) warnings = [...warnings, ...customWarnings(object)];
@@ -163,7 +163,7 @@ export function updateObject(ctx: ApiContext, call: Call, requested: KubeObject,
   const dryRun = isDryRun(call);
   let object = keepServerFields(call, requested, old);
   object = prepareUpdate(ctx, call.info, object, old, call.user, dryRun);
-  const errors = validateObject(ctx, call.info, object, old);
+  const errors = validateObject(ctx, call.info, object, old, requested);
   if (errors.length) invalid(call, object, errors);
   validateAdmission(ctx, { operation: 'UPDATE', info: call.info, object, old, subresource: call.subresource, user: call.user, dryRun });
   if (call.info.custom) warnings = [...warnings, ...customWarnings(object, old)];
