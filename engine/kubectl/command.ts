@@ -75,7 +75,8 @@ export const globalFlags: FlagSpec[] = [
     .map((name): FlagSpec => ({ name, type: 'bool', usage: '', hidden: true })),
   { name: 'namespace', shorthand: 'n', type: 'string', usage: '', hidden: true },
   { name: 'server', shorthand: 's', type: 'string', usage: '', hidden: true },
-  { name: 'v', shorthand: 'v', type: 'int', usage: '', hidden: true },
+  // klog's Level: an int32 read in base 10 (`-v=0x1` is invalid syntax, unlike pflag's ints).
+  { name: 'v', shorthand: 'v', type: 'level', usage: '', hidden: true },
 ];
 
 /** `kubectl get --help`: long text, aliases, examples, subcommands, options and usage, as cobra lays them out. */

@@ -4,7 +4,12 @@
  * flags anywhere among the arguments. Error texts are pflag's, word for word.
  */
 
-export type FlagType = 'bool' | 'string' | 'int' | 'stringSlice' | 'stringArray';
+/**
+ * How a flag's value is read. `int` is Go's int (64 bits where kubectl ships) and also covers
+ * Int64 flags; `int32` is pflag's Int32; `level` is klog's `-v` (int32, decimal only);
+ * `stringToString` is pflag's map flag; `mapStringString` is component-base's cliflag.MapStringString.
+ */
+export type FlagType = 'bool' | 'string' | 'int' | 'int32' | 'level' | 'stringSlice' | 'stringArray' | 'stringToString' | 'mapStringString';
 
 /** One flag: what `--help` prints about it and how its value is read. */
 export interface FlagSpec {
@@ -18,7 +23,7 @@ export interface FlagSpec {
   hidden?: boolean;
 }
 
-export type FlagValue = boolean | string | number | string[];
+export type FlagValue = boolean | string | number | string[] | Map<string, string>;
 
 /** Flags and positional arguments after parsing. */
 export interface ParsedFlags {
@@ -43,29 +48,136 @@ export function parseGoBool(text: string): boolean | undefined {
   return undefined;
 }
 
-/** Split a stringSlice value as encoding/csv reads one line (pflag uses it): commas, with "quoted" fields. */
-function splitCsv(text: string): string[] {
-  if (text === '') return [];
-  const out: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
+/** One line as Go's encoding/csv Reader.Read returns it (pflag reads slice and map flags with it), or its ParseError text. */
+export function readCsvRecord(text: string): { fields: string[] } | { error: string } {
+  const line = text.split('\n')[0].replace(/\r$/, '');
+  const fields: string[] = [];
+  // Columns are 1-based byte positions, as csv.ParseError counts them.
+  const column = (index: number): number => new TextEncoder().encode(line.slice(0, index)).length + 1;
+  let i = 0;
+  for (;;) {
+    if (line[i] !== '"') {
+      const comma = line.indexOf(',', i);
+      const field = line.slice(i, comma < 0 ? line.length : comma);
+      const quote = field.indexOf('"');
+      if (quote >= 0) return { error: `parse error on line 1, column ${column(i + quote)}: bare " in non-quoted-field` };
+      fields.push(field);
+      if (comma < 0) return { fields };
+      i = comma + 1;
+      continue;
+    }
+    let field = '';
+    i++;
+    for (;;) {
+      const quote = line.indexOf('"', i);
+      if (quote < 0) return { error: `parse error on line 1, column ${column(line.length)}: extraneous or missing " in quoted-field` };
+      field += line.slice(i, quote);
+      i = quote + 1;
+      if (line[i] === '"') {
         field += '"';
         i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"' && field === '') quoted = true;
-    else if (c === ',') {
-      out.push(field);
-      field = '';
+      } else if (line[i] === ',') {
+        fields.push(field);
+        i++;
+        break;
+      } else if (i === line.length) {
+        fields.push(field);
+        return { fields };
+      } else return { error: `parse error on line 1, column ${column(quote)}: extraneous or missing " in quoted-field` };
     }
-    else field += c;
   }
-  out.push(field);
-  return out;
+}
+
+/**
+ * Go's strconv.ParseInt(text, base, bits) as pflag (base 0: 0x/0o/0b prefixes, a leading 0 for
+ * octal, `_` between digits) and klog (base 10) call it. BigInt, because 2^63 is not exact in a double.
+ */
+export function parseGoInt(text: string, bits: 32 | 64, base: 0 | 10 = 0): { value: number } | { error: string } {
+  const syntax = { error: `strconv.ParseInt: parsing ${JSON.stringify(text)}: invalid syntax` };
+  const range = { error: `strconv.ParseInt: parsing ${JSON.stringify(text)}: value out of range` };
+  const negative = text.startsWith('-');
+  let digits = text.startsWith('+') || negative ? text.slice(1) : text;
+  if (digits === '') return syntax;
+  let radix = 10;
+  if (base === 0 && digits[0] === '0') {
+    // `0x…`, `0o…`, `0b…` need a digit after the prefix to count as one; otherwise a leading 0 means octal.
+    const radixOfPrefix = digits.length >= 3 ? ({ x: 16, o: 8, b: 2 } as Record<string, number>)[digits[1].toLowerCase()] : undefined;
+    radix = radixOfPrefix ?? 8;
+    digits = digits.slice(radixOfPrefix ? 2 : 1);
+  }
+  // ParseUint stops at the first overflow (a range error even if a bad digit follows), at 2^bits - 1.
+  const max = (1n << BigInt(bits)) - 1n;
+  let n = 0n;
+  let underscores = false;
+  for (const c of digits) {
+    if (c === '_' && base === 0) {
+      underscores = true;
+      continue;
+    }
+    const d = /[0-9]/.test(c) ? c.charCodeAt(0) - 48 : /[a-z]/i.test(c) ? c.toLowerCase().charCodeAt(0) - 87 : 99;
+    if (d >= radix) return syntax;
+    n = n * BigInt(radix) + BigInt(d);
+    if (n > max) return range;
+  }
+  if (underscores && !underscoresOk(text)) return syntax;
+  const cutoff = 1n << BigInt(bits - 1);
+  if (negative ? n > cutoff : n >= cutoff) return range;
+  return { value: Number(negative ? -n : n) };
+}
+
+/** strconv's underscoreOK: `_` only between digits, or between a base prefix and a digit. */
+function underscoresOk(text: string): boolean {
+  let s = text.replace(/^[+-]/, '');
+  let saw = '^';
+  let hex = false;
+  if (s.length >= 2 && s[0] === '0' && 'box'.includes(s[1].toLowerCase())) {
+    hex = s[1].toLowerCase() === 'x';
+    saw = '0';
+    s = s.slice(2);
+  }
+  for (const c of s) {
+    if (/[0-9]/.test(c) || (hex && /[a-f]/i.test(c))) saw = '0';
+    else if (c === '_') {
+      if (saw !== '0') return false;
+      saw = '_';
+    } else {
+      if (saw === '_') return false;
+      saw = '!';
+    }
+  }
+  return saw !== '_';
+}
+
+/** pflag's stringToString Set (v1.0.5, kubectl 1.32's): one pair taken whole, several read as a csv record. */
+function parseStringToString(text: string): { pairs: [string, string][] } | { error: string } {
+  const equals = text.split('=').length - 1;
+  if (equals === 0) return { error: `${text} must be formatted as key=value` };
+  let items: string[];
+  if (equals === 1) items = [text.replace(/^"+|"+$/g, '')];
+  else {
+    const record = readCsvRecord(text);
+    if ('error' in record) return record;
+    items = record.fields;
+  }
+  const pairs: [string, string][] = [];
+  for (const item of items) {
+    const eq = item.indexOf('=');
+    if (eq < 0) return { error: `${item} must be formatted as key=value` };
+    pairs.push([item.slice(0, eq), item.slice(eq + 1)]);
+  }
+  return { pairs };
+}
+
+/** component-base's MapStringString Set: split on every comma (no quoting), skip empty pieces, trim keys and values. */
+function parseMapStringString(text: string): { pairs: [string, string][] } | { error: string } {
+  const pairs: [string, string][] = [];
+  for (const piece of text.split(',')) {
+    if (piece === '') continue;
+    const eq = piece.indexOf('=');
+    if (eq < 0) return { error: 'malformed pair, expect string=string' };
+    pairs.push([piece.slice(0, eq).trim(), piece.slice(eq + 1).trim()]);
+  }
+  return { pairs };
 }
 
 function setValue(values: Map<string, FlagValue>, spec: FlagSpec, text: string): string | undefined {
@@ -77,9 +189,21 @@ function setValue(values: Map<string, FlagValue>, spec: FlagSpec, text: string):
       values.set(spec.name, value);
       return undefined;
     }
-    case 'int': {
-      if (!/^[+-]?\d+$/.test(text)) return invalid(`strconv.ParseInt: parsing ${JSON.stringify(text)}: invalid syntax`);
-      values.set(spec.name, Number(text));
+    case 'int':
+    case 'int32':
+    case 'level': {
+      const parsed = parseGoInt(text, spec.type === 'int' ? 64 : 32, spec.type === 'level' ? 10 : 0);
+      if ('error' in parsed) return invalid(parsed.error);
+      values.set(spec.name, parsed.value);
+      return undefined;
+    }
+    case 'stringToString':
+    case 'mapStringString': {
+      const parsed = spec.type === 'stringToString' ? parseStringToString(text) : parseMapStringString(text);
+      if ('error' in parsed) return invalid(parsed.error);
+      // Repeated flags merge into one map; a later key wins.
+      const previous = values.get(spec.name);
+      values.set(spec.name, new Map([...(previous instanceof Map ? previous : []), ...parsed.pairs]));
       return undefined;
     }
     case 'string':
@@ -88,7 +212,13 @@ function setValue(values: Map<string, FlagValue>, spec: FlagSpec, text: string):
     case 'stringSlice':
     case 'stringArray': {
       const previous = values.get(spec.name);
-      const items = spec.type === 'stringSlice' ? splitCsv(text) : [text];
+      let items = [text];
+      if (spec.type === 'stringSlice') {
+        // pflag's stringSlice: an empty value is an empty list, anything else one csv record.
+        const record = text === '' ? { fields: [] } : readCsvRecord(text);
+        if ('error' in record) return invalid(record.error);
+        items = record.fields;
+      }
       values.set(spec.name, [...(Array.isArray(previous) ? previous : []), ...items]);
       return undefined;
     }
@@ -159,7 +289,10 @@ export function formatFlagUsages(specs: FlagSpec[]): string {
 function defaultText(type: FlagType): string {
   switch (type) {
     case 'bool': return 'false';
-    case 'int': return '0';
+    case 'int':
+    case 'int32':
+    case 'level': return '0';
+    case 'mapStringString': return "''";
     case 'string': return "''";
     default: return '[]';
   }
@@ -184,4 +317,18 @@ export function flagList(parsed: ParsedFlags, name: string): string[] {
 export function flagInt(parsed: ParsedFlags, name: string, fallback: number): number {
   const value = parsed.values.get(name);
   return typeof value === 'number' ? value : fallback;
+}
+
+/** A map flag's pairs (stringToString, mapStringString), empty when not given. */
+export function flagMap(parsed: ParsedFlags, name: string): Map<string, string> {
+  const value = parsed.values.get(name);
+  return value instanceof Map ? value : new Map();
+}
+
+/**
+ * Flags of generated help data with their Go types restored where `--help` cannot tell them apart
+ * (an Int32 prints like an Int, a map flag like a slice): `withFlagTypes(help.flags, { replicas: 'int32' })`.
+ */
+export function withFlagTypes(flags: FlagSpec[], types: Record<string, FlagType>): FlagSpec[] {
+  return flags.map((flag) => (types[flag.name] ? { ...flag, type: types[flag.name] } : flag));
 }

@@ -48,6 +48,8 @@ const commands = [
   'get cm -n shop -o yaml', 'get cm -n shop -o json', 'get cm -n shop -o name', 'get cm -n shop --show-labels',
   'get cm -n shop -L app -L tier', 'get cm -n shop -l app=web', 'get cm -A -l app --field-selector metadata.namespace=shop',
   'get cm -n shop --sort-by=.metadata.name', 'get cm -n shop --sort-by={.data.size}', 'get pod nothere',
+  'get cm -n shop --sort-by={.metadata.name', 'get cm -A --sort-by={.metadata.name', 'get cm,secrets -n shop --sort-by={.metadata.name',
+  'get cm -n shop --sort-by={.metadata.name -o name', 'get cm -n shop --sort-by=.metadata.nam', 'get pods --chunk-size=99999999999999999999',
   'get pod nothere --ignore-not-found', 'get cm alpha beta -n shop', 'get cm/alpha svc/db -n shop', 'get cm alpha nothere -n shop',
   'get cm alpha -n shop -o yaml', 'get deploymnt', 'get deploy/web pods', 'get pods --foo', 'get', 'get pods -o foo', 'gett pods',
   'get pods -n', 'get pods -x', 'get cm -n shop -o jsonpath={.items[*].metadata.name}',

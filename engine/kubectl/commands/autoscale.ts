@@ -8,7 +8,7 @@ import { lastAppliedAnnotation } from '../../api/apply/index.ts';
 import { KubectlError, getJson } from '../client/api-client.ts';
 import { discoveryAccept, type ApiResource } from '../client/discovery.ts';
 import type { CommandContext, CommandSpec } from '../command.ts';
-import { flagBool, flagInt, flagString } from '../flags.ts';
+import { flagBool, flagInt, flagString, withFlagTypes } from '../flags.ts';
 import { printCreated } from './create.ts';
 import { autoscaleHelp } from './help/autoscale.ts';
 import { specFromHelp } from './help/types.ts';
@@ -97,4 +97,7 @@ function runAutoscale(context: CommandContext): number {
 }
 
 /** The `autoscale` command. */
-export const autoscaleCommand: CommandSpec = specFromHelp('autoscale', autoscaleHelp, runAutoscale);
+/** `--min`, `--max` and `--cpu-percent` are Int32 flags in kubectl (bounded at 2^31). */
+const help = { ...autoscaleHelp, flags: withFlagTypes(autoscaleHelp.flags, { min: 'int32', max: 'int32', 'cpu-percent': 'int32' }) };
+
+export const autoscaleCommand: CommandSpec = specFromHelp('autoscale', help, runAutoscale);

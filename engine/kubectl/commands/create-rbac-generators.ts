@@ -5,7 +5,7 @@
  */
 import { KubectlError } from '../client/api-client.ts';
 import type { CommandContext } from '../command.ts';
-import { flagList, flagString } from '../flags.ts';
+import { flagList, flagMap, flagString } from '../flags.ts';
 import { requireFlags, restMapper, type Json } from './write-support.ts';
 
 const rbacGroup = 'rbac.authorization.k8s.io';
@@ -155,17 +155,10 @@ export function buildClusterRole(context: CommandContext, name: string): Json {
   return { kind: 'ClusterRole', apiVersion: rbacApiVersion, metadata, rules: policyRules(context, verbs, resources, nonResourceURLs) };
 }
 
-/** `--aggregation-rule=key=value,…` (a map flag), or undefined when not given. */
+/** `--aggregation-rule=key=value,…` (cliflag.MapStringString, parsed with the flags), or undefined when empty. */
 function aggregationRule(context: CommandContext): Record<string, string> | undefined {
-  const pairs = flagList(context.flags, 'aggregation-rule').flatMap((value) => value.split(',')).filter(Boolean);
-  if (!pairs.length) return undefined;
-  const out: Record<string, string> = {};
-  for (const pair of pairs) {
-    const eq = pair.indexOf('=');
-    if (eq < 0) throw KubectlError.client(`invalid argument "${pair}" for "--aggregation-rule" flag: ${pair} must be formatted as key=value`);
-    out[pair.slice(0, eq)] = pair.slice(eq + 1);
-  }
-  return out;
+  const pairs = flagMap(context.flags, 'aggregation-rule');
+  return pairs.size ? Object.fromEntries(pairs) : undefined;
 }
 
 /** `--user`, `--group` and `--serviceaccount=namespace:name` as binding subjects, in that order. */

@@ -8,7 +8,7 @@
 import { KubectlError } from '../client/api-client.ts';
 import type { ApiResource } from '../client/discovery.ts';
 import type { CommandContext, CommandSpec } from '../command.ts';
-import { flagBool, flagList } from '../flags.ts';
+import { flagBool, flagList, withFlagTypes } from '../flags.ts';
 import { canonicalize } from '../../api/defaulting/canonical-order.ts';
 import type { KubeObject } from '../../api/types.ts';
 import { printGeneric, shownByPrinter } from '../printers/generic.ts';
@@ -146,6 +146,9 @@ function generatorCommand(name: string, path: string, help: HelpData, generator:
   });
 }
 
+/** Help data with the Go flag types `--help` cannot show (Int32 flags, map flags) put back. */
+const withTypes = (help: HelpData, types: Parameters<typeof withFlagTypes>[1]): HelpData => ({ ...help, flags: withFlagTypes(help.flags, types) });
+
 const core = (resource: string, kind: string, namespaced = true): Generator['mapping'] => ({ group: '', version: 'v1', resource, kind, namespaced });
 
 const secretCommand: CommandSpec = {
@@ -165,16 +168,16 @@ const serviceCommand: CommandSpec = specFromHelp('service', createServiceHelp, u
 
 /** The `create` command and its generator subcommands. */
 export const createCommand: CommandSpec = specFromHelp('create', createHelp, runCreateFromFiles, [
-  generatorCommand('clusterrole', 'create clusterrole', createClusterroleHelp, { mapping: { group: 'rbac.authorization.k8s.io', version: 'v1', resource: 'clusterroles', kind: 'ClusterRole', namespaced: false }, build: buildClusterRole }),
+  generatorCommand('clusterrole', 'create clusterrole', withTypes(createClusterroleHelp, { 'aggregation-rule': 'mapStringString' }), { mapping: { group: 'rbac.authorization.k8s.io', version: 'v1', resource: 'clusterroles', kind: 'ClusterRole', namespaced: false }, build: buildClusterRole }),
   generatorCommand('clusterrolebinding', 'create clusterrolebinding', createClusterrolebindingHelp, { mapping: { group: 'rbac.authorization.k8s.io', version: 'v1', resource: 'clusterrolebindings', kind: 'ClusterRoleBinding', namespaced: false }, build: buildClusterRoleBinding, failure: 'failed to create clusterrolebinding: ' }),
   generatorCommand('configmap', 'create configmap', createConfigmapHelp, { mapping: core('configmaps', 'ConfigMap'), build: buildConfigMap, failure: 'failed to create configmap: ' }),
   generatorCommand('cronjob', 'create cronjob', createCronjobHelp, { mapping: { group: 'batch', version: 'v1', resource: 'cronjobs', kind: 'CronJob', namespaced: true }, build: buildCronJob, failure: 'failed to create cronjob: ' }),
-  generatorCommand('deployment', 'create deployment', createDeploymentHelp, { mapping: { group: 'apps', version: 'v1', resource: 'deployments', kind: 'Deployment', namespaced: true }, build: buildDeployment, failure: 'failed to create deployment: ' }),
+  generatorCommand('deployment', 'create deployment', withTypes(createDeploymentHelp, { port: 'int32', replicas: 'int32' }), { mapping: { group: 'apps', version: 'v1', resource: 'deployments', kind: 'Deployment', namespaced: true }, build: buildDeployment, failure: 'failed to create deployment: ' }),
   generatorCommand('ingress', 'create ingress', createIngressHelp, { mapping: { group: 'networking.k8s.io', version: 'v1', resource: 'ingresses', kind: 'Ingress', namespaced: true }, build: buildIngress, failure: 'failed to create ingress: ' }),
   generatorCommand('job', 'create job', createJobHelp, { mapping: { group: 'batch', version: 'v1', resource: 'jobs', kind: 'Job', namespaced: true }, build: buildJob, failure: 'failed to create job: ' }),
   generatorCommand('namespace', 'create namespace', createNamespaceHelp, { mapping: core('namespaces', 'Namespace', false), build: buildNamespace }),
   generatorCommand('poddisruptionbudget', 'create poddisruptionbudget', createPoddisruptionbudgetHelp, { mapping: { group: 'policy', version: 'v1', resource: 'poddisruptionbudgets', kind: 'PodDisruptionBudget', namespaced: true }, build: buildPodDisruptionBudget, failure: 'failed to create poddisruptionbudgets: ' }),
-  generatorCommand('priorityclass', 'create priorityclass', createPriorityclassHelp, { mapping: { group: 'scheduling.k8s.io', version: 'v1', resource: 'priorityclasses', kind: 'PriorityClass', namespaced: false }, build: buildPriorityClass, failure: 'failed to create priorityclass: ' }),
+  generatorCommand('priorityclass', 'create priorityclass', withTypes(createPriorityclassHelp, { value: 'int32' }), { mapping: { group: 'scheduling.k8s.io', version: 'v1', resource: 'priorityclasses', kind: 'PriorityClass', namespaced: false }, build: buildPriorityClass, failure: 'failed to create priorityclass: ' }),
   generatorCommand('quota', 'create quota', createQuotaHelp, { mapping: core('resourcequotas', 'ResourceQuota'), build: buildQuota, failure: 'failed to create quota: ' }),
   generatorCommand('role', 'create role', createRoleHelp, { mapping: { group: 'rbac.authorization.k8s.io', version: 'v1', resource: 'roles', kind: 'Role', namespaced: true }, build: buildRole }),
   generatorCommand('rolebinding', 'create rolebinding', createRolebindingHelp, { mapping: { group: 'rbac.authorization.k8s.io', version: 'v1', resource: 'rolebindings', kind: 'RoleBinding', namespaced: true }, build: buildRoleBinding, failure: 'failed to create rolebinding: ' }),

@@ -27,6 +27,11 @@ describe('kubectl debug (emulator)', () => {
     ['debug deploy/web --image=busybox --profile=general', 'Error from server (NotFound): deployments.apps "web" not found\n'],
     ['debug svc/kubernetes --image=busybox --profile=general', 'error: "/v1, Kind=Service" not supported by debug\n'],
     ['debug --image=busybox --profile=general', 'error: NAME or filename is required for debug\n'],
+    // --set-image and --env are pflag stringToString flags: their errors are flag errors, with the usage line.
+    ['debug web --set-image=abc', 'error: invalid argument "abc" for "--set-image" flag: abc must be formatted as key=value\nSee \'kubectl debug --help\' for usage.\n'],
+    ['debug web --env=x', 'error: invalid argument "x" for "--env" flag: x must be formatted as key=value\nSee \'kubectl debug --help\' for usage.\n'],
+    ['debug web --env=a=b,c=d,e', 'error: invalid argument "a=b,c=d,e" for "--env" flag: e must be formatted as key=value\nSee \'kubectl debug --help\' for usage.\n'],
+    ['debug web --set-image=a=b,c=d', 'error: --set-image may only be used with --copy-to.\n'],
   ])('%s fails as kubectl does', (line, stderr) => {
     expect(run(line)).toEqual({ stdout: '', stderr, exitCode: 1 });
   });

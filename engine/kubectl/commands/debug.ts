@@ -10,7 +10,7 @@
 import { KubectlError } from '../client/api-client.ts';
 import type { ApiResource } from '../client/discovery.ts';
 import type { CommandContext, CommandSpec } from '../command.ts';
-import { flagBool, flagList, flagString } from '../flags.ts';
+import { flagBool, flagList, flagMap, flagString, withFlagTypes } from '../flags.ts';
 import { argsLenAtDash } from './exec.ts';
 import { debugHelp } from './debug-help.ts';
 import { applyProfile, debugProfiles, type DebugProfile, type KeepFlags } from './debug-profiles.ts';
@@ -111,17 +111,9 @@ function parseOptions(context: CommandContext): DebugOptions {
   const profile = flagString(flags, 'profile', 'legacy');
   if (!(debugProfiles as readonly string[]).includes(profile)) throw KubectlError.client(`unknown profile: ${profile}`);
   const interactive = flagBool(flags, 'stdin');
-  const setImages = new Map<string, string>();
-  for (const pair of flagList(flags, 'set-image')) {
-    const eq = pair.indexOf('=');
-    if (eq < 0) throw KubectlError.client(`invalid argument "${pair}" for "--set-image" flag: ${pair} must be formatted as key=value`);
-    setImages.set(pair.slice(0, eq), pair.slice(eq + 1));
-  }
-  const env = flagList(flags, 'env').map((pair) => {
-    const eq = pair.indexOf('=');
-    if (eq < 0) throw KubectlError.client(`invalid argument "${pair}" for "--env" flag: ${pair} must be formatted as key=value`);
-    return { name: pair.slice(0, eq), value: pair.slice(eq + 1) };
-  });
+  // Both are pflag stringToString flags: malformed pairs were refused while parsing (with the usage line).
+  const setImages = flagMap(flags, 'set-image');
+  const env = [...flagMap(flags, 'env')].map(([name, value]) => ({ name, value }));
   return {
     targets, args: command, image: flagString(flags, 'image'), container: flagString(flags, 'container'),
     copyTo: flagString(flags, 'copy-to'), target: flagString(flags, 'target'), profile: profile as DebugProfile,
@@ -324,4 +316,7 @@ function attach(context: CommandContext, o: DebugOptions, created: Json, contain
 }
 
 /** The `debug` command. */
-export const debugCommand: CommandSpec = specFromHelp('debug', debugHelp, runDebug);
+/** `--env` and `--set-image` are pflag stringToString flags (the help shows them like slices). */
+const help = { ...debugHelp, flags: withFlagTypes(debugHelp.flags, { env: 'stringToString', 'set-image': 'stringToString' }) };
+
+export const debugCommand: CommandSpec = specFromHelp('debug', help, runDebug);

@@ -99,7 +99,10 @@ function printHuman(context: CommandContext, args: string[], fetched: Fetched[],
   let printer: TablePrinter | undefined;
   let last: ResourceRequest['mapping'] | undefined;
   let allNamespaced = !allNamespaces;
-  for (const { request, body } of fetched) {
+  // kubectl's RuntimeSorter: one response is left as it is; several (unstructured Tables, one per
+  // resource or name) go through SortObjects, whose errors end the command.
+  const ordered = sortBy && fetched.length > 1 ? sortByField(fetched, sortBy, (f) => f.body, true) : fetched;
+  for (const { request, body } of ordered) {
     const mapping = request.mapping;
     allNamespaced = allNamespaced && mapping.namespaced;
     if (!printer || !last || mapping.resource !== last.resource || mapping.group !== last.group) {
@@ -117,7 +120,15 @@ function printHuman(context: CommandContext, args: string[], fetched: Fetched[],
       last = mapping;
     }
     const table = body as unknown as ServerTable;
-    if (sortBy && table.rows) table.rows = sortByField(table.rows, sortBy, (row) => row.object);
+    if (sortBy && table.rows && table.rows.length > 1) {
+      // kubectl's SortingPrinter sorts tables of two rows or more; get ignores the printer's error,
+      // so a field that cannot be parsed or found prints nothing (then "No resources found").
+      try {
+        table.rows = sortByField(table.rows, sortBy, (row) => row.object);
+      } catch {
+        continue;
+      }
+    }
     group += printer.print(table);
   }
   emit(formatTabs(group));
@@ -139,7 +150,7 @@ function printObjects(context: CommandContext, requests: ResourceRequest[], fetc
   let items = fetched.flatMap(({ request, body }) => (request.name !== undefined ? [body] : listItems(body)));
   if (!items.length && flagBool(flags, 'ignore-not-found')) return;
   const sortBy = flagString(flags, 'sort-by');
-  if (sortBy && !singleItemImplied) items = sortByField(items, sortBy, (item) => item);
+  if (sortBy && !singleItemImplied && items.length) items = sortByField(items, sortBy, (item) => item, true);
   let object: Json = singleItemImplied && items.length === 1 ? items[0] : { apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } };
   object = shownByPrinter(format, object, flagBool(flags, 'show-managed-fields'));
   const allowMissingKeys = flagBool(flags, 'allow-missing-template-keys', true);

@@ -55,9 +55,14 @@ function goSort<T>(items: T[], less: (a: T, b: T) => boolean): void {
   items.splice(0, items.length, ...sorted);
 }
 
-/** Sort `items` by the field `sortBy` of `objectOf(item)`. */
-export function sortByField<T>(items: T[], sortBy: string, objectOf: (item: T) => unknown): T[] {
+/**
+ * Sort `items` by the field `sortBy` of `objectOf(item)`. `strict` is kubectl's SortObjects (lists
+ * of objects): a field that is not a relaxed JSONPath (`{.a.b`) is an error. Otherwise, as its
+ * TableSorter does for table rows, such a field is parsed as it stands.
+ */
+export function sortByField<T>(items: T[], sortBy: string, objectOf: (item: T) => unknown, strict = false): T[] {
   const relaxed = relaxedJsonPathExpression(sortBy);
+  if (!relaxed.ok && strict) throw KubectlError.client(relaxed.error);
   const template = relaxed.ok ? relaxed.template : sortBy;
   let executor: Executor;
   try {
