@@ -14,7 +14,8 @@ import type { StoreSnapshot } from '../engine/api/store.ts';
 import type { ApiRequest, ApiResponse, KubeObject } from '../engine/api/types.ts';
 import { bootstrapImageKey, bootstrapImageObjects } from '../engine/bootstrap-image.ts';
 import { metricsRequest } from '../engine/metrics/api.ts';
-import { KubectlSession } from '../engine/kubectl/session.ts';
+import { getCommand } from '../engine/kubectl/commands/get.ts';
+import { KubectlSessionBase } from '../engine/kubectl/session-base.ts';
 import { splitCommandLine } from '../engine/kubectl/shell/split.ts';
 import type { KubectlAnswer } from './protocol.ts';
 
@@ -59,7 +60,7 @@ export function isFirstAnswerRead(line: string): boolean {
 
 /** A read-only API server over an image, with a kubectl session as the lab's learner has it. */
 export class FirstAnswers {
-  private readonly session: KubectlSession;
+  private readonly session: KubectlSessionBase;
 
   /** The reader for worker `name`, or undefined when `text` (a FirstAnswerImage) is another lab's. */
   static forWorker(text: string, name: string): FirstAnswers | undefined {
@@ -84,7 +85,9 @@ export class FirstAnswers {
     api.context.store.restore({ buckets: [...buckets].map(([key, bucket]) => [key, [...bucket]]), revision: image.revision, history: [] });
     api.enableAuthorization();
     const client = { handle: (request: ApiRequest): ApiResponse => api.handle(request), now: () => clock.now() };
-    this.session = new KubectlSession(client);
+    // Only `get` is answered here, so the session has only `get`: the worker's first chunk then
+    // holds no other verb's code (the lab's own session, which has them all, comes with the cluster).
+    this.session = new KubectlSessionBase(client, {}, { get: getCommand });
   }
 
   /** The lab's answer to `line` at time zero, or undefined when `line` is not a read this can answer. */

@@ -5,7 +5,7 @@
  */
 import type { ApiClient } from './client/api-client.ts';
 import { formatFlagUsages, type FlagSpec, type ParsedFlags } from './flags.ts';
-import type { KubectlSession } from './session.ts';
+import type { KubectlSessionBase } from './session-base.ts';
 
 /** Where a command writes; kubectl's IOStreams. */
 export interface Output {
@@ -27,7 +27,7 @@ export interface StreamControl {
 /** Everything a command's `run` gets. */
 export interface CommandContext {
   api: ApiClient;
-  session: KubectlSession;
+  session: KubectlSessionBase;
   /** Positional arguments (the command path removed). */
   args: string[];
   flags: ParsedFlags;

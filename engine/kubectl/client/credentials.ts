@@ -5,7 +5,7 @@
  * `--as-group` (repeatable) and `--as-uid` become the `Impersonate-User`, `Impersonate-Group` and
  * `Impersonate-Uid` headers.
  */
-import type { KubectlSession } from '../session.ts';
+import type { KubectlSessionBase } from '../session-base.ts';
 import type { ParsedFlags } from '../flags.ts';
 import { flagList, flagString } from '../flags.ts';
 import { KubectlError, type ApiClient } from './api-client.ts';
@@ -46,7 +46,7 @@ export function withHeaders<T extends ApiClient>(api: T, extra: Record<string, s
 }
 
 /** The server a command talks to and the kubeconfig user it runs as (`--server`, `--user`, else the context's). */
-function target(session: KubectlSession, flags: ParsedFlags): { server: string; user: string } {
+function target(session: KubectlSessionBase, flags: ParsedFlags): { server: string; user: string } {
   const config = session.kubeconfig;
   const contextName = flagString(flags, 'context');
   const current = contextName ? config.contexts.find((c) => c.name === contextName) : session.context;
@@ -56,7 +56,7 @@ function target(session: KubectlSession, flags: ParsedFlags): { server: string; 
 }
 
 /** The client a command's requests go through: `api` with the headers the global credential flags add. */
-export function credentialedClient<T extends ApiClient>(api: T, session: KubectlSession, flags: ParsedFlags): T {
+export function credentialedClient<T extends ApiClient>(api: T, session: KubectlSessionBase, flags: ParsedFlags): T {
   const { server, user } = target(session, flags);
   return withHeaders(api, credentialHeaders(flags, server, user));
 }

@@ -7,7 +7,7 @@ import { KubectlError } from '../client/api-client.ts';
 import { renderHelp, type CommandContext, type CommandSpec } from '../command.ts';
 import { flagBool, flagString } from '../flags.ts';
 import { evaluateJsonPath } from '../jsonpath/index.ts';
-import type { Kubeconfig } from '../session.ts';
+import type { Kubeconfig } from '../session-base.ts';
 import { formatTabs } from '../printers/tabwriter.ts';
 import { allowMissingTemplateKeysFlag, noHeadersFlag, showManagedFieldsFlag, templateFlag } from './get-help.ts';
 

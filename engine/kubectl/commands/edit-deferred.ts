@@ -7,13 +7,13 @@
  */
 import { KubectlError } from '../client/api-client.ts';
 import type { Output, StreamControl } from '../command.ts';
-import type { KubectlResult, KubectlSession } from '../session.ts';
+import type { KubectlResult, KubectlSessionBase } from '../session-base.ts';
 import type { EditRun, PendingEdit } from './edit-run.ts';
 
 /** The edit a session holds between `kubectl edit` and the editor's save. */
 export class DeferredEdit {
   constructor(
-    private readonly session: KubectlSession,
+    private readonly session: KubectlSessionBase,
     private readonly run: EditRun,
     /** What the editor must show now. */
     public pending: PendingEdit,

@@ -8,7 +8,7 @@
 import { KubectlError } from '../client/api-client.ts';
 import type { CommandContext, CommandSpec } from '../command.ts';
 import { flagBool, flagString } from '../flags.ts';
-import type { KubectlSession } from '../session.ts';
+import type { KubectlSessionBase } from '../session-base.ts';
 import type { BufferFormat } from './edit-buffer.ts';
 import { DeferredEdit } from './edit-deferred.ts';
 import { EditRun, type EditTarget } from './edit-run.ts';
@@ -21,9 +21,9 @@ import { restMapper } from './write-support.ts';
 const maxOpenings = 50;
 
 /** The number of each session's last temporary file (kubectl's are random; these are deterministic). */
-const tempFiles = new WeakMap<KubectlSession, number>();
+const tempFiles = new WeakMap<KubectlSessionBase, number>();
 
-function nextTempFile(session: KubectlSession, ext: string): string {
+function nextTempFile(session: KubectlSessionBase, ext: string): string {
   const n = (tempFiles.get(session) ?? 0) + 1;
   tempFiles.set(session, n);
   return `/tmp/kubectl-edit-${n}${ext}`;
