@@ -11,6 +11,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import { buildKubernetesSchema, type OpenapiDocumentLike } from './scripts/schemas/kubernetes-schema.ts';
 import { lessonsDir, readLessonBundle } from './server/lessons.ts';
+import { monacoStages } from './scripts/monaco-stages/plugin.ts';
 
 /** Offline: every `?worker` import becomes `?worker&inline` (a blob: URL). */
 function inlineWorkers(): Plugin {
@@ -144,7 +145,7 @@ export default defineConfig(({ mode }) => {
     base: './',
     // embed.js (contract 3) ships in dist/; the single offline file has no use for it.
     publicDir: offline ? false : 'lab/public',
-    plugins: [noOpenapiDocuments(), kubernetesSchema(), lessonBundle(), shippedImages(), svelte(), ...(offline ? [inlineWorkers(), viteSingleFile()] : [])],
+    plugins: [noOpenapiDocuments(), kubernetesSchema(), lessonBundle(), shippedImages(), monacoStages(fileURLToPath(new URL('./lab/lib/monaco.ts', import.meta.url)), offline ? 0 : 16), svelte(), ...(offline ? [inlineWorkers(), viteSingleFile()] : [])],
     worker: {
       format: offline ? 'iife' : 'es',
       plugins: () => [noOpenapiDocuments(), kubernetesSchema(), lessonBundle()],

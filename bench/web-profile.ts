@@ -146,12 +146,25 @@ try {
   // `--load-trace f`: a trace of what follows the first answer until the editor has loaded (the
   // window of the bench's `longTaskMaxMsEditorLoad`): the lab's first batch, the lesson, monaco.
   const loadTrace = option('--load-trace');
+  // As bench/web-bench.ts counts them: long tasks from the first answer until the editor has loaded.
+  await page.evaluate(() => {
+    const w = window as unknown as { __loadTasks: number[] };
+    w.__loadTasks = [];
+    new PerformanceObserver((list) => void w.__loadTasks.push(...list.getEntries().map((entry) => entry.duration))).observe({ type: 'longtask' });
+  });
+  const editorShown = page.waitForFunction(() => document.querySelector('.monaco-editor .view-lines .view-line') && performance.now(), undefined, { timeout: 120_000, polling: 'raf' });
   if (loadTrace) {
-    await browser.startTracing(page, { path: loadTrace, categories: ['disabled-by-default-v8.cpu_profiler', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink', 'toplevel'] });
+    // `--no-samples`: without V8's sampling profiler, which makes compiling a streamed module dearer.
+    const sampling = args.includes('--no-samples') ? [] : ['disabled-by-default-v8.cpu_profiler'];
+    await browser.startTracing(page, { path: loadTrace, categories: [...sampling, 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'disabled-by-default-v8.compile', 'blink', 'toplevel'] });
     await page.locator('.monaco-editor .view-lines').waitFor({ timeout: 120_000 });
     await page.waitForTimeout(2000);
     await browser.stopTracing();
   }
+  const shownAt = Number(await (await editorShown).jsonValue());
+  await page.waitForTimeout(2000);
+  const loadTasks = await page.evaluate(() => (window as unknown as { __loadTasks: number[] }).__loadTasks);
+  console.log(`editor shown at ${shownAt.toFixed(0)} ms; long tasks after the first answer: ${loadTasks.map((ms) => ms.toFixed(0)).join(' ') || 'none'}`);
   if (phase === 'rollout') {
     const nodes = Math.ceil(replicas / 100) - 3;
     for (let i = 0; i < nodes; i++) await page.evaluate(() => window.kubelab.addNode({}));

@@ -18,3 +18,11 @@ declare module 'virtual:kubelab-lesson-ids' {
   const ids: string[];
   export default ids;
 }
+
+declare module 'virtual:monaco-stages' {
+  /** Imports of the editor's modules in stages, in evaluation order (scripts/monaco-stages); empty under `vite` dev. */
+  const stages: (() => Promise<unknown>)[];
+  export default stages;
+  /** The URLs of every JavaScript file the stages load, to fetch at once. */
+  export const files: string[];
+}
