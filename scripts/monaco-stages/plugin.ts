@@ -1,9 +1,12 @@
 /**
  * `virtual:monaco-stages` (build only): a list of `() => import(…)`, one per stage of the editor's
  * modules, for the page to import one after another, a task apart, before it imports monaco itself
- * (plan.ts says why and how the stages keep the evaluation order). Under `vite` (dev) the list is
- * empty: dev pre-bundles monaco into one file, and the stages' own copies of its modules would be a
- * second monaco.
+ * (plan.ts says why and how the stages keep the evaluation order), and `files`, the URLs of every
+ * chunk the stages load, for the page to fetch at once. Each stage is one chunk.
+ *
+ * The list is empty under `vite` (dev), which pre-bundles monaco into one file (the stages' own
+ * copies of its modules would be a second monaco), and with `count` 0 (the offline build: one file,
+ * no chunks to stage).
  */
 import { readFileSync } from 'node:fs';
 import { parseAst, type Plugin } from 'vite';
@@ -97,7 +100,6 @@ export function monacoStages(monacoModule: string, count: number): Plugin {
           : Promise.resolve([]);
         const stages = await plan;
         stages.forEach((stage, i) => {
-          stageOf.set(`${stagePrefix}${i}`, i);
           for (const unit of stage) for (const module of unit.modules) stageOf.set(module, i);
         });
         // generateBundle writes the chunk files in place of the marker, once there are chunks.
