@@ -145,7 +145,7 @@ export default defineConfig(({ mode }) => {
     base: './',
     // embed.js (contract 3) ships in dist/; the single offline file has no use for it.
     publicDir: offline ? false : 'lab/public',
-    plugins: [noOpenapiDocuments(), kubernetesSchema(), lessonBundle(), shippedImages(), monacoStages(fileURLToPath(new URL('./lab/lib/monaco.ts', import.meta.url)), offline ? 0 : 16), svelte(), ...(offline ? [inlineWorkers(), viteSingleFile()] : [])],
+    plugins: [noOpenapiDocuments(), kubernetesSchema(), lessonBundle(), shippedImages(), monacoStages(fileURLToPath(new URL('./lab/lib/monaco.ts', import.meta.url)), { count: 16, chunks: !offline }), svelte(), ...(offline ? [inlineWorkers(), viteSingleFile()] : [])],
     worker: {
       format: offline ? 'iife' : 'es',
       plugins: () => [noOpenapiDocuments(), kubernetesSchema(), lessonBundle()],

@@ -2,11 +2,11 @@
  * `virtual:monaco-stages` (build only): a list of `() => import(…)`, one per stage of the editor's
  * modules, for the page to import one after another, a task apart, before it imports monaco itself
  * (plan.ts says why and how the stages keep the evaluation order), and `files`, the URLs of every
- * chunk the stages load, for the page to fetch at once. Each stage is one chunk.
+ * chunk the stages load, for the page to fetch at once. Each stage is one chunk, but in the offline
+ * build's one file.
  *
- * The list is empty under `vite` (dev), which pre-bundles monaco into one file (the stages' own
- * copies of its modules would be a second monaco), and with `count` 0 (the offline build: one file,
- * no chunks to stage).
+ * The list is empty under `vite` (dev), which pre-bundles monaco into one file: the stages' own
+ * copies of its modules would be a second monaco.
  */
 import { readFileSync } from 'node:fs';
 import { parseAst, type Plugin } from 'vite';
@@ -69,8 +69,10 @@ async function moduleGraph(entries: readonly string[], resolve: Resolve): Promis
 /**
  * The plugin. `monacoModule` is the page's module that imports monaco (lib/monaco.ts): the stages
  * cover the packages it imports, in its order, but not its workers (`?worker`) or its own files.
+ * `chunks: false` when the build makes one file (offline): the stages still evaluate apart there,
+ * as the bundler keeps each dynamically imported module's code behind its own first call.
  */
-export function monacoStages(monacoModule: string, count: number): Plugin {
+export function monacoStages(monacoModule: string, { count, chunks }: { count: number; chunks: boolean }): Plugin {
   const entries = staticImports(readFileSync(monacoModule, 'utf8'), monacoModule).filter((source) => !source.startsWith('.') && !source.includes('?'));
   let building = false;
   let plan: Promise<EvaluationUnit[][]> | undefined;
@@ -83,7 +85,7 @@ export function monacoStages(monacoModule: string, count: number): Plugin {
   return {
     name: 'kubelab:monaco-stages',
     config() {
-      if (count <= 0) return;
+      if (count <= 0 || !chunks) return;
       return { build: { rolldownOptions: { output: { codeSplitting: { groups } } } } };
     },
     configResolved(config) {
