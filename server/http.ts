@@ -42,7 +42,17 @@ function notBuiltPage(url: string): string {
 </body></html>`;
 }
 
-function serveStatic(req: IncomingMessage, res: ServerResponse, url: string): void {
+/**
+ * How long the browser may keep a file of the built lab. Vite names everything under assets/ by
+ * its content's hash, so those never change under their name: kept a year, a reload fetches none
+ * of its ~9 MB again (before, with no caching headers, every reload fetched all of them). Anything
+ * else (index.html, embed.js) is asked again each time, and answered 304 when unchanged.
+ */
+export function cacheControlFor(path: string): string {
+  return path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
+function serveStatic(req: IncomingMessage, res: ServerResponse, url: string, distDir: string): void {
   const path = new URL(req.url ?? '/', 'http://localhost').pathname;
   if (!existsSync(join(distDir, 'index.html'))) {
     res.writeHead(path === '/' ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
@@ -54,8 +64,21 @@ function serveStatic(req: IncomingMessage, res: ServerResponse, url: string): vo
     res.writeHead(403).end();
     return;
   }
-  if (!existsSync(file) || statSync(file).isDirectory()) file = join(distDir, 'index.html');
-  res.writeHead(200, { 'content-type': mimeTypes[extname(file)] ?? 'application/octet-stream' });
+  const found = existsSync(file) && !statSync(file).isDirectory();
+  // A missing script is a 404, not the page (which a year's caching would then keep under its name).
+  if (!found && path.startsWith('/assets/')) {
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found\n');
+    return;
+  }
+  if (!found) file = join(distDir, 'index.html');
+  const stat = statSync(file);
+  const etag = `W/"${stat.size.toString(36)}-${Math.floor(stat.mtimeMs).toString(36)}"`;
+  const headers = { 'cache-control': found ? cacheControlFor(path) : 'no-cache', etag };
+  if (req.headers['if-none-match'] === etag) {
+    res.writeHead(304, headers).end();
+    return;
+  }
+  res.writeHead(200, { ...headers, 'content-type': mimeTypes[extname(file)] ?? 'application/octet-stream' });
   res.end(readFileSync(file));
 }
 
@@ -87,7 +110,7 @@ export async function startLabServer(options: ServeOptions): Promise<LabServer> 
     let work: Promise<void> | void;
     if (path.startsWith('/kubelab/v1/')) work = serveControlApi(control, req, res, path);
     else if (kubePaths.test(path)) work = serveKubeApi(control.cluster, req, res);
-    else work = serveStatic(req, res, url);
+    else work = serveStatic(req, res, url, options.dist ? resolve(options.dist) : distDir);
     Promise.resolve(work).catch((error: unknown) => {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ error: error instanceof Error ? error.message : String(error) }));

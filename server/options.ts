@@ -12,6 +12,8 @@ export interface ServeOptions {
   lesson?: string;
   /** `npm start` passes this to print where to open the lab. */
   openHint: boolean;
+  /** The built lab's folder (`vite build`'s output); dist/ beside the package when absent. */
+  dist?: string;
 }
 
 export const defaultServeOptions: ServeOptions = {
