@@ -30,6 +30,10 @@ export interface CommandContext {
   session: KubectlSessionBase;
   /** Positional arguments (the command path removed). */
   args: string[];
+  /** The whole command line after `kubectl`, as typed (for --record's change cause). */
+  argv?: string[];
+  /** The command being run (its flags name the shorthands in `argv`). */
+  spec?: CommandSpec;
   flags: ParsedFlags;
   /** The namespace in effect: `-n`, else the context's, else `default`. */
   namespace: string;

@@ -21,6 +21,8 @@ export interface FlagSpec {
   usage: string;
   /** Accepted but not listed by `--help` (deprecated and hidden flags). */
   hidden?: boolean;
+  /** pflag's MarkDeprecated message: using the flag prints `Flag --NAME has been deprecated, MESSAGE`. */
+  deprecated?: string;
 }
 
 export type FlagValue = boolean | string | number | string[] | Map<string, string>;
@@ -86,6 +88,12 @@ export function readCsvRecord(text: string): { fields: string[] } | { error: str
       } else return { error: `parse error on line 1, column ${column(quote)}: extraneous or missing " in quoted-field` };
     }
   }
+}
+
+/** Go's strconv.Atoi (base 10, 64 bits), which kubectl's generators call on string flags such as `--port`. */
+export function parseGoAtoi(text: string): { value: number } | { error: string } {
+  const parsed = parseGoInt(text, 64, 10);
+  return 'error' in parsed ? { error: parsed.error.replace('strconv.ParseInt', 'strconv.Atoi') } : parsed;
 }
 
 /**
@@ -225,6 +233,13 @@ function setValue(values: Map<string, FlagValue>, spec: FlagSpec, text: string):
   }
 }
 
+/**
+ * pflag's NoOptDefVal of the flags kubectl's shared helpers add to every command that has them
+ * (AddDryRunFlag, AddValidateFlags, DeleteFlags' --cascade): the value a bare `--dry-run` takes,
+ * instead of consuming the next word.
+ */
+export const noOptDefaults: Readonly<Record<string, string>> = { 'dry-run': 'unchanged', validate: 'strict', cascade: 'background' };
+
 /** Parse `argv` against `specs`, with pflag's interspersed flags and its error messages. */
 export function parseFlags(argv: string[], specs: FlagSpec[]): ParseResult {
   const byName = new Map(specs.map((s) => [s.name, s]));
@@ -249,6 +264,7 @@ export function parseFlags(argv: string[], specs: FlagSpec[]): ParseResult {
       let text: string;
       if (eq >= 0) text = body.slice(eq + 1);
       else if (spec.type === 'bool') text = 'true';
+      else if (spec.type === 'string' && noOptDefaults[name] !== undefined) text = noOptDefaults[name];
       else if (i + 1 < argv.length) text = argv[++i];
       else return { ok: false, error: `flag needs an argument: --${name}` };
       const error = setValue(values, spec, text);

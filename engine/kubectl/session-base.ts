@@ -100,7 +100,7 @@ export function defaultKubeconfig(server: string, namespace?: string): Kubeconfi
 export type CommandTable = Readonly<Record<string, CommandSpec>>;
 
 /** Find the command path the way cobra's Find does: skip flags (and the values of flags that take one). */
-function findCommand(argv: string[], flags: FlagSpec[], commands: CommandTable): { spec?: CommandSpec; path: string[]; firstWord?: string } {
+function findCommand(argv: string[], flags: FlagSpec[], commands: CommandTable): { spec?: CommandSpec; path: string[]; typed: string[]; firstWord?: string } {
   const takesValue = (token: string): boolean => {
     if (token.includes('=')) return false;
     if (token.startsWith('--')) return flags.find((f) => f.name === token.slice(2))?.type !== 'bool';
@@ -117,17 +117,19 @@ function findCommand(argv: string[], flags: FlagSpec[], commands: CommandTable):
     words.push(token);
   }
   const spec = commands[words[0]] ?? Object.values(commands).find((c) => c.aliases?.includes(words[0]));
-  if (!spec) return { path: [], firstWord: words[0] };
-  // Walk down subcommands as far as the words name them (`create secret generic`).
+  if (!spec) return { path: [], typed: [], firstWord: words[0] };
+  // Walk down subcommands as far as the words name them (`create secret generic`, `create svc nodeport`).
   let current = spec;
   const path = [spec.name];
+  const typed = [words[0]];
   for (const word of words.slice(1)) {
     const sub = current.subcommands?.find((s) => s.name === word || s.aliases?.includes(word));
     if (!sub) break;
     current = sub;
     path.push(sub.name);
+    typed.push(word);
   }
-  return { spec: current, path };
+  return { spec: current, path, typed };
 }
 
 /** The root command of `commands` an argument list runs (`edit` for `-n web edit deploy/web`), found as `kubectl` finds it. */
@@ -135,11 +137,11 @@ export function rootCommandIn(argv: string[], commands: CommandTable): string | 
   return findCommand(argv, [...globalFlags, helpFlag], commands).path[0];
 }
 
-/** Remove the command path words (first occurrences, in order) from argv, keeping flags where they were. */
-function withoutPath(argv: string[], path: string[], spec: CommandSpec): string[] {
+/** Remove the command path words as typed (first occurrences, in order; aliases too) from argv, keeping flags where they were. */
+function withoutPath(argv: string[], typed: string[]): string[] {
   const out = [...argv];
-  for (const word of path) {
-    const index = out.findIndex((token) => token === word || (word === spec.name && spec.aliases?.includes(token)));
+  for (const word of typed) {
+    const index = out.indexOf(word);
     if (index >= 0) out.splice(index, 1);
   }
   return out;
@@ -286,10 +288,14 @@ export class KubectlSessionBase {
     const spec = found.spec;
     // A command's own flag shadows a global one of the same name (set subject's --user).
     const globals = globalFlags.filter((g) => !spec.flags.some((f) => f.name === g.name));
-    const parsed = parseFlags(withoutPath(argv, found.path, spec), [...spec.flags, ...globals, helpFlag]);
+    const parsed = parseFlags(withoutPath(argv, found.typed), [...spec.flags, ...globals, helpFlag]);
     if (!parsed.ok) {
       out.stderr.push(`error: ${parsed.error}\nSee 'kubectl ${found.path.join(' ')} --help' for usage.\n`);
       return result(1);
+    }
+    // pflag warns about a deprecated flag (`--record`) as it parses it, before the command runs.
+    for (const flag of spec.flags) {
+      if (flag.deprecated && parsed.parsed.values.has(flag.name)) out.stderr.push(`Flag --${flag.name} has been deprecated, ${flag.deprecated}\n`);
     }
     if (flagBool(parsed.parsed, 'help') || !spec.run) {
       out.stdout.push(renderHelp(spec, found.path.join(' ')));
@@ -314,6 +320,8 @@ export class KubectlSessionBase {
         api: clientOnly ? this.api : credentialedClient(this.api, this, parsed.parsed),
         session: this,
         args: parsed.parsed.args,
+        argv,
+        spec,
         flags: parsed.parsed,
         namespace: (typeof namespaceFlag === 'string' && namespaceFlag) || context?.namespace || 'default',
         explicitNamespace: typeof namespaceFlag === 'string' && namespaceFlag !== '',

@@ -4,6 +4,7 @@
  * for Namespace and PersistentVolume), and delete what carries the last-applied annotation but was not applied
  * this time: `deployment.apps/old pruned`.
  */
+import { klogWarning } from './klog.ts';
 import { lastAppliedAnnotation } from '../../api/apply/index.ts';
 import { parseLabelSelector } from '../../api/selectors/labels-parser.ts';
 import { matchLabels, type Selector } from '../../api/selectors/labels.ts';
@@ -81,14 +82,6 @@ export interface Visited {
   namespaces: Set<string>;
 }
 
-/** klog's header for a warning line: `W1127 20:20:06.908424   12345 prune.go:71] `. */
-function klogWarning(now: number, message: string): string {
-  const d = new Date(now);
-  const two = (n: number): string => String(n).padStart(2, '0');
-  const micros = String(d.getUTCMilliseconds() * 1000).padStart(6, '0');
-  // The thread id column is the kubectl process id in the real binary; the lab has none, so a fixed one.
-  return `W${two(d.getUTCMonth() + 1)}${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}.${micros} ${'12345'.padStart(7)} prune.go:71] ${message}\n`;
-}
 
 /**
  * Delete what the plan selects and this apply did not visit, printing each as `pruned` (or its name with
@@ -96,7 +89,7 @@ function klogWarning(now: number, message: string): string {
  */
 export function prune(context: CommandContext, plan: PrunePlan, visited: Visited, dryRun: DryRun, print: (mapping: ApiResource, object: Json) => void): void {
   if (!plan.mappings) return;
-  if (plan.defaulted) context.out.stderr.push(klogWarning(context.session.now?.() ?? 0, defaultAllowlistWarning));
+  if (plan.defaulted) context.out.stderr.push(klogWarning(context.session.now?.() ?? 0, 'prune.go:71', defaultAllowlistWarning));
   const namespaced = plan.mappings.filter((m) => m.namespaced);
   const clusterScoped = plan.mappings.filter((m) => !m.namespaced);
   const query = plan.selectorText ? { labelSelector: plan.selectorText } : undefined;

@@ -13,13 +13,14 @@ import { printGeneric, shownByPrinter } from '../printers/generic.ts';
 import { PartialOutputError } from '../printers/go-template.ts';
 import type { ApiResource } from '../client/discovery.ts';
 import type { CommandContext, CommandSpec } from '../command.ts';
-import { flagBool, flagList, flagString } from '../flags.ts';
+import { flagBool, flagList, flagString, parseGoBool } from '../flags.ts';
 import { migrateToServerSideApply } from './apply-migrate.ts';
 import { prune, prunedName, prunePlan, selectedByPlan, type Visited } from './apply-prune.ts';
 import { applyHelp } from './help/apply.ts';
 import { buildLastAppliedFor } from './last-applied.ts';
 import { printFlagsFormat, type ObjectFormat } from './print-flags.ts';
 import { notServedCommand, specFromHelp } from './help/types.ts';
+import { withRecordFlag } from './record.ts';
 import {
   dryRunOf, dryRunQuery, fieldManager, mappingForObject, nameLine, nameOfObject, objectPath, readFileObjects, resolveNamespace, restMapper, send, serverError, throwErrors, type DryRun, type FileObject, type Json,
 } from './write-support.ts';
@@ -39,10 +40,14 @@ See https://kubernetes.io/docs/reference/using-api/server-side-apply/#conflicts`
 
 /** The validation query: `Strict` unless `--validate=false|ignore` or `warn`. */
 export function fieldValidation(context: CommandContext): string {
+  // cmdutil.GetValidationDirective: a Go boolean first (strconv.ParseBool's spellings), then the three words.
   const value = flagString(context.flags, 'validate', 'strict');
-  if (value === 'false' || value === 'ignore') return 'Ignore';
+  const bool = parseGoBool(value);
+  if (bool !== undefined) return bool ? 'Strict' : 'Ignore';
+  if (value === 'ignore') return 'Ignore';
   if (value === 'warn') return 'Warn';
-  return 'Strict';
+  if (value === 'strict') return 'Strict';
+  throw KubectlError.client(`invalid - validate option ${JSON.stringify(value)}; must be one of: strict (or true), warn, ignore (or false)`);
 }
 
 /** What one object's apply did, and the object kubectl holds afterwards (printed by `-o`). */
@@ -116,6 +121,7 @@ function runApply(context: CommandContext): number {
     throw KubectlError.client('must specify one of -f and -k');
   }
   if (flagString(flags, 'kustomize')) throw KubectlError.client('kubelab: apply -k is not supported in this lab yet');
+  fieldValidation(context);
   const dryRun = dryRunOf(context);
   const serverSide = flagBool(flags, 'server-side');
   if (flagBool(flags, 'force-conflicts') && !serverSide) throw KubectlError.client('--force-conflicts only works with --server-side');
@@ -186,8 +192,8 @@ function runApply(context: CommandContext): number {
 }
 
 /** The `apply` command (its subcommands edit-last-applied, set-last-applied and view-last-applied are listed, not served). */
-export const applyCommand: CommandSpec = specFromHelp('apply', applyHelp, runApply, [
+export const applyCommand: CommandSpec = withRecordFlag(specFromHelp('apply', applyHelp, runApply, [
   notServedCommand('apply', 'edit-last-applied', 'Edit latest last-applied-configuration annotations of a resource/object'),
   notServedCommand('apply', 'set-last-applied', 'Set the last-applied-configuration annotation on a live object to match the contents of a file'),
   notServedCommand('apply', 'view-last-applied', 'View the latest last-applied-configuration annotations of a resource/object'),
-]);
+]));

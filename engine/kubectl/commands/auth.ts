@@ -217,7 +217,7 @@ function runWhoami(context: CommandContext): number {
 
 function runAuth(context: CommandContext): number {
   if (context.args.length) {
-    throw KubectlError.client(`unknown command ${JSON.stringify(context.args[0])}\nSee 'kubectl auth -h' for help and examples`);
+    throw KubectlError.client(`unknown command ${JSON.stringify(context.args.join(' '))}\nSee 'kubectl auth -h' for help and examples`);
   }
   // cobra's DefaultSubCommandRun: the help goes to stderr, and the command fails.
   context.out.stderr.push(renderHelp(authCommand, 'auth'));

@@ -12,6 +12,7 @@ import { flagBool, flagInt, flagString, withFlagTypes } from '../flags.ts';
 import { printCreated } from './create.ts';
 import { autoscaleHelp } from './help/autoscale.ts';
 import { specFromHelp } from './help/types.ts';
+import { recordChangeCause, withRecordFlag } from './record.ts';
 import { findTargets, throwErrors } from './targets.ts';
 import {
   dryRunOf, dryRunQuery, fieldManager, requireFlags, send, serverError, type Json,
@@ -71,6 +72,7 @@ function runAutoscale(context: CommandContext): number {
     }
     const name = flagString(flags, 'name') || target.name;
     let hpa = horizontalPodAutoscaler(name, { apiVersion, kind: mapping.kind, name: target.name }, min, max, flagInt(flags, 'cpu-percent', -1));
+    recordChangeCause(context, hpa);
     count++;
     // The printer is built only when it prints (o.ToPrinter("created")), so `-o wide` fails after the POST.
     if (dryRun === 'client') {
@@ -100,4 +102,4 @@ function runAutoscale(context: CommandContext): number {
 /** `--min`, `--max` and `--cpu-percent` are Int32 flags in kubectl (bounded at 2^31). */
 const help = { ...autoscaleHelp, flags: withFlagTypes(autoscaleHelp.flags, { min: 'int32', max: 'int32', 'cpu-percent': 'int32' }) };
 
-export const autoscaleCommand: CommandSpec = specFromHelp('autoscale', help, runAutoscale);
+export const autoscaleCommand: CommandSpec = withRecordFlag(specFromHelp('autoscale', help, runAutoscale));

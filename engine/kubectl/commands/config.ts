@@ -243,7 +243,7 @@ export const configCommand: CommandSpec = {
   flags: [],
   subcommands,
   run(context) {
-    if (context.args.length) throw new KubectlError(`error: unknown command "${context.args[0]}"\nSee 'kubectl config -h' for help and examples`);
+    if (context.args.length) throw new KubectlError(`error: unknown command ${JSON.stringify(context.args.join(' '))}\nSee 'kubectl config -h' for help and examples`);
     context.out.stderr.push(renderHelp(configCommand, 'config'));
     return 1;
   },

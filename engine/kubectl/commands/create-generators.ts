@@ -9,6 +9,7 @@ import { flagBool, flagInt, flagList, flagString } from '../flags.ts';
 import { buildJobFromCronJob } from './create-job-from.ts';
 import { configMapHash, secretHash } from './object-hash.ts';
 import { requireFlags, type Json } from './write-support.ts';
+import { isConfigMapKey } from '../../api/validation/names.ts';
 
 /** `metadata` as the generators start it: name, the namespace when `-n` was given, a null creationTimestamp. */
 function metadata(context: CommandContext, name: string, labels?: Record<string, string>): Json {
@@ -80,9 +81,33 @@ function sortedRecord(pairs: [string, string][], encode: (v: string) => string):
   return out;
 }
 
+/**
+ * The key checks of addKeyFromLiteralToConfigMap / addKeyFromLiteralToSecret, in the order kubectl
+ * adds the keys (files, then literals). The two kinds word their errors differently in 1.32:
+ * `cannot add key "a", … in Data for ConfigMap "c"` but `cannot add key a, another key …` for a Secret.
+ */
+function checkKeys(pairs: [string, string][], kind: 'ConfigMap' | 'Secret', name: string): [string, string][] {
+  const seen = new Set<string>();
+  for (const [key] of pairs) {
+    const errs = isConfigMapKey(key);
+    if (errs.length) {
+      throw KubectlError.client(kind === 'ConfigMap'
+        ? `${JSON.stringify(key)} is not a valid key name for a ConfigMap: ${errs.join(';')}`
+        : `${JSON.stringify(key)} is not valid key name for a Secret ${errs.join(';')}`);
+    }
+    if (seen.has(key)) {
+      throw KubectlError.client(kind === 'ConfigMap'
+        ? `cannot add key ${JSON.stringify(key)}, another key by that name already exists in Data for ConfigMap ${JSON.stringify(name)}`
+        : `cannot add key ${key}, another key by that name already exists`);
+    }
+    seen.add(key);
+  }
+  return pairs;
+}
+
 /** `create configmap NAME --from-literal=… --from-file=…` */
 export function buildConfigMap(context: CommandContext, name: string): Json {
-  const data = sortedRecord([...fileSources(context), ...literals(context)], (v) => v);
+  const data = sortedRecord(checkKeys([...fileSources(context), ...literals(context)], 'ConfigMap', name), (v) => v);
   const hashed = flagBool(context.flags, 'append-hash') ? `${name}-${configMapHash({ name, data })}` : name;
   return { kind: 'ConfigMap', apiVersion: 'v1', metadata: metadata(context, hashed), ...(data ? { data } : {}) };
 }
@@ -96,7 +121,7 @@ export function base64(text: string): string {
 
 /** `create secret generic NAME --from-literal=… [--type=…]` */
 export function buildGenericSecret(context: CommandContext, name: string): Json {
-  const data = sortedRecord([...fileSources(context), ...literals(context)], base64);
+  const data = sortedRecord(checkKeys([...fileSources(context), ...literals(context)], 'Secret', name), base64);
   const type = flagString(context.flags, 'type');
   const hashed = flagBool(context.flags, 'append-hash') ? `${name}-${secretHash({ name, type, data })}` : name;
   return { kind: 'Secret', apiVersion: 'v1', metadata: metadata(context, hashed), ...(data ? { data } : {}), ...(type ? { type } : {}) };

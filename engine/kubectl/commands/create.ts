@@ -44,14 +44,16 @@ import { createServiceHelp } from './help/create-service.ts';
 import { createServiceClusteripHelp } from './help/create-service-clusterip.ts';
 import { createServiceNodeportHelp } from './help/create-service-nodeport.ts';
 import { specFromHelp, type HelpData } from './help/types.ts';
+import { withRecordFlag } from './record.ts';
 import {
-  bodyOf, dryRunOf, dryRunQuery, fieldManager, mappingForObject, nameLine, nameOfObject, objectPath, readFileObjects, resolveNamespace, restMapper, send, serverError, throwErrors, type Json,
+  bodyOf, dryRunOf, dryRunQuery, fieldManager, mappingForObject, nameLine, nameOfObject, objectPath, readFileObjects, requireFlags, resolveNamespace, restMapper, send, serverError, throwErrors, type Json,
 } from './write-support.ts';
 import { buildLastAppliedFor, withTypedLastApplied } from './last-applied.ts';
 import { buildTlsSecret } from './create-secret-tls.ts';
 import { createSecretTlsHelp } from './help/create-secret-tls.ts';
 import { createTokenCommand } from './create-token.ts';
 import { printFlagsFormat } from './print-flags.ts';
+import { defaultSubCommandRun } from './sub-command-run.ts';
 
 /**
  * Print what a create made: `-o FORMAT` prints the object, else the name printer's `created`.
@@ -80,8 +82,9 @@ function runCreateFromFiles(context: CommandContext): number {
   if (context.args.length) {
     throw new KubectlError(`error: Unexpected args: [${context.args.join(' ')}]\nSee 'kubectl create -h' for help and examples`);
   }
-  // Complete (dry run, then the printer) comes before Validate's -f check.
+  // Complete (dry run, the validation directive, then the printer) comes before Validate's -f check.
   const dryRun = dryRunOf(context);
+  fieldValidation(context);
   printFlagsFormat(context);
   if (!flagList(context.flags, 'filename').length) {
     throw KubectlError.client('must specify one of -f and -k');
@@ -118,16 +121,20 @@ interface Generator {
    * the Status message after this prefix, as a client error. Without it the error is the server's.
    */
   failure?: string;
+  /** Flags marked required (MarkFlagRequired): cobra fails on them before NAME is looked at. */
+  required?: string[];
 }
 
 /** A generator subcommand: one NAME, the object built, POSTed (or printed for a client dry run). */
 function generatorCommand(name: string, path: string, help: HelpData, generator: Generator): CommandSpec {
   return specFromHelp(name, help, (context) => {
+    requireFlags(context, generator.required ?? []);
     // NameFromCommandArgs: the arguments before `--` (all of them without one) must be exactly NAME.
     const atDash = context.flags.argsLenAtDash ?? -1;
     const names = atDash >= 0 ? atDash : context.args.length;
     if (names !== 1) throw new KubectlError(`error: exactly one NAME is required, got ${names}\nSee 'kubectl ${path} -h' for help and examples`);
     const dryRun = dryRunOf(context);
+    fieldValidation(context);
     printFlagsFormat(context);
     const built = generator.build(context, context.args[0]);
     const object = flagBool(context.flags, 'save-config') ? withTypedLastApplied(built) : built;
@@ -152,27 +159,27 @@ const withTypes = (help: HelpData, types: Parameters<typeof withFlagTypes>[1]): 
 const core = (resource: string, kind: string, namespaced = true): Generator['mapping'] => ({ group: '', version: 'v1', resource, kind, namespaced });
 
 const secretCommand: CommandSpec = {
-  ...specFromHelp('secret', createSecretHelp, undefined, [
+  ...specFromHelp('secret', createSecretHelp, defaultSubCommandRun('create secret', () => secretCommand), [
     generatorCommand('docker-registry', 'create secret docker-registry', createSecretDockerRegistryHelp, { mapping: core('secrets', 'Secret'), build: buildDockerRegistrySecret, failure: 'failed to create secret ' }),
     generatorCommand('generic', 'create secret generic', createSecretGenericHelp, { mapping: core('secrets', 'Secret'), build: buildGenericSecret, failure: 'failed to create secret ' }),
     generatorCommand('tls', 'create secret tls', createSecretTlsHelp, { mapping: core('secrets', 'Secret'), build: buildTlsSecret, failure: 'failed to create secret ' }),
   ]),
 };
 
-const serviceCommand: CommandSpec = specFromHelp('service', createServiceHelp, undefined, [
+const serviceCommand: CommandSpec = specFromHelp('service', createServiceHelp, defaultSubCommandRun('create service', () => serviceCommand), [
   generatorCommand('clusterip', 'create service clusterip', createServiceClusteripHelp, { mapping: core('services', 'Service'), build: (c, n) => buildService(c, n, 'ClusterIP'), failure: 'failed to create ClusterIP service: ' }),
-  generatorCommand('externalname', 'create service externalname', createServiceExternalnameHelp, { mapping: core('services', 'Service'), build: buildExternalNameService, failure: 'failed to create ExternalName service: ' }),
+  generatorCommand('externalname', 'create service externalname', createServiceExternalnameHelp, { mapping: core('services', 'Service'), build: buildExternalNameService, required: ['external-name'], failure: 'failed to create ExternalName service: ' }),
   generatorCommand('loadbalancer', 'create service loadbalancer', createServiceLoadbalancerHelp, { mapping: core('services', 'Service'), build: buildLoadBalancerService, failure: 'failed to create LoadBalancer service: ' }),
   generatorCommand('nodeport', 'create service nodeport', createServiceNodeportHelp, { mapping: core('services', 'Service'), build: (c, n) => buildService(c, n, 'NodePort'), failure: 'failed to create NodePort service: ' }),
 ]);
 
 /** The `create` command and its generator subcommands. */
-export const createCommand: CommandSpec = specFromHelp('create', createHelp, runCreateFromFiles, [
+export const createCommand: CommandSpec = withRecordFlag(specFromHelp('create', createHelp, runCreateFromFiles, [
   generatorCommand('clusterrole', 'create clusterrole', withTypes(createClusterroleHelp, { 'aggregation-rule': 'mapStringString' }), { mapping: { group: 'rbac.authorization.k8s.io', version: 'v1', resource: 'clusterroles', kind: 'ClusterRole', namespaced: false }, build: buildClusterRole }),
-  generatorCommand('clusterrolebinding', 'create clusterrolebinding', createClusterrolebindingHelp, { mapping: { group: 'rbac.authorization.k8s.io', version: 'v1', resource: 'clusterrolebindings', kind: 'ClusterRoleBinding', namespaced: false }, build: buildClusterRoleBinding, failure: 'failed to create clusterrolebinding: ' }),
+  generatorCommand('clusterrolebinding', 'create clusterrolebinding', createClusterrolebindingHelp, { mapping: { group: 'rbac.authorization.k8s.io', version: 'v1', resource: 'clusterrolebindings', kind: 'ClusterRoleBinding', namespaced: false }, build: buildClusterRoleBinding, required: ['clusterrole'], failure: 'failed to create clusterrolebinding: ' }),
   generatorCommand('configmap', 'create configmap', createConfigmapHelp, { mapping: core('configmaps', 'ConfigMap'), build: buildConfigMap, failure: 'failed to create configmap: ' }),
-  generatorCommand('cronjob', 'create cronjob', createCronjobHelp, { mapping: { group: 'batch', version: 'v1', resource: 'cronjobs', kind: 'CronJob', namespaced: true }, build: buildCronJob, failure: 'failed to create cronjob: ' }),
-  generatorCommand('deployment', 'create deployment', withTypes(createDeploymentHelp, { port: 'int32', replicas: 'int32' }), { mapping: { group: 'apps', version: 'v1', resource: 'deployments', kind: 'Deployment', namespaced: true }, build: buildDeployment, failure: 'failed to create deployment: ' }),
+  generatorCommand('cronjob', 'create cronjob', createCronjobHelp, { mapping: { group: 'batch', version: 'v1', resource: 'cronjobs', kind: 'CronJob', namespaced: true }, build: buildCronJob, required: ['image', 'schedule'], failure: 'failed to create cronjob: ' }),
+  generatorCommand('deployment', 'create deployment', withTypes(createDeploymentHelp, { port: 'int32', replicas: 'int32' }), { mapping: { group: 'apps', version: 'v1', resource: 'deployments', kind: 'Deployment', namespaced: true }, build: buildDeployment, required: ['image'], failure: 'failed to create deployment: ' }),
   generatorCommand('ingress', 'create ingress', createIngressHelp, { mapping: { group: 'networking.k8s.io', version: 'v1', resource: 'ingresses', kind: 'Ingress', namespaced: true }, build: buildIngress, failure: 'failed to create ingress: ' }),
   generatorCommand('job', 'create job', createJobHelp, { mapping: { group: 'batch', version: 'v1', resource: 'jobs', kind: 'Job', namespaced: true }, build: buildJob, failure: 'failed to create job: ' }),
   generatorCommand('namespace', 'create namespace', createNamespaceHelp, { mapping: core('namespaces', 'Namespace', false), build: buildNamespace }),
@@ -185,4 +192,4 @@ export const createCommand: CommandSpec = specFromHelp('create', createHelp, run
   serviceCommand,
   generatorCommand('serviceaccount', 'create serviceaccount', createServiceaccountHelp, { mapping: core('serviceaccounts', 'ServiceAccount'), build: buildServiceAccount, failure: 'failed to create serviceaccount: ' }),
   createTokenCommand,
-]);
+]));

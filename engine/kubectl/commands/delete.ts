@@ -37,6 +37,10 @@ function runDelete(context: CommandContext): number {
   if (grace === 0 && !force) grace = 1;
   if (force && grace < 0) grace = 0;
   const policy = propagationPolicy(context);
+  // The Builder's SelectAllParam (delete is the one verb that calls it): `--all` with -l or --field-selector.
+  if (flagBool(flags, 'all') && (flagString(flags, 'selector') || flagString(flags, 'field-selector'))) {
+    throw KubectlError.client("setting 'all' parameter but found a non empty selector. ");
+  }
   const found = findTargets(context, 'delete', context.args, false);
   if (grace === 0 && force) out.stderr.push(forceWarning);
   const errors = [...found.errors];

@@ -14,6 +14,7 @@ import { DeferredEdit } from './edit-deferred.ts';
 import { EditRun, type EditTarget } from './edit-run.ts';
 import { editHelp } from './help/edit.ts';
 import { specFromHelp } from './help/types.ts';
+import { withRecordFlag } from './record.ts';
 import { findTargets, throwErrors } from './targets.ts';
 import { restMapper } from './write-support.ts';
 
@@ -40,11 +41,12 @@ function bufferFormat(context: CommandContext): BufferFormat {
 function runEdit(context: CommandContext): number {
   const { session } = context;
   const editor = session.editor;
-  if (!editor && !session.deferEdits) throw KubectlError.client('kubelab: no editor is attached to this terminal; use kubectl apply or kubectl patch');
   const found = findTargets(context, 'edit', context.args, true);
   // Result.Infos() fails as a whole: one missing object and nothing is edited.
   throwErrors([...found.errors, ...found.targets.flatMap((target) => (target.error ? [target.error] : []))]);
   if (!found.targets.length) throw KubectlError.client('edit cancelled, no objects found');
+  // Only once there is something to edit does the missing editor matter (`kubectl edit` alone is a usage error).
+  if (!editor && !session.deferEdits) throw KubectlError.client('kubelab: no editor is attached to this terminal; use kubectl apply or kubectl patch');
   const infos: EditTarget[] = found.targets.map((target) => {
     const object = { ...target.object };
     // Items of a list answer carry no apiVersion and kind; the Builder sets them from the list.
@@ -76,4 +78,4 @@ function runEdit(context: CommandContext): number {
 }
 
 /** The `edit` command. */
-export const editCommand: CommandSpec = specFromHelp('edit', editHelp, runEdit);
+export const editCommand: CommandSpec = withRecordFlag(specFromHelp('edit', editHelp, runEdit));

@@ -5,13 +5,15 @@
  */
 import { KubectlError } from '../client/api-client.ts';
 import type { CommandContext, CommandSpec } from '../command.ts';
-import { flagBool, flagString } from '../flags.ts';
+import { flagBool, flagString, parseGoAtoi } from '../flags.ts';
 import { printCreated } from './create.ts';
 import { printFlagsFormat } from './print-flags.ts';
+import { parseLabels } from './run.ts';
 import { fieldValidation } from './apply.ts';
 import { exposeHelp } from './help/expose.ts';
 import { withTypedLastApplied } from './last-applied.ts';
 import { specFromHelp } from './help/types.ts';
+import { recordChangeCause, withRecordFlag } from './record.ts';
 import { findTargets, throwErrors } from './targets.ts';
 import { bodyOf, dryRunOf, dryRunQuery, fieldManager, objectPath, restMapper, send, type Json } from './write-support.ts';
 
@@ -56,14 +58,19 @@ function runExpose(context: CommandContext): number {
     const kind = target.mapping.kind;
     const selector = selectorOf(kind, object);
     const portFlag = flagString(flags, 'port');
-    const ports = portFlag ? [Number(portFlag)] : portsOf(kind, object);
-    if (!ports.length) throw KubectlError.client("couldn't find port via --port flag or introspection");
+    if (!portFlag && !portsOf(kind, object).length) throw KubectlError.client("couldn't find port via --port flag or introspection");
     const targetPortFlag = flagString(flags, 'target-port');
     const protocol = flagString(flags, 'protocol') || 'TCP';
     const name = flagString(flags, 'name') || target.name;
+    // createService: the labels first, then each of the comma-separated ports through strconv.Atoi.
     const labels = flagString(flags, 'labels')
-      ? Object.fromEntries(flagString(flags, 'labels').split(',').map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]))
+      ? parseLabels(flagString(flags, 'labels'))
       : ((object.metadata as Json | undefined)?.labels as Record<string, string> | undefined);
+    const ports = portFlag ? portFlag.split(',').map((text) => {
+      const parsed = parseGoAtoi(text.trim());
+      if ('error' in parsed) throw KubectlError.client(parsed.error);
+      return parsed.value;
+    }) : portsOf(kind, object);
     const servicePorts = ports.map((port, index) => {
       const targetPort = targetPortFlag ? (/^\d+$/.test(targetPortFlag) ? Number(targetPortFlag) : targetPortFlag) : port;
       return { ...(ports.length > 1 ? { name: `port-${index + 1}` } : {}), protocol, port, targetPort };
@@ -77,6 +84,7 @@ function runExpose(context: CommandContext): number {
       status: { loadBalancer: {} },
     };
     // As in run, a client dry run prints the Service without the annotation.
+    recordChangeCause(context, generated);
     const service = flagBool(flags, 'save-config') && dryRun !== 'client' ? withTypedLastApplied(generated) : generated;
     let created = service;
     if (dryRun !== 'client') {
@@ -91,4 +99,4 @@ function runExpose(context: CommandContext): number {
 }
 
 /** The `expose` command. */
-export const exposeCommand: CommandSpec = specFromHelp('expose', exposeHelp, runExpose);
+export const exposeCommand: CommandSpec = withRecordFlag(specFromHelp('expose', exposeHelp, runExpose));

@@ -10,6 +10,7 @@ import { flagBool, flagList, flagString } from '../flags.ts';
 import { annotateHelp } from './help/annotate.ts';
 import { labelHelp } from './help/label.ts';
 import { specFromHelp } from './help/types.ts';
+import { changeCauseAnnotation, changeCauseToRecord, recordChangeCause, withRecordFlag } from './record.ts';
 import { printCreated } from './create.ts';
 import { printFlagsFormat } from './print-flags.ts';
 import { findTargets, throwErrors } from './targets.ts';
@@ -20,7 +21,7 @@ import {
 type Field = 'labels' | 'annotations';
 
 /** Split the arguments into resource arguments and `key=value` / `key-` changes (kubectl's parseLabels). */
-function splitChanges(args: string[], field: Field, filenames: boolean): { resources: string[]; set: [string, string][]; remove: string[] } {
+function splitChanges(args: string[], field: Field, filenames: boolean, conflict = ''): { resources: string[]; set: [string, string][]; remove: string[] } {
   const resources: string[] = [];
   const set: [string, string][] = [];
   const remove: string[] = [];
@@ -32,6 +33,8 @@ function splitChanges(args: string[], field: Field, filenames: boolean): { resou
       remove.push(arg.slice(0, -1));
     } else resources.push(arg);
   }
+  // Validate's first check: --all with a selector (label and annotate word it their own way, not the Builder's).
+  if (conflict) throw KubectlError.client(conflict);
   if (!resources.length && !filenames) throw KubectlError.client('one or more resources must be specified as <resource> <name> or <resource>/<name>');
   if (!set.length && !remove.length) {
     throw KubectlError.client(`at least one ${field === 'labels' ? 'label' : 'annotation'} update is required`);
@@ -48,7 +51,10 @@ function run(context: CommandContext, field: Field): number {
   const dryRun = dryRunOf(context);
   // annotate builds its printer up front (`-o wide` fails before any request); label only when it prints.
   if (field === 'annotations') printFlagsFormat(context);
-  const { resources, set, remove } = splitChanges(context.args, field, flagList(flags, 'filename').length > 0);
+  const all = flagBool(flags, 'all');
+  const conflict = all && flagString(flags, 'selector') ? 'cannot set --all and --selector at the same time'
+    : all && flagString(flags, 'field-selector') ? 'cannot set --all and --field-selector at the same time' : '';
+  const { resources, set, remove } = splitChanges(context.args, field, flagList(flags, 'filename').length > 0, conflict);
   const found = findTargets(context, field === 'labels' ? 'label' : 'annotate', resources, true);
   const errors = [...found.errors];
   for (const target of found.targets) {
@@ -65,7 +71,8 @@ function run(context: CommandContext, field: Field): number {
     }
     try {
       if (!overwrite) {
-        const conflicts = set.filter(([key, value]) => key in current && current[key] !== value);
+        // validateNoAnnotationOverwrites: the change cause may always be overwritten.
+        const conflicts = set.filter(([key, value]) => key in current && current[key] !== value && !(field === 'annotations' && key === changeCauseAnnotation));
         if (conflicts.length && field === 'labels') {
           const [key] = conflicts[0];
           throw KubectlError.client(`'${key}' already has a value (${current[key]}), and --overwrite is false`);
@@ -79,10 +86,15 @@ function run(context: CommandContext, field: Field): number {
       errors.push(error);
       continue;
     }
+    // --record: annotate records before its changes (an explicit change cause wins), label after
+    // them; neither on a client dry run.
+    const cause = dryRun === 'client' ? undefined : changeCauseToRecord(context);
+    if (cause !== undefined && field === 'annotations') current[changeCauseAnnotation] = cause;
     for (const [key, value] of set) current[key] = value;
     for (const key of remove) delete current[key];
     if (Object.keys(current).length) metadata[field] = current;
     else delete metadata[field];
+    if (cause !== undefined && field === 'labels') recordChangeCause(context, modified as Json);
     const before = JSON.stringify(original);
     const after = JSON.stringify(modified);
     let message = field === 'annotations' ? 'annotated' : 'not labeled';
@@ -108,7 +120,7 @@ function run(context: CommandContext, field: Field): number {
 }
 
 /** The `label` command. */
-export const labelCommand: CommandSpec = specFromHelp('label', labelHelp, (context) => run(context, 'labels'));
+export const labelCommand: CommandSpec = withRecordFlag(specFromHelp('label', labelHelp, (context) => run(context, 'labels')));
 
 /** The `annotate` command. */
-export const annotateCommand: CommandSpec = specFromHelp('annotate', annotateHelp, (context) => run(context, 'annotations'));
+export const annotateCommand: CommandSpec = withRecordFlag(specFromHelp('annotate', annotateHelp, (context) => run(context, 'annotations')));

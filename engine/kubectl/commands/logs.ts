@@ -8,6 +8,7 @@ import type { CommandContext, CommandSpec } from '../command.ts';
 import { flagBool, flagInt, flagString } from '../flags.ts';
 import { logsHelp } from './help/logs.ts';
 import { specFromHelp } from './help/types.ts';
+import { durationFlag } from './watch-support.ts';
 import { bodyOf, objectPath, restMapper, send, type Json } from './write-support.ts';
 
 const phaseRank: Record<string, number> = { Running: 0, Unknown: 1, Pending: 2 };
@@ -86,10 +87,35 @@ function withPrefix(text: string, prefix: string): string {
   return text.split(/(?<=\n)/).filter(Boolean).map((line) => `${prefix}${line}`).join('');
 }
 
+const usageError = "error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples";
+
+/**
+ * LogsOptions' Complete and Validate, in their order: the arguments (POD, or POD CONTAINER, or a
+ * selector alone), then the checks across flags. `--since` is a pflag Duration, so a bad value
+ * fails while the flags are parsed, before anything else. Returns `sinceSeconds` (0: not given).
+ */
+function validateLogs(context: CommandContext): number {
+  const { args, flags } = context;
+  const since = durationFlag(context, 'logs', 'since', 0);
+  const selector = flagString(flags, 'selector');
+  if ((!args.length && !selector) || args.length > 2) throw new KubectlError(usageError);
+  if (args.length === 1 && selector) throw new KubectlError("error: only a selector (-l) or a POD name is allowed\nSee 'kubectl logs -h' for help and examples");
+  if (flagString(flags, 'since-time') && since !== 0) throw KubectlError.client('at most one of `sinceTime` or `sinceSeconds` may be specified');
+  const container = flagString(flags, 'container') || args[1] || '';
+  if (flagBool(flags, 'all-containers') && container) throw KubectlError.client(`--all-containers=true should not be specified with container name ${container}`);
+  if (flags.values.has('container') && args.length === 2) throw KubectlError.client('only one of -c or an inline [CONTAINER] arg is allowed');
+  if (flagInt(flags, 'limit-bytes', 0) < 0) throw KubectlError.client('--limit-bytes must be greater than 0');
+  // Duration.Round(time.Second): halves away from zero.
+  const seconds = Math.sign(since) * Math.round(Math.abs(since) / 1000);
+  if (seconds < 0) throw KubectlError.client('--since must be greater than 0');
+  if (flagInt(flags, 'tail', -1) < -1) throw KubectlError.client('--tail must be greater than or equal to -1');
+  return seconds;
+}
+
 function runLogs(context: CommandContext): number {
   const { args, flags, out } = context;
   const selector = flagString(flags, 'selector');
-  if (!args.length && !selector) throw new KubectlError("error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples");
+  const sinceSeconds = validateLogs(context);
   const follow = flagBool(flags, 'follow');
   if (follow && !context.stream) throw KubectlError.client('kubelab: logs -f is not supported in this terminal; run logs again to see new lines');
   let pods: Json[];
@@ -113,6 +139,8 @@ function runLogs(context: CommandContext): number {
     const query: Record<string, string> = { container };
     if (flagBool(flags, 'previous')) query.previous = 'true';
     if (tail >= 0) query.tailLines = String(tail);
+    if (sinceSeconds) query.sinceSeconds = String(sinceSeconds);
+    if (flagString(flags, 'since-time')) query.sinceTime = flagString(flags, 'since-time');
     if (flagBool(flags, 'timestamps')) query.timestamps = 'true';
     if (follow) query.follow = 'true';
     const response = context.api.handle({

@@ -9,6 +9,7 @@ import type { CommandContext, CommandSpec } from '../command.ts';
 import { flagString } from '../flags.ts';
 import { patchHelp } from './help/patch.ts';
 import { specFromHelp } from './help/types.ts';
+import { changeCauseAnnotation, changeCauseToRecord, withRecordFlag } from './record.ts';
 import { printCreated } from './create.ts';
 import { printFlagsFormat } from './print-flags.ts';
 import { findTargets, throwErrors } from './targets.ts';
@@ -61,8 +62,14 @@ function runPatch(context: CommandContext): number {
       errors.push(serverError(response));
       continue;
     }
-    const patched = response.body as Json;
+    let patched = response.body as Json;
     const changed = JSON.stringify(patched) !== JSON.stringify(target.object);
+    // --record: a second (merge) patch with the change cause, through the same helper; its answer is printed.
+    const cause = changeCauseToRecord(context);
+    if (cause !== undefined) {
+      const recorded = send(context, 'PATCH', path, { query, body: { metadata: { annotations: { [changeCauseAnnotation]: cause } } }, contentType: 'application/merge-patch+json' });
+      if (recorded.status < 300) patched = recorded.body as Json;
+    }
     const message = changed ? 'patched' : 'patched (no change)';
     if (printFlagsFormat(context)) printCreated(context, target.mapping, patched, message);
     // kubectl patch prints no "(dry run)" for a client dry run (it patches locally and says `patched`).
@@ -73,4 +80,4 @@ function runPatch(context: CommandContext): number {
 }
 
 /** The `patch` command. */
-export const patchCommand: CommandSpec = specFromHelp('patch', patchHelp, runPatch);
+export const patchCommand: CommandSpec = withRecordFlag(specFromHelp('patch', patchHelp, runPatch));

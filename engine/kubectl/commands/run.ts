@@ -5,42 +5,54 @@
  */
 import { KubectlError } from '../client/api-client.ts';
 import type { CommandContext, CommandSpec } from '../command.ts';
-import { flagBool, flagList, flagString } from '../flags.ts';
+import { isEnvVarName } from '../../api/validation/names.ts';
+import { flagBool, flagList, flagString, parseGoAtoi } from '../flags.ts';
 import { printCreated } from './create.ts';
 import { printFlagsFormat } from './print-flags.ts';
 import { fieldValidation } from './apply.ts';
 import { runHelp } from './help/run.ts';
 import { withTypedLastApplied } from './last-applied.ts';
 import { specFromHelp } from './help/types.ts';
+import { recordChangeCause, withRecordFlag } from './record.ts';
 import { requireFlags, bodyOf, dryRunOf, dryRunQuery, fieldManager, objectPath, restMapper, send, type Json } from './write-support.ts';
 
-/** `a=b,c=d` as a label map, with kubectl's error for a bad pair. */
-function parseLabels(text: string): Record<string, string> {
+/** `a=b,c=d` as a label map: the generators' ParseLabels, where a pair must split on `=` into exactly two. */
+export function parseLabels(text: string): Record<string, string> {
   const labels: Record<string, string> = {};
   for (const pair of text.split(',')) {
-    const eq = pair.indexOf('=');
-    if (eq <= 0) throw KubectlError.client(`invalid label spec: ${pair}`);
-    labels[pair.slice(0, eq)] = pair.slice(eq + 1);
+    const parts = pair.split('=');
+    if (parts.length !== 2) throw KubectlError.client(`unexpected label spec: ${pair}`);
+    if (!parts[0]) throw KubectlError.client('unexpected empty label key');
+    labels[parts[0]] = parts[1];
   }
   return labels;
+}
+
+/** `--env NAME=value` pairs as the run generator's parseEnvs reads them: `=` required, NAME a valid variable name. */
+function parseEnvs(pairs: string[]): Json[] {
+  return pairs.map((pair) => {
+    const eq = pair.indexOf('=');
+    if (eq < 0 || isEnvVarName(pair.slice(0, eq)).length) throw KubectlError.client(`invalid env: ${pair}`);
+    return { name: pair.slice(0, eq), value: pair.slice(eq + 1) };
+  });
 }
 
 /** The Pod of `kubectl run`, in Go field order. */
 export function buildRunPod(context: CommandContext, name: string): Json {
   const { flags } = context;
   const image = flagString(flags, 'image');
+  // BasicPod.Generate's order: env, then labels, then the port.
+  const env = parseEnvs(flagList(flags, 'env'));
   const labelText = flagString(flags, 'labels');
   const labels = labelText ? parseLabels(labelText) : { run: name };
   const rest = context.args.slice(1);
-  const port = flagString(flags, 'port');
-  const env = flagList(flags, 'env').map((pair) => {
-    const eq = pair.indexOf('=');
-    return { name: pair.slice(0, eq), value: pair.slice(eq + 1) };
-  });
+  const portText = flagString(flags, 'port');
+  const port = portText ? parseGoAtoi(portText) : undefined;
+  if (port && 'error' in port) throw KubectlError.client(port.error);
   const container: Json = {
     name, image,
     ...(rest.length ? (flagBool(flags, 'command') ? { command: rest } : { args: rest }) : {}),
-    ...(port ? { ports: [{ containerPort: Number(port) }] } : {}),
+    ...(port ? { ports: [{ containerPort: port.value }] } : {}),
     ...(env.length ? { env } : {}),
     resources: {},
     ...(flagString(flags, 'image-pull-policy') ? { imagePullPolicy: flagString(flags, 'image-pull-policy') } : {}),
@@ -63,11 +75,15 @@ function runRun(context: CommandContext): number {
   printFlagsFormat(context);
   const restart = flagString(flags, 'restart') || 'Always';
   if (!['Always', 'OnFailure', 'Never'].includes(restart)) throw new KubectlError(`error: invalid restart policy: ${restart}\nSee 'kubectl run -h' for help and examples`);
+  const pullPolicy = flagString(flags, 'image-pull-policy');
+  if (!['Always', 'IfNotPresent', 'Never', ''].includes(pullPolicy)) throw new KubectlError(`error: invalid image pull policy: ${pullPolicy}\nSee 'kubectl run -h' for help and examples`);
   if (flagBool(flags, 'attach') || flagBool(flags, 'rm') || (flagBool(flags, 'stdin') && flagBool(flags, 'tty'))) {
     throw KubectlError.client('kubelab: attaching to a pod (-i, -t, --attach, --rm) is not supported in this lab');
   }
   const dryRun = dryRunOf(context);
   const built = buildRunPod(context, args[0]);
+  // The Recorder runs before the dry-run split (and before --save-config's annotation).
+  recordChangeCause(context, built);
   // Only a request that reaches the server carries the annotation; a client dry run prints the bare Pod.
   const pod = flagBool(flags, 'save-config') && dryRun !== 'client' ? withTypedLastApplied(built) : built;
   const mapping = restMapper(context).mappingFor('pods');
@@ -82,4 +98,4 @@ function runRun(context: CommandContext): number {
 }
 
 /** The `run` command. */
-export const runCommand: CommandSpec = specFromHelp('run', runHelp, runRun);
+export const runCommand: CommandSpec = withRecordFlag(specFromHelp('run', runHelp, runRun));

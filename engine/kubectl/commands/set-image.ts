@@ -12,6 +12,7 @@ import { setImageHelp } from './help/set-image.ts';
 import { printCreated } from './create.ts';
 import { printFlagsFormat } from './print-flags.ts';
 import { specFromHelp } from './help/types.ts';
+import { recordChangeCause, withRecordFlag } from './record.ts';
 import { findTargets, throwErrors } from './targets.ts';
 import {
   bodyOf, dryRunOf, dryRunQuery, fieldManager, objectPath, send, serverError, type Json,
@@ -35,14 +36,13 @@ function runSetImage(context: CommandContext): number {
   if (!resources.length && !flagList(context.flags, 'filename').length) {
     throw new KubectlError(`error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'`);
   }
-  if (!images.length) throw KubectlError.client('at least one image update is required');
+  // Complete visits the Builder's infos (a word without `=` is a resource argument, so `set image
+  // deploy/web nginx` fails there); any error ends the command before Validate and before any patch.
   const found = findTargets(context, 'set image', resources, true);
-  const errors = [...found.errors];
+  throwErrors([...found.errors, ...found.targets.flatMap((target) => (target.error ? [target.error] : []))]);
+  if (!images.length) throw KubectlError.client('at least one image update is required');
+  const errors: KubectlError[] = [];
   for (const target of found.targets) {
-    if (target.error) {
-      errors.push(target.error);
-      continue;
-    }
     const original = target.object as JsonObject;
     const modified = structuredClone(original) as Json;
     const podSpec = podSpecOf(target.mapping.kind, modified);
@@ -61,6 +61,8 @@ function runSetImage(context: CommandContext): number {
       errors.push(KubectlError.client(`unable to find container named "${missing}"`));
       continue;
     }
+    // A changed template is recorded (for rollout history) before the patch is worked out.
+    recordChangeCause(context, modified);
     const gvk = { group: target.mapping.group, version: target.mapping.version, kind: target.mapping.kind };
     const patch = createTwoWayMergePatch(original, modified as JsonObject, gvk);
     if (!Object.keys(patch).length) continue;
@@ -83,4 +85,4 @@ function runSetImage(context: CommandContext): number {
 }
 
 /** `set image`: update the image of a pod template's containers. */
-export const setImageCommand: CommandSpec = specFromHelp('image', setImageHelp, runSetImage);
+export const setImageCommand: CommandSpec = withRecordFlag(specFromHelp('image', setImageHelp, runSetImage));

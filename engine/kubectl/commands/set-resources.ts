@@ -9,6 +9,7 @@ import type { CommandContext, CommandSpec } from '../command.ts';
 import { flagString } from '../flags.ts';
 import { setResourcesHelp } from './help/set-resources.ts';
 import { specFromHelp } from './help/types.ts';
+import { withRecordFlag } from './record.ts';
 import { patchTargets, podSpecIn, selectContainers } from './set-support.ts';
 import type { Json } from './write-support.ts';
 
@@ -57,4 +58,4 @@ function runSetResources(context: CommandContext): number {
 }
 
 /** `kubectl set resources`. */
-export const setResourcesCommand: CommandSpec = specFromHelp('resources', setResourcesHelp, runSetResources);
+export const setResourcesCommand: CommandSpec = withRecordFlag(specFromHelp('resources', setResourcesHelp, runSetResources));

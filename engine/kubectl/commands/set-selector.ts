@@ -9,6 +9,7 @@ import { KubectlError } from '../client/api-client.ts';
 import type { CommandContext, CommandSpec } from '../command.ts';
 import { setSelectorHelp } from './help/set-selector.ts';
 import { specFromHelp } from './help/types.ts';
+import { withRecordFlag } from './record.ts';
 import { findTargets } from './targets.ts';
 import { dryRunOf, dryRunQuery, fieldManager, nameLine, objectPath, send, serverError, type Json } from './write-support.ts';
 
@@ -48,4 +49,4 @@ function runSetSelector(context: CommandContext): number {
 }
 
 /** `kubectl set selector`. */
-export const setSelectorCommand: CommandSpec = specFromHelp('selector', setSelectorHelp, runSetSelector);
+export const setSelectorCommand: CommandSpec = withRecordFlag(specFromHelp('selector', setSelectorHelp, runSetSelector));

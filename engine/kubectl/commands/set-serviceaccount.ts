@@ -6,6 +6,7 @@ import { KubectlError } from '../client/api-client.ts';
 import type { CommandContext, CommandSpec } from '../command.ts';
 import { setServiceaccountHelp } from './help/set-serviceaccount.ts';
 import { specFromHelp } from './help/types.ts';
+import { withRecordFlag } from './record.ts';
 import { patchTargets, podSpecIn } from './set-support.ts';
 
 function runSetServiceAccount(context: CommandContext): number {
@@ -25,4 +26,4 @@ function runSetServiceAccount(context: CommandContext): number {
 }
 
 /** `kubectl set serviceaccount` (alias `sa`). */
-export const setServiceAccountCommand: CommandSpec = specFromHelp('serviceaccount', setServiceaccountHelp, runSetServiceAccount);
+export const setServiceAccountCommand: CommandSpec = withRecordFlag(specFromHelp('serviceaccount', setServiceaccountHelp, runSetServiceAccount));

@@ -12,6 +12,7 @@ import { flagBool, flagString } from '../flags.ts';
 import { printCreated } from './create.ts';
 import { printFlagsFormat } from './print-flags.ts';
 import { findTargets, throwErrors } from './targets.ts';
+import { recordChangeCause } from './record.ts';
 import { dryRunOf, dryRunQuery, fieldManager, objectPath, send, serverError, type Json } from './write-support.ts';
 
 /** The pod spec inside an object: a Pod's own, a CronJob's job template's, else `spec.template.spec`. */
@@ -81,6 +82,8 @@ export function patchTargets(context: CommandContext, resources: string[], plan:
       continue;
     }
     if (readOnly) continue;
+    // CalculatePatches records a changed object (set resources, selector, serviceaccount take --record).
+    recordChangeCause(context, modified);
     const gvk = { group: target.mapping.group, version: target.mapping.version, kind: target.mapping.kind };
     const patch = createTwoWayMergePatch(original, modified as JsonObject, gvk);
     if (!Object.keys(patch).length && !plan.sendEmpty) continue;

@@ -8,8 +8,9 @@ import { setResourcesCommand } from './set-resources.ts';
 import { setSelectorCommand } from './set-selector.ts';
 import { setServiceAccountCommand } from './set-serviceaccount.ts';
 import { setSubjectCommand } from './set-subject.ts';
+import { defaultSubCommandRun } from './sub-command-run.ts';
 
 /** `set` with its subcommands, in kubectl's order. */
-export const setCommand: CommandSpec = specFromHelp('set', setHelp, undefined, [
+export const setCommand: CommandSpec = specFromHelp('set', setHelp, defaultSubCommandRun('set', () => setCommand), [
   setEnvCommand, setImageCommand, setResourcesCommand, setSelectorCommand, setServiceAccountCommand, setSubjectCommand,
 ]);

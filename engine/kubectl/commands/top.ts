@@ -250,7 +250,7 @@ export const topCommand: CommandSpec = {
   flags: [],
   subcommands: [topNodeCommand, topPodCommand],
   run: (context) => {
-    if (context.args.length) throw KubectlError.client(`unknown command ${JSON.stringify(context.args[0])}\nSee 'kubectl top -h' for help and examples`);
+    if (context.args.length) throw KubectlError.client(`unknown command ${JSON.stringify(context.args.join(' '))}\nSee 'kubectl top -h' for help and examples`);
     context.out.stderr.push(renderHelp(topCommand, 'top'));
     return 1;
   },

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiResponse } from '../../api/types.ts';
+import { Cluster } from '../../cluster.ts';
+import { KubectlSession } from '../session.ts';
 import { serverError, throwErrors } from './write-support.ts';
 
 const invalid = (causes: { field: string; message: string }[]): ApiResponse => ({
@@ -31,5 +33,19 @@ describe('serverError', () => {
   it('adds the file to the message as AddSourceToErr does', () => {
     const error = serverError({ status: 409, headers: {}, body: { kind: 'Status', reason: 'AlreadyExists', code: 409, message: 'configmaps "one" already exists' } }, { verb: 'creating', file: 'both.yaml' });
     expect(error.text).toBe('Error from server (AlreadyExists): error when creating "both.yaml": configmaps "one" already exists');
+  });
+});
+
+// kubectl 1.32's GetDryRunStrategy: a bare --dry-run (NoOptDefVal `unchanged`) and Go booleans are
+// deprecated spellings, each warned once through klog; the rest is the usual error.
+describe('dryRunOf through a session', () => {
+  const session = new KubectlSession(new Cluster({ seed: 7, addons: false }), { now: () => Date.UTC(2026, 10, 28, 9, 46, 15, 804) });
+
+  it.each([
+    ['kubectl create ns dev --dry-run', 'namespace/dev created (dry run)\n', 'W1128 09:46:15.804000   12345 helpers.go:702] --dry-run is deprecated and can be replaced with --dry-run=client.\n', 0],
+    ['kubectl create ns dev --dry-run=true', 'namespace/dev created (dry run)\n', 'W1128 09:46:15.804000   12345 helpers.go:716] --dry-run=true is deprecated (boolean value) and can be replaced with --dry-run=client.\n', 0],
+    ['kubectl create ns dev --dry-run=', '', 'error: Invalid dry-run value (). Must be "none", "server", or "client".\n', 1],
+  ])('%s', (line, stdout, stderr, exitCode) => {
+    expect(session.run(line)).toEqual({ stdout, stderr, exitCode });
   });
 });

@@ -10,8 +10,10 @@ import { KubectlError, kubectlUserAgent, responseError } from '../client/api-cli
 import { collectionPath } from '../client/builder.ts';
 import { discoverResources, type ApiResource } from '../client/discovery.ts';
 import { RestMapper, kindPrefix } from '../client/rest-mapper.ts';
-import type { CommandContext } from '../command.ts';
-import { flagList, flagString } from '../flags.ts';
+import type { CommandContext, Output } from '../command.ts';
+import { flagList, flagString, noOptDefaults, parseGoBool } from '../flags.ts';
+import { klogWarning } from './klog.ts';
+import { objectMetaDecodeError } from './metadata-decode.ts';
 
 /** An unvalidated JSON object (a manifest or an API answer). */
 export type Json = Record<string, unknown>;
@@ -94,14 +96,34 @@ export function nameLine(mapping: Pick<ApiResource, 'kind' | 'group'>, name: str
 /** The `--dry-run` strategy. */
 export type DryRun = 'none' | 'client' | 'server';
 
-/** kubectl's GetDryRunStrategy, with its error text for a bad value. */
+/** The runs (by their output) that have printed the `--dry-run` deprecation warning. */
+const dryRunWarned = new WeakSet<Output>();
+
+/**
+ * kubectl's GetDryRunStrategy, with its error text for a bad value. A bare `--dry-run` (pflag's
+ * NoOptDefVal `unchanged`) and Go booleans still work, with klog's deprecation warning.
+ */
 export function dryRunOf(context: CommandContext): DryRun {
   const value = context.flags.values.get('dry-run');
   if (value === undefined) return 'none';
-  switch (value) {
-    case '': case 'none': return 'none';
-    case 'client': case 'server': return value;
-    default: throw KubectlError.client(`Invalid dry-run value (${String(value)}). Must be "none", "server", or "client".`);
+  const text = String(value);
+  // kubectl reads the strategy once per command; the emulator asks again when it prints, so warn once per run.
+  // The source lines of GetDryRunStrategy's three klog.Warning calls in kubectl 1.32's helpers.go.
+  const warn = (line: number, message: string): void => {
+    if (dryRunWarned.has(context.out)) return;
+    dryRunWarned.add(context.out);
+    context.out.stderr.push(klogWarning(context.session.now?.() ?? 0, `helpers.go:${line}`, message));
+  };
+  const bool = parseGoBool(text);
+  if (bool !== undefined) {
+    warn(bool ? 716 : 719, `--dry-run=${text} is deprecated (boolean value) and can be replaced with --dry-run=${bool ? 'client' : 'none'}.`);
+    return bool ? 'client' : 'none';
+  }
+  switch (text) {
+    case noOptDefaults['dry-run']: warn(702, '--dry-run is deprecated and can be replaced with --dry-run=client.'); return 'client';
+    case 'none': return 'none';
+    case 'client': case 'server': return text;
+    default: throw KubectlError.client(`Invalid dry-run value (${text}). Must be "none", "server", or "client".`);
   }
 }
 
@@ -159,6 +181,8 @@ export function readFileObjects(context: CommandContext, verb: string): FileObje
         if (schemaChecked.includes(verb) && validates(context)) checkTypeMeta(object, display);
         // Unvalidated, a document without kind fails to decode (the JSON is the document as read).
         if (!object.kind) throw KubectlError.client(`unable to decode "${display}": Object 'Kind' is missing in '${JSON.stringify(object)}'`);
+        const metaError = objectMetaDecodeError(object);
+        if (metaError) throw KubectlError.client(`unable to decode "${display}": ${metaError}`);
         out.push({ source: display, object });
       }
       if (parsed.errors.length) throw KubectlError.client(parsed.errors[0].kubectlMessage);
@@ -173,7 +197,10 @@ export function mappingForObject(mapper: RestMapper, item: FileObject): ApiResou
   const apiVersion = String(item.object.apiVersion ?? '');
   const kind = String(item.object.kind ?? '');
   const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') : ['', apiVersion];
-  const found = mapper.resources.find((r) => r.group === group && r.version === version && r.kind === kind && !r.resource.includes('/'));
+  // DefaultRESTMapper.Add also registers each kind lower-cased, so `kind: deployment` maps (and the
+  // server then refuses it: `no kind "deployment" is registered`), while `Configmap` does not.
+  const found = mapper.resources.find((r) => r.group === group && r.version === version && !r.resource.includes('/')
+    && (r.kind === kind || (kind === kind.toLowerCase() && r.kind.toLowerCase() === kind)));
   if (found) return found;
   const metadata = (item.object.metadata ?? {}) as Json;
   throw KubectlError.client(`resource mapping not found for name: "${String(metadata.name ?? '')}" namespace: "${String(metadata.namespace ?? '')}" from "${item.source}": no matches for kind "${kind}" in version "${apiVersion}"\nensure CRDs are installed first`);
