@@ -135,6 +135,17 @@ const scenarios: Scenario[] = [
     objects: ['deployment web', 'pod p', 'service web'],
   },
   {
+    // The change cause goes into apply's last-applied annotation, but not into create --save-config's.
+    name: 'old tutorials: --record on apply and create -f',
+    files: { 'web.yaml': deployment('Deployment'), 'api.yaml': deployment('Deployment').replace('name: web', 'name: api'), 'db.yaml': deployment('Deployment').replace('name: web', 'name: db') },
+    steps: [
+      'apply -f web.yaml --record', 'create -f api.yaml --save-config --record', 'apply -f db.yaml --server-side --record',
+      'set image deploy/web web=nginx:1.27 --record', 'rollout history deploy/web', 'apply -f web.yaml', 'rollout history deploy/web',
+      'apply -f api.yaml --record --dry-run=client -o yaml',
+    ],
+    objects: ['deployment web', 'deployment api', 'deployment db'],
+  },
+  {
     name: 'nodes and parent commands',
     steps: ['cordon', 'cordon nosuch', 'drain node-3', 'taint node node-2 foo', 'rollout', 'set', 'create svc', 'create secret', 'create secret foo', 'top foo bar'],
     objects: ['node node-3'],

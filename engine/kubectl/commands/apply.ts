@@ -20,7 +20,7 @@ import { applyHelp } from './help/apply.ts';
 import { buildLastAppliedFor } from './last-applied.ts';
 import { printFlagsFormat, type ObjectFormat } from './print-flags.ts';
 import { notServedCommand, specFromHelp } from './help/types.ts';
-import { withRecordFlag } from './record.ts';
+import { recordChangeCause, withRecordFlag } from './record.ts';
 import {
   dryRunOf, dryRunQuery, fieldManager, mappingForObject, nameLine, nameOfObject, objectPath, readFileObjects, resolveNamespace, restMapper, send, serverError, throwErrors, type DryRun, type FileObject, type Json,
 } from './write-support.ts';
@@ -58,10 +58,17 @@ interface Applied {
   object: Json;
 }
 
+/** The file's object, with `--record`'s change cause: recorded before the last-applied annotation is built, so that holds it too. */
+function recorded(context: CommandContext, item: FileObject): Json {
+  const object = structuredClone(item.object);
+  recordChangeCause(context, object);
+  return object;
+}
+
 function applyClientSide(context: CommandContext, item: FileObject, mapping: ApiResource, namespace: string, dryRun: DryRun): Applied {
   const name = nameOfObject(item.object);
   const path = objectPath(mapping, namespace, name);
-  const modified = buildLastAppliedFor(item.object);
+  const modified = buildLastAppliedFor(recorded(context, item));
   const manager = fieldManager(context, 'kubectl-client-side-apply');
   const query = { ...dryRunQuery(dryRun), fieldManager: manager, fieldValidation: fieldValidation(context) };
   if (!name) {
@@ -101,7 +108,8 @@ function applyServerSide(context: CommandContext, item: FileObject, mapping: Api
     ...dryRunQuery(dryRun), fieldManager: fieldManager(context, 'kubectl'), fieldValidation: fieldValidation(context),
     force: String(flagBool(context.flags, 'force-conflicts')),
   };
-  const apply = (): ApiResponse => send(context, 'PATCH', objectPath(mapping, namespace, name), { query, body: item.object, contentType: 'application/apply-patch+yaml' });
+  const body = recorded(context, item);
+  const apply = (): ApiResponse => send(context, 'PATCH', objectPath(mapping, namespace, name), { query, body, contentType: 'application/apply-patch+yaml' });
   const response = apply();
   if (response.status === 409 && String((response.body as Json).message ?? '').startsWith('Apply failed')) {
     throw KubectlError.client(`${String((response.body as Json).message)}\n${conflictHelp}`);

@@ -44,7 +44,7 @@ import { createServiceHelp } from './help/create-service.ts';
 import { createServiceClusteripHelp } from './help/create-service-clusterip.ts';
 import { createServiceNodeportHelp } from './help/create-service-nodeport.ts';
 import { specFromHelp, type HelpData } from './help/types.ts';
-import { withRecordFlag } from './record.ts';
+import { recordChangeCause, withRecordFlag } from './record.ts';
 import {
   bodyOf, dryRunOf, dryRunQuery, fieldManager, mappingForObject, nameLine, nameOfObject, objectPath, readFileObjects, requireFlags, resolveNamespace, restMapper, send, serverError, throwErrors, type Json,
 } from './write-support.ts';
@@ -95,7 +95,9 @@ function runCreateFromFiles(context: CommandContext): number {
     try {
       const mapping = mappingForObject(mapper, item);
       const namespace = resolveNamespace(context, mapping, item.object);
-      const body = flagBool(context.flags, 'save-config') ? buildLastAppliedFor(item.object) : item.object;
+      // The change cause comes after --save-config's annotation, which so does not hold it.
+      const body = structuredClone(flagBool(context.flags, 'save-config') ? buildLastAppliedFor(item.object) : item.object);
+      recordChangeCause(context, body);
       let created = body;
       if (dryRun !== 'client') {
         const query = { ...dryRunQuery(dryRun), fieldManager: fieldManager(context, 'kubectl-create'), fieldValidation: fieldValidation(context) };
