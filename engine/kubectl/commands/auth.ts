@@ -4,7 +4,8 @@
  * rules as kubectl's table); `whoami` creates a SelfSubjectReview.
  */
 import { KubectlError, kubectlUserAgent } from '../client/api-client.ts';
-import { renderHelp, type CommandContext, type CommandSpec } from '../command.ts';
+import type { CommandContext, CommandSpec } from '../command.ts';
+import { defaultSubCommandRun } from './sub-command-run.ts';
 import { flagBool, flagString } from '../flags.ts';
 import { printGeneric } from '../printers/generic.ts';
 import { printFlagsFormat } from './print-flags.ts';
@@ -215,22 +216,13 @@ function runWhoami(context: CommandContext): number {
   return 0;
 }
 
-function runAuth(context: CommandContext): number {
-  if (context.args.length) {
-    throw KubectlError.client(`unknown command ${JSON.stringify(context.args.join(' '))}\nSee 'kubectl auth -h' for help and examples`);
-  }
-  // cobra's DefaultSubCommandRun: the help goes to stderr, and the command fails.
-  context.out.stderr.push(renderHelp(authCommand, 'auth'));
-  return 1;
-}
-
 /** `kubectl auth can-i`. */
 export const authCanICommand: CommandSpec = specFromHelp('can-i', authCanIHelp, runCanI);
 /** `kubectl auth whoami`. */
 export const authWhoamiCommand: CommandSpec = specFromHelp('whoami', authWhoamiHelp, runWhoami);
 
 /** The `auth` command with its subcommands (`reconcile` is listed but not served). */
-export const authCommand: CommandSpec = specFromHelp('auth', authHelp, runAuth, [
+export const authCommand: CommandSpec = specFromHelp('auth', authHelp, defaultSubCommandRun('auth', () => authCommand), [
   authCanICommand,
   notServedCommand('auth', 'reconcile', 'Reconciles rules for RBAC role, role binding, cluster role, and cluster role binding objects'),
   authWhoamiCommand,

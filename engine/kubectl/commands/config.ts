@@ -5,6 +5,7 @@
 import { stringifyYaml } from '../../yaml/index.ts';
 import { KubectlError } from '../client/api-client.ts';
 import { renderHelp, type CommandContext, type CommandSpec } from '../command.ts';
+import { defaultSubCommandRun } from './sub-command-run.ts';
 import { flagBool, flagString } from '../flags.ts';
 import { evaluateJsonPath } from '../jsonpath/index.ts';
 import type { Kubeconfig } from '../session-base.ts';
@@ -242,9 +243,5 @@ export const configCommand: CommandSpec = {
   usage: 'kubectl config SUBCOMMAND [options]',
   flags: [],
   subcommands,
-  run(context) {
-    if (context.args.length) throw new KubectlError(`error: unknown command ${JSON.stringify(context.args.join(' '))}\nSee 'kubectl config -h' for help and examples`);
-    context.out.stderr.push(renderHelp(configCommand, 'config'));
-    return 1;
-  },
+  run: defaultSubCommandRun('config', () => configCommand),
 };

@@ -11,12 +11,15 @@ describe('parent commands (cmdutil.DefaultSubCommandRun)', () => {
     ['kubectl rollout foo deploy/web', 'error: unknown command "foo deploy/web"\nSee \'kubectl rollout -h\' for help and examples\n'],
     ['kubectl create secret foo', 'error: unknown command "foo"\nSee \'kubectl create secret -h\' for help and examples\n'],
     ['kubectl top foo bar', 'error: unknown command "foo bar"\nSee \'kubectl top -h\' for help and examples\n'],
+    ['kubectl auth foo', 'error: unknown command "foo"\nSee \'kubectl auth -h\' for help and examples\n'],
+    ['kubectl config foo bar', 'error: unknown command "foo bar"\nSee \'kubectl config -h\' for help and examples\n'],
   ])('%s', (line, stderr) => {
     expect(session.run(line)).toEqual({ stdout: '', stderr, exitCode: 1 });
   });
 
   it.each([
     ['kubectl set', 'Configure application resources.'],
+    ['kubectl top', 'Display resource (CPU/memory) usage.'],
     ['kubectl create service', 'Create a service using a specified subcommand.'],
     ['kubectl create svc', 'Create a service using a specified subcommand.'],
     ['kubectl create secret', 'Create a secret with specified type.'],

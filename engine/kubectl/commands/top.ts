@@ -9,7 +9,8 @@ import { selectorString } from '../../api/selectors/labels.ts';
 import { milliValue, parseQuantity, quantityValue } from '../../api/validation/quantity.ts';
 import { KubectlError } from '../client/api-client.ts';
 import { discoverResources } from '../client/discovery.ts';
-import { renderHelp, type CommandContext, type CommandSpec } from '../command.ts';
+import type { CommandContext, CommandSpec } from '../command.ts';
+import { defaultSubCommandRun } from './sub-command-run.ts';
 import type { FlagSpec } from '../flags.ts';
 import { flagBool, flagString } from '../flags.ts';
 import { formatTabs } from '../printers/tabwriter.ts';
@@ -249,9 +250,5 @@ export const topCommand: CommandSpec = {
   usage: 'kubectl top [flags] [options]',
   flags: [],
   subcommands: [topNodeCommand, topPodCommand],
-  run: (context) => {
-    if (context.args.length) throw KubectlError.client(`unknown command ${JSON.stringify(context.args.join(' '))}\nSee 'kubectl top -h' for help and examples`);
-    context.out.stderr.push(renderHelp(topCommand, 'top'));
-    return 1;
-  },
+  run: defaultSubCommandRun('top', () => topCommand),
 };
