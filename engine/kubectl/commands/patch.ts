@@ -9,7 +9,7 @@ import type { CommandContext, CommandSpec } from '../command.ts';
 import { flagString } from '../flags.ts';
 import { patchHelp } from './help/patch.ts';
 import { specFromHelp } from './help/types.ts';
-import { changeCauseAnnotation, changeCauseToRecord, withRecordFlag } from './record.ts';
+import { patchChangeCause, withRecordFlag } from './record.ts';
 import { printCreated } from './create.ts';
 import { printFlagsFormat } from './print-flags.ts';
 import { findTargets, throwErrors } from './targets.ts';
@@ -65,11 +65,8 @@ function runPatch(context: CommandContext): number {
     let patched = response.body as Json;
     const changed = JSON.stringify(patched) !== JSON.stringify(target.object);
     // --record: a second (merge) patch with the change cause, through the same helper; its answer is printed.
-    const cause = changeCauseToRecord(context);
-    if (cause !== undefined) {
-      const recorded = send(context, 'PATCH', path, { query, body: { metadata: { annotations: { [changeCauseAnnotation]: cause } } }, contentType: 'application/merge-patch+json' });
-      if (recorded.status < 300) patched = recorded.body as Json;
-    }
+    const recorded = patchChangeCause(context, path, query);
+    if (recorded && recorded.status < 300) patched = recorded.body as Json;
     const message = changed ? 'patched' : 'patched (no change)';
     if (printFlagsFormat(context)) printCreated(context, target.mapping, patched, message);
     // kubectl patch prints no "(dry run)" for a client dry run (it patches locally and says `patched`).

@@ -7,9 +7,10 @@
  * `kubectl rollout history` shows as CHANGE-CAUSE. The emulator records it for the set verbs,
  * scale, patch, label, annotate, run, expose, autoscale, apply and create -f; not yet for edit.
  */
+import type { ApiResponse } from '../../api/types.ts';
 import { globalFlags, type CommandContext, type CommandSpec } from '../command.ts';
 import { flagBool, type FlagSpec } from '../flags.ts';
-import type { Json } from './write-support.ts';
+import { send, type Json } from './write-support.ts';
 
 /** The annotation `--record` writes. */
 export const changeCauseAnnotation = 'kubernetes.io/change-cause';
@@ -70,4 +71,14 @@ export function recordChangeCause(context: CommandContext, object: Json): void {
   if (cause === undefined) return;
   const metadata = (object.metadata ??= {}) as Json;
   metadata.annotations = { ...((metadata.annotations ?? {}) as Record<string, string>), [changeCauseAnnotation]: cause };
+}
+
+/**
+ * With `--record`, the change cause sent as a merge patch of its own (scale and patch record after
+ * their change, through the same REST helper); the server's answer, or undefined when nothing is recorded.
+ */
+export function patchChangeCause(context: CommandContext, path: string, query?: Record<string, string>): ApiResponse | undefined {
+  const cause = changeCauseToRecord(context);
+  if (cause === undefined) return undefined;
+  return send(context, 'PATCH', path, { query, body: { metadata: { annotations: { [changeCauseAnnotation]: cause } } }, contentType: 'application/merge-patch+json' });
 }

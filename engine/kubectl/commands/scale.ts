@@ -10,7 +10,7 @@ import { scaleHelp } from './help/scale.ts';
 import { printCreated } from './create.ts';
 import { printFlagsFormat } from './print-flags.ts';
 import { specFromHelp } from './help/types.ts';
-import { changeCauseAnnotation, changeCauseToRecord, withRecordFlag } from './record.ts';
+import { patchChangeCause, withRecordFlag } from './record.ts';
 import { findTargets, throwErrors, type Target } from './targets.ts';
 import {
   dryRunOf, dryRunQuery, objectPath, requireFlags, send, serverError, type DryRun, type Json,
@@ -53,12 +53,7 @@ function runScale(context: CommandContext): number {
     }
     // --record: a merge patch of the change cause on the object itself, after the scale; a failure is
     // only logged. kubectl sends it without the dry run, so even `--dry-run=server` stores the cause.
-    const cause = dryRun === 'client' ? undefined : changeCauseToRecord(context);
-    if (cause !== undefined) {
-      send(context, 'PATCH', objectPath(target.mapping, target.namespace, target.name), {
-        body: { metadata: { annotations: { [changeCauseAnnotation]: cause } } }, contentType: 'application/merge-patch+json',
-      });
-    }
+    if (dryRun !== 'client') patchChangeCause(context, objectPath(target.mapping, target.namespace, target.name));
     // kubectl prints the object as the Builder fetched it, before the scale: `-o yaml` shows the old replicas.
     printCreated(context, target.mapping, target.object ?? {}, 'scaled');
   }
