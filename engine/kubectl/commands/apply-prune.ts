@@ -4,7 +4,6 @@
  * for Namespace and PersistentVolume), and delete what carries the last-applied annotation but was not applied
  * this time: `deployment.apps/old pruned`.
  */
-import { klogWarning } from './klog.ts';
 import { lastAppliedAnnotation } from '../../api/apply/index.ts';
 import { parseLabelSelector } from '../../api/selectors/labels-parser.ts';
 import { matchLabels, type Selector } from '../../api/selectors/labels.ts';
@@ -13,6 +12,7 @@ import { kindPrefix, type RestMapper } from '../client/rest-mapper.ts';
 import type { ApiResource } from '../client/discovery.ts';
 import type { CommandContext } from '../command.ts';
 import { flagBool, flagList, flagString } from '../flags.ts';
+import { klogWarning } from './klog.ts';
 import { dryRunQuery, objectPath, send, serverError, type DryRun, type Json } from './write-support.ts';
 
 /** kubectl 1.32's default allowlist: namespaced kinds first, in this order, then Namespace and PersistentVolume. */
@@ -81,7 +81,6 @@ export interface Visited {
   uids: Set<string>;
   namespaces: Set<string>;
 }
-
 
 /**
  * Delete what the plan selects and this apply did not visit, printing each as `pruned` (or its name with
