@@ -68,7 +68,8 @@ async function moduleGraph(entries: readonly string[], resolve: Resolve): Promis
 
 /**
  * The plugin. `monacoModule` is the page's module that imports monaco (lib/monaco.ts): the stages
- * cover the packages it imports, in its order, but not its workers (`?worker`) or its own files.
+ * cover the packages it imports, in its order, but not its workers (`?worker`) or its own files,
+ * in `count` stages (1 or more).
  * `chunks: false` when the build makes one file (offline): the stages still evaluate apart there,
  * as the bundler keeps each dynamically imported module's code behind its own first call.
  */
@@ -81,15 +82,15 @@ export function monacoStages(monacoModule: string, { count, chunks }: { count: n
   // stage's imports are in earlier stages already; by default a group would take them too, and with
   // them the bundler's runtime helpers, which the page's first chunk shares.
   const stageOf = new Map<string, number>();
-  const groups = Array.from({ length: Math.max(0, count) }, (_, i) => ({ name: `monaco-stage-${i}`, test: (id: string) => stageOf.get(id) === i, includeDependenciesRecursively: false }));
+  const groups = Array.from({ length: count }, (_, i) => ({ name: `monaco-stage-${i}`, test: (id: string) => stageOf.get(id) === i, includeDependenciesRecursively: false }));
   return {
     name: 'kubelab:monaco-stages',
     config() {
-      if (count <= 0 || !chunks) return;
+      if (!chunks) return;
       return { build: { rolldownOptions: { output: { codeSplitting: { groups } } } } };
     },
     configResolved(config) {
-      building = config.command === 'build' && count > 0;
+      building = config.command === 'build';
     },
     resolveId(source) {
       return source === 'virtual:monaco-stages' || source.startsWith('virtual:monaco-stage-') ? `\0${source}` : null;
