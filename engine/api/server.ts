@@ -20,6 +20,7 @@ import { json, statusResponse } from './handlers/common.ts';
 import { remove, removeCollection } from './handlers/delete.ts';
 import { get, list } from './handlers/read.ts';
 import { binding, finalize, scale, status } from './handlers/subresources.ts';
+import { approval } from './handlers/csr-approval.ts';
 import { ephemeralContainers } from './handlers/ephemeral-containers.ts';
 import { evict } from './handlers/eviction.ts';
 import { podLog } from './handlers/pod-log.ts';
@@ -215,6 +216,7 @@ export class ApiServer {
       }
       if (call.subresource === 'status' && ['GET', 'PUT', 'PATCH'].includes(method)) return status(ctx, call, method);
       if (call.subresource === 'scale' && ['GET', 'PUT', 'PATCH'].includes(method)) return scale(ctx, call, method);
+      if (call.subresource === 'approval' && ['GET', 'PUT', 'PATCH'].includes(method) && call.info.resource === 'certificatesigningrequests') return approval(ctx, call, method);
       if (call.subresource === 'binding' && method === 'POST') return binding(ctx, call);
       if (call.subresource === 'eviction' && method === 'POST' && call.info.resource === 'pods') return evict(ctx, call);
       if (call.subresource === 'log' && method === 'GET' && call.info.resource === 'pods') return podLog(ctx, call);

@@ -34,7 +34,7 @@ const messages: MessageTable = { ...coreMessages, ...apiMessages };
 const groupVersions: Record<string, string> = {
   v1: '', 'apps/v1': '', 'batch/v1': '', 'autoscaling/v1': '', 'autoscaling/v2': 'v2.',
   'rbac.authorization.k8s.io/v1': '', 'policy/v1': '', 'scheduling.k8s.io/v1': '', 'networking.k8s.io/v1': '',
-  'authorization.k8s.io/v1': '', 'authentication.k8s.io/v1': '',
+  'authorization.k8s.io/v1': '', 'authentication.k8s.io/v1': '', 'certificates.k8s.io/v1': '',
 };
 const kindsByGroupVersion: Record<string, string[]> = {
   v1: ['Namespace', 'ConfigMap', 'Secret', 'Service', 'ServiceAccount', 'ResourceQuota', 'Pod'],
@@ -48,6 +48,7 @@ const kindsByGroupVersion: Record<string, string[]> = {
   'networking.k8s.io/v1': ['Ingress'],
   'authorization.k8s.io/v1': ['SelfSubjectAccessReview', 'SelfSubjectRulesReview'],
   'authentication.k8s.io/v1': ['TokenRequest', 'SelfSubjectReview'],
+  'certificates.k8s.io/v1': ['CertificateSigningRequest'],
 };
 
 /** The 4-byte prefix of every Kubernetes protobuf body. */

@@ -1,6 +1,7 @@
 /**
  * Protobuf field numbers of the apps, batch, rbac, policy, scheduling, networking, autoscaling,
- * authorization and authentication messages `kubectl create` generators send (Kubernetes v1.32).
+ * authorization and authentication messages `kubectl create` generators send, and of the
+ * CertificateSigningRequest `kubectl certificate approve|deny` puts back (Kubernetes v1.32).
  */
 import type { MessageTable } from './wire-types.ts';
 
@@ -145,4 +146,19 @@ export const apiMessages: MessageTable = {
   SelfSubjectReview: { 1: 'metadata:ObjectMeta', 2: 'status:SelfSubjectReviewStatus' },
   SelfSubjectReviewStatus: { 1: 'userInfo:UserInfo!' },
   UserInfo: { 1: 'username:string', 2: 'uid:string', 3: 'groups:string[]' },
+  // `kubectl certificate approve|deny` PUTs the object it read to /approval. Its spec.extra (a map
+  // of ExtraValue lists) is left out: the API server fills it from the requester, and the approval
+  // subresource keeps the stored spec whatever is sent.
+  CertificateSigningRequest: {
+    1: 'metadata:ObjectMeta', 2: 'spec:CertificateSigningRequestSpec', 3: 'status:CertificateSigningRequestStatus',
+  },
+  CertificateSigningRequestSpec: {
+    1: 'request:bytes!', 7: 'signerName:string!', 8: 'expirationSeconds:int32!', 5: 'usages:string[]',
+    2: 'username:string', 3: 'uid:string', 4: 'groups:string[]',
+  },
+  CertificateSigningRequestStatus: { 1: 'conditions:CertificateSigningRequestCondition[]', 2: 'certificate:bytes' },
+  CertificateSigningRequestCondition: {
+    1: 'type:string!', 6: 'status:string!', 2: 'reason:string', 3: 'message:string', 4: 'lastUpdateTime:time',
+    5: 'lastTransitionTime:time',
+  },
 };

@@ -42,6 +42,8 @@ export function stripMeta(managed: Managed, id: string): void {
  */
 export function defaultResetFields(subresource?: string): string[][] {
   if (subresource === 'status') return [['spec'], ['metadata', 'labels']];
+  // CSR /approval (csrApprovalStrategy): the approver owns the conditions, never the spec or the certificate.
+  if (subresource === 'approval') return [['spec'], ['status', 'certificate']];
   return [['status']];
 }
 

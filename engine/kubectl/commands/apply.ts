@@ -19,7 +19,10 @@ import { prune, prunedName, prunePlan, selectedByPlan, type Visited } from './ap
 import { applyHelp } from './help/apply.ts';
 import { buildLastAppliedFor } from './last-applied.ts';
 import { printFlagsFormat, type ObjectFormat } from './print-flags.ts';
-import { notServedCommand, specFromHelp } from './help/types.ts';
+import { specFromHelp } from './help/types.ts';
+import { applyEditLastAppliedCommand } from './apply-edit-last-applied.ts';
+import { applySetLastAppliedCommand } from './apply-set-last-applied.ts';
+import { applyViewLastAppliedCommand } from './apply-view-last-applied.ts';
 import { recordChangeCause, withRecordFlag } from './record.ts';
 import {
   dryRunOf, dryRunQuery, fieldManager, mappingForObject, nameLine, nameOfObject, objectPath, readFileObjects, resolveNamespace, restMapper, send, serverError, throwErrors, type DryRun, type FileObject, type Json,
@@ -199,9 +202,7 @@ function runApply(context: CommandContext): number {
   return 0;
 }
 
-/** The `apply` command (its subcommands edit-last-applied, set-last-applied and view-last-applied are listed, not served). */
+/** The `apply` command, with its subcommands edit-last-applied, set-last-applied and view-last-applied. */
 export const applyCommand: CommandSpec = withRecordFlag(specFromHelp('apply', applyHelp, runApply, [
-  notServedCommand('apply', 'edit-last-applied', 'Edit latest last-applied-configuration annotations of a resource/object'),
-  notServedCommand('apply', 'set-last-applied', 'Set the last-applied-configuration annotation on a live object to match the contents of a file'),
-  notServedCommand('apply', 'view-last-applied', 'View the latest last-applied-configuration annotations of a resource/object'),
+  applyEditLastAppliedCommand, applySetLastAppliedCommand, applyViewLastAppliedCommand,
 ]));

@@ -37,9 +37,17 @@ export function hashOnLineBreak(text: string): string {
   return out;
 }
 
-/** The comment header: kubectl's three lines, then each reason as `# head:` with `# * cause` lines and a `#`. */
-export function editHeader(reasons: EditReason[]): string {
-  let text = intro;
+/** What is being edited: the objects (`kubectl edit`), or their last-applied annotations (`kubectl apply edit-last-applied`). */
+export type EditMode = 'normal' | 'apply';
+
+const applyIntro = `# Please edit the 'last-applied-configuration' annotations below.
+# Lines beginning with a '#' will be ignored, and an empty file will abort the edit.
+#
+`;
+
+/** The comment header: kubectl's intro for the mode, then each reason as `# head:` with `# * cause` lines and a `#`. */
+export function editHeader(reasons: EditReason[], mode: EditMode = 'normal'): string {
+  let text = mode === 'apply' ? applyIntro : intro;
   for (const reason of reasons) {
     text += reason.other.length ? `# ${hashOnLineBreak(reason.head)}:\n` : `# ${hashOnLineBreak(reason.head)}\n`;
     for (const other of reason.other) text += `# * ${hashOnLineBreak(other)}\n`;
@@ -59,8 +67,8 @@ export function bufferObject(objects: Json[]): Json {
 }
 
 /** The object printed for the editor: JSON as `-o json` prints it, or YAML under the header. */
-export function printBuffer(object: Json, format: BufferFormat, reasons: EditReason[]): string {
-  return format === 'json' ? marshalIndent(object) : editHeader(reasons) + stringifyYaml(object);
+export function printBuffer(object: Json, format: BufferFormat, reasons: EditReason[], mode: EditMode = 'normal'): string {
+  return format === 'json' ? marshalIndent(object) : editHeader(reasons, mode) + stringifyYaml(object);
 }
 
 /** Drop comment lines (`#`, but not `#!`), keeping every other line as it was (cmdutil.ManualStrip). */

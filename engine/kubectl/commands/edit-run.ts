@@ -16,10 +16,11 @@ import type { CommandContext, Output } from '../command.ts';
 import { fieldValidation } from './apply.ts';
 import { printCreated } from './create.ts';
 import {
-  bufferObject, editHeader, goMarshal, hasLines, manualStrip, printBuffer, stripComments, validationProblem, type BufferFormat, type EditReason,
+  bufferObject, editHeader, goMarshal, hasLines, manualStrip, printBuffer, stripComments, validationProblem, type BufferFormat, type EditMode, type EditReason,
 } from './edit-buffer.ts';
 import { jsonStreamError, looksLikeJson } from './json-sniff.ts';
 import { buildLastAppliedFor } from './last-applied.ts';
+import { recordChangeCause } from './record.ts';
 import { fieldManager, mappingForObject, objectPath, send, type Json } from './write-support.ts';
 
 /** An object as it was when the edit began. */
@@ -48,6 +49,11 @@ export interface EditRunOptions {
   mapper: RestMapper;
   /** The next temporary file's name for this extension. */
   tempFile(ext: PendingEdit['ext']): string;
+  /**
+   * `apply edit-last-applied` (ApplyEditMode): the header of that mode, and each changed object
+   * written by this function (into its annotation) instead of patched (visitToApplyEditPatch).
+   */
+  applyEdit?: (context: CommandContext, mapping: ApiResource, edited: Json) => void;
 }
 
 /** One object read back from the editor, with the resource it maps to. */
@@ -79,11 +85,11 @@ export class EditRun {
     const ext = this.options.format === 'json' ? '.json' : '.yaml';
     let text: string;
     if (!this.containsError) {
-      text = printBuffer(bufferObject(this.infos.map((info) => info.object)), this.options.format, this.reasons);
+      text = printBuffer(bufferObject(this.infos.map((info) => info.object)), this.options.format, this.reasons, this.mode());
       this.original = text;
     } else {
       // The learner's text again, its old header replaced by the one listing the new reasons (JSON has none).
-      text = (this.options.format === 'json' ? '' : editHeader(this.reasons)) + manualStrip(this.edited);
+      text = (this.options.format === 'json' ? '' : editHeader(this.reasons, this.mode())) + manualStrip(this.edited);
     }
     this.file = this.options.tempFile(ext);
     return { text, fileName: this.file, ext };
@@ -144,6 +150,10 @@ export class EditRun {
     return undefined;
   }
 
+  private mode(): EditMode {
+    return this.options.applyEdit ? 'apply' : 'normal';
+  }
+
   /** preservedFile: name the temporary file that keeps the learner's text. */
   private preserve(): void {
     this.context.out.stderr.push(`A copy of your changes has been stored to "${this.file}"\n`);
@@ -202,8 +212,22 @@ export class EditRun {
     let edited = { ...updated.object, metadata } as JsonObject;
     // `--save-config` (visitAnnotation): the object as saved, managedFields and all, becomes its last-applied annotation.
     if (this.options.saveConfig) edited = buildLastAppliedFor(edited) as JsonObject;
+    // `--record` (visitAnnotation, after --save-config): the command line becomes the change cause,
+    // so even an object left unchanged in a List is patched to carry it.
+    const recorded: Json = { ...edited, metadata: { ...metadataOf(edited as Json) } };
+    recordChangeCause(this.context, recorded);
+    edited = recorded as JsonObject;
     if (jsonEqual(original.object as JsonObject, edited)) {
       printCreated(this.context, updated.mapping, edited, 'skipped');
+      return;
+    }
+    if (this.options.applyEdit) {
+      try {
+        this.options.applyEdit(this.context, updated.mapping, edited);
+      } catch (error) {
+        this.preserve();
+        throw error;
+      }
       return;
     }
     const gvk = { group: updated.mapping.group, version: updated.mapping.version, kind: updated.mapping.kind };

@@ -24,7 +24,8 @@ const maxOpenings = 50;
 /** The number of each session's last temporary file (kubectl's are random; these are deterministic). */
 const tempFiles = new WeakMap<KubectlSessionBase, number>();
 
-function nextTempFile(session: KubectlSessionBase, ext: string): string {
+/** The session's next temporary file for the editor, `/tmp/kubectl-edit-N.yaml`. */
+export function nextTempFile(session: KubectlSessionBase, ext: string): string {
   const n = (tempFiles.get(session) ?? 0) + 1;
   tempFiles.set(session, n);
   return `/tmp/kubectl-edit-${n}${ext}`;
@@ -59,6 +60,16 @@ function runEdit(context: CommandContext): number {
     format, outputPatch: flagBool(context.flags, 'output-patch'), saveConfig: flagBool(context.flags, 'save-config'),
     mapper: restMapper(context), tempFile: (ext) => nextTempFile(session, ext),
   });
+  return launchEditor(context, run);
+}
+
+/**
+ * Open the editor on a run and follow it to the end: with a synchronous editor, save and reopen
+ * until the run is over; with a deferred one, leave the edit on the session for `finishEdit`.
+ */
+export function launchEditor(context: CommandContext, run: EditRun): number {
+  const { session } = context;
+  const editor = session.editor;
   let pending = run.open();
   if (session.deferEdits || !editor) {
     const deferred = new DeferredEdit(session, run, pending, context.stream);

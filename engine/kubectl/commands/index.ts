@@ -35,6 +35,8 @@ import { diffCommand } from './diff.ts';
 import { autoscaleCommand } from './autoscale.ts';
 import { authCommand } from './auth.ts';
 import { debugCommand } from './debug.ts';
+import { certificateCommand } from './certificate.ts';
+import { pluginCommand } from './plugin.ts';
 
 /** Every command the emulator knows, by name. */
 export const commandRegistry: Record<string, CommandSpec> = {
@@ -73,6 +75,8 @@ export const commandRegistry: Record<string, CommandSpec> = {
   autoscale: autoscaleCommand,
   auth: authCommand,
   debug: debugCommand,
+  certificate: certificateCommand,
+  plugin: pluginCommand,
 };
 
 /** Add (or replace) a command. */

@@ -9,6 +9,8 @@ import { flagBool, flagInt, flagString } from '../flags.ts';
 import { logsHelp } from './help/logs.ts';
 import { specFromHelp } from './help/types.ts';
 import { durationFlag } from './watch-support.ts';
+import { parseRFC3339 } from './go-time.ts';
+import { rfc3339 } from '../../clock.ts';
 import { bodyOf, objectPath, restMapper, send, type Json } from './write-support.ts';
 
 const phaseRank: Record<string, number> = { Running: 0, Unknown: 1, Pending: 2 };
@@ -87,6 +89,18 @@ function withPrefix(text: string, prefix: string): string {
   return text.split(/(?<=\n)/).filter(Boolean).map((line) => `${prefix}${line}`).join('');
 }
 
+/**
+ * `--since-time` as kubectl sends it: Go's time.Parse(RFC3339) (its error text on a bad value),
+ * then metav1.Time's query form, UTC to the second. Empty when the flag is not given.
+ */
+export function sinceTimeOf(context: CommandContext): string {
+  const text = flagString(context.flags, 'since-time');
+  if (!text) return '';
+  const parsed = parseRFC3339(text);
+  if (!parsed.ok) throw KubectlError.client(parsed.error);
+  return rfc3339(Math.floor(parsed.ms / 1000) * 1000);
+}
+
 const usageError = "error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples";
 
 /**
@@ -100,7 +114,9 @@ function validateLogs(context: CommandContext): number {
   const selector = flagString(flags, 'selector');
   if ((!args.length && !selector) || args.length > 2) throw new KubectlError(usageError);
   if (args.length === 1 && selector) throw new KubectlError("error: only a selector (-l) or a POD name is allowed\nSee 'kubectl logs -h' for help and examples");
-  if (flagString(flags, 'since-time') && since !== 0) throw KubectlError.client('at most one of `sinceTime` or `sinceSeconds` may be specified');
+  // ToLogOptions (end of Complete) parses --since-time as RFC 3339, before Validate's checks.
+  const sinceTime = sinceTimeOf(context);
+  if (sinceTime && since !== 0) throw KubectlError.client('at most one of `sinceTime` or `sinceSeconds` may be specified');
   const container = flagString(flags, 'container') || args[1] || '';
   if (flagBool(flags, 'all-containers') && container) throw KubectlError.client(`--all-containers=true should not be specified with container name ${container}`);
   if (flags.values.has('container') && args.length === 2) throw KubectlError.client('only one of -c or an inline [CONTAINER] arg is allowed');
@@ -140,7 +156,8 @@ function runLogs(context: CommandContext): number {
     if (flagBool(flags, 'previous')) query.previous = 'true';
     if (tail >= 0) query.tailLines = String(tail);
     if (sinceSeconds) query.sinceSeconds = String(sinceSeconds);
-    if (flagString(flags, 'since-time')) query.sinceTime = flagString(flags, 'since-time');
+    const sinceTime = sinceTimeOf(context);
+    if (sinceTime) query.sinceTime = sinceTime;
     if (flagBool(flags, 'timestamps')) query.timestamps = 'true';
     if (follow) query.follow = 'true';
     const response = context.api.handle({

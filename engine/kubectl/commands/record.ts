@@ -5,7 +5,7 @@
  * `kubernetes.io/change-cause` annotation: the command line as typed, flags moved to the end in
  * long form (`kubectl set image deploy/web nginx=nginx:1.25 --record=true`), which
  * `kubectl rollout history` shows as CHANGE-CAUSE. The emulator records it for the set verbs,
- * scale, patch, label, annotate, run, expose, autoscale, apply and create -f; not yet for edit.
+ * scale, patch, label, annotate, run, expose, autoscale, apply, create -f and edit.
  */
 import type { ApiResponse } from '../../api/types.ts';
 import { globalFlags, type CommandContext, type CommandSpec } from '../command.ts';
