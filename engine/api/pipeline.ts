@@ -43,7 +43,7 @@ export function prepareCreate(ctx: ApiContext, info: ResourceInfo, object: KubeO
   out = admitDefaults(info, out, admissionLookups(ctx, info), !info.custom);
   // LimitRanger's defaults land before the registry computes the pod's QoS class from them.
   admitLimitRanges(ctx, { operation: 'CREATE', info, object: out, user, dryRun });
-  out = prepareForCreate(info, out, { now: ctx.clock.now() }, !info.custom);
+  out = prepareForCreate(info, out, { now: ctx.clock.now(), user }, !info.custom);
   out = admitObject(ctx, { operation: 'CREATE', info, object: out, user, dryRun });
   return canonicalize(out);
 }
@@ -134,11 +134,13 @@ export function withDecodedSelector(object: KubeObject, requested: KubeObject): 
 export { decodeObject } from './decode.ts';
 
 /** Record which manager owns which fields after an ordinary write (create, update, patch, /scale, /status). */
-export function trackManagedFields(call: { info: ResourceInfo; subresource?: string }, old: KubeObject | undefined, object: KubeObject, manager: string, now: number): KubeObject {
+export function trackManagedFields(
+  call: { info: ResourceInfo; subresource?: string }, old: KubeObject | undefined, object: KubeObject, manager: string, now: number, resetFields?: string[][],
+): KubeObject {
   const apiVersion = groupVersion(call.info);
   if (call.subresource === 'scale' && old) return updateScaleManagedFields({ live: old, updated: object, manager, apiVersion });
   return updateManagedFields({
-    live: old, updated: object, manager, subresource: call.subresource, apiVersion, time: now,
+    live: old, updated: object, manager, subresource: call.subresource, apiVersion, time: now, resetFields,
     gvk: { group: call.info.group, kind: call.info.kind, version: call.info.version },
   });
 }

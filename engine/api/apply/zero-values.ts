@@ -35,6 +35,8 @@ const zeroBodies: Record<string, () => Obj> = {
   'batch/Job': () => ({ spec: { template: podTemplate() }, status: {} }),
   'batch/CronJob': () => ({ spec: { schedule: '', jobTemplate: { metadata: meta(), spec: { template: podTemplate() } } }, status: {} }),
   'autoscaling/HorizontalPodAutoscaler': () => ({ spec: { scaleTargetRef: { kind: '', name: '' }, maxReplicas: 0 }, status: {} }),
+  // request ([]byte) and signerName have no omitempty: a created CSR's writer owns them without `f:spec: .`.
+  'certificates.k8s.io/CertificateSigningRequest': () => ({ spec: { request: null, signerName: '' }, status: {} }),
   'networking.k8s.io/Ingress': () => ({ spec: {}, status: { loadBalancer: {} } }),
   'networking.k8s.io/NetworkPolicy': () => ({ spec: { podSelector: {} } }),
   'policy/PodDisruptionBudget': () => ({ spec: {}, status: { disruptionsAllowed: 0, currentHealthy: 0, desiredHealthy: 0, expectedPods: 0 } }),

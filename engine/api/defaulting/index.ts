@@ -6,7 +6,7 @@
  */
 export { applyDefaults } from './apply-defaults.ts';
 export { admitDefaults, serviceAccountMountPath, type AdmissionContext, type PriorityClassInfo } from './admission.ts';
-export { prepareForCreate, prepareForUpdate, type PrepareContext } from './prepare-for-create.ts';
+export { createResetFields, prepareForCreate, prepareForUpdate, type PrepareContext } from './prepare-for-create.ts';
 export { canonicalOrder, canonicalize } from './canonical-order.ts';
 export { computeQosClass, quantityValue } from './qos.ts';
 export { imageTag, pullPolicyFor } from './pod-spec.ts';

@@ -5,7 +5,7 @@
  * Service IP families (and, through a hook, the cluster IP allocator).
  */
 import type { ResourceInfo } from '../registry.ts';
-import type { KubeObject } from '../types.ts';
+import type { KubeObject, UserInfo } from '../types.ts';
 import { rfc3339 } from '../../clock.ts';
 import { canonicalize } from './canonical-order.ts';
 import { computeQosClass } from './qos.ts';
@@ -22,6 +22,8 @@ export interface PrepareContext {
    * allocates at this point too (before validation), so allocation failures surface as create errors.
    */
   allocateServiceAddresses?: (spec: Record<string, unknown>) => void;
+  /** The requesting user (a CertificateSigningRequest records who asked); none for the engine's own writes. */
+  user?: UserInfo;
 }
 
 /** Kinds whose strategy sets `metadata.generation = 1` on create (`group/Kind`). */
@@ -92,12 +94,45 @@ const preparers: Record<string, Preparer> = {
     // template labels to a Job that has none of its own.
     copyTemplateLabelsToJob(obj);
   },
+  'certificates.k8s.io/CertificateSigningRequest': (obj, ctx) => recordRequestor(obj, ctx.user),
   'apiextensions.k8s.io/CustomResourceDefinition': (obj) => {
     const versions = Array.isArray(child(obj, 'spec')?.versions) ? (child(obj, 'spec')?.versions as unknown[]) : [];
     const storage = versions.find((v) => isObj(v) && v.storage === true) as Obj | undefined;
     obj.status = storage ? { storedVersions: [storage.name] } : {};
   },
 };
+
+/** A user as an authenticator may describe it: cert users have no uid, ServiceAccount tokens carry uid and extra. */
+type RequestingUser = UserInfo & { uid?: string; extra?: Record<string, string[]> };
+
+/**
+ * csrStrategy.PrepareForCreate: whatever the client wrote as username, uid, groups and extra is
+ * replaced by the requesting user's (so `kubectl get csr` REQUESTOR shows who really asked), and
+ * the status is emptied — nobody creates a pre-approved request.
+ */
+function recordRequestor(obj: Obj, user: RequestingUser | undefined): void {
+  const spec = ensure(obj, 'spec');
+  for (const field of ['username', 'uid', 'groups', 'extra']) delete spec[field];
+  if (user) {
+    // Empty strings and lists are dropped by the v1 encoder's omitempty, as here.
+    if (user.username) spec.username = user.username;
+    if (user.uid) spec.uid = user.uid;
+    if (user.groups.length) spec.groups = [...user.groups];
+    if (user.extra && Object.keys(user.extra).length) spec.extra = deepCopy(user.extra);
+  }
+  obj.status = {};
+}
+
+/**
+ * The fields a create's writer does not own although they are stored: the field manager runs
+ * before PrepareForCreate, so what the strategy fills in (a CSR's requestor, unless the client sent
+ * those fields itself) belongs to nobody. Undefined: the default (`status` alone).
+ */
+export function createResetFields(info: ResourceInfo, requested: KubeObject): string[][] | undefined {
+  if (kindKey(info) !== 'certificates.k8s.io/CertificateSigningRequest') return undefined;
+  const sent = isObj(requested.spec) ? requested.spec : {};
+  return [['status'], ...['username', 'uid', 'groups', 'extra'].filter((field) => !(field in sent)).map((field) => ['spec', field])];
+}
 
 /**
  * Single-stack IPv4 cluster (as kind creates by default): every Service but ExternalName gets
@@ -162,6 +197,8 @@ export function prepareForUpdate(info: ResourceInfo, obj: KubeObject, old: KubeO
   if (old.status !== undefined && (statusResetKinds.has(key) || info.subresources?.includes('status'))) {
     copy.status = deepCopy(old.status);
   }
+  // csrStrategy (and its status and approval strategies) never change the spec after create.
+  if (key === 'certificates.k8s.io/CertificateSigningRequest' && old.spec !== undefined) copy.spec = deepCopy(old.spec);
   if (generationKinds.has(key)) {
     const oldGeneration = typeof old.metadata.generation === 'number' ? old.metadata.generation : 1;
     // Everything but metadata and status is "spec" here (an EndpointSlice keeps endpoints at the top).

@@ -12,7 +12,7 @@ function lab(): Cluster {
     method: 'POST', path, headers, query: {},
     body: {
       apiVersion: 'certificates.k8s.io/v1', kind: 'CertificateSigningRequest', metadata: { name: 'jane' },
-      spec: { request: 'LS0tLS1CRUdJTi0tLS0tCg==', signerName: 'kubernetes.io/kube-apiserver-client', usages: ['client auth'] },
+      spec: { request: 'LS0tLS1CRUdJTiBDRVJUSUZJQ0FURSBSRVFVRVNULS0tLS0K', signerName: 'kubernetes.io/kube-apiserver-client', usages: ['client auth'] },
     },
   });
   expect(created.status).toBe(201);
@@ -39,6 +39,7 @@ describe('PUT certificatesigningrequests/NAME/approval', () => {
     expect((stored.spec as Json).signerName).toBe('kubernetes.io/kube-apiserver-client');
   });
 
+  // A created CSR is stored with `status: {}`, so the approver owns the conditions but not status itself (no `.`).
   it('records the approver as the manager of the conditions, through the approval subresource', () => {
     const cluster = lab();
     const csr = get(cluster);
@@ -47,7 +48,7 @@ describe('PUT certificatesigningrequests/NAME/approval', () => {
     const entries = ((get(cluster).metadata as Json).managedFields as Json[]).map(({ manager, operation, subresource, fieldsV1 }) => ({ manager, operation, subresource, fieldsV1 }));
     expect(entries).toContainEqual({
       manager: 'kubectl', operation: 'Update', subresource: 'approval',
-      fieldsV1: { 'f:status': { '.': {}, 'f:conditions': { '.': {}, 'k:{"type":"Approved"}': {
+      fieldsV1: { 'f:status': { 'f:conditions': { '.': {}, 'k:{"type":"Approved"}': {
         '.': {}, 'f:lastTransitionTime': {}, 'f:lastUpdateTime': {}, 'f:message': {}, 'f:reason': {}, 'f:status': {}, 'f:type': {},
       } } } },
     });

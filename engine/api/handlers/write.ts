@@ -6,6 +6,7 @@
 import type { ApiContext } from '../context.ts';
 import { storageKey } from '../context.ts';
 import { toStorage } from '../conversion.ts';
+import { createResetFields } from '../defaulting/index.ts';
 import { statusErrors } from '../errors.ts';
 import {
   applyConfiguration, decodeObject, patchObject, prepareCreate, prepareUpdate, trackManagedFields, validateAdmission, validateObject,
@@ -122,7 +123,7 @@ export function createObject(ctx: ApiContext, call: Call, requested: KubeObject,
     fail(statusErrors.alreadyExists(target(call, object.metadata.name)));
   }
   checkStoredSize(call, object);
-  if (track) object = trackManagedFields(call, undefined, object, fieldManager(call), ctx.clock.now());
+  if (track) object = trackManagedFields(call, undefined, object, fieldManager(call), ctx.clock.now(), createResetFields(call.info, requested));
   const stored = dryRun ? { ...object, metadata: { ...object.metadata } } : ctx.store.create(key, object);
   return json(201, present(call.info, stored), warnings);
 }

@@ -8,8 +8,10 @@ import {
 import type { KindValidator } from './group-helpers.ts';
 
 const make = (apiVersion: string, kind: string, name: string, fields: Record<string, unknown>): KubeObject => ({ apiVersion, kind, metadata: { name }, ...fields });
+/** A PEM `CERTIFICATE REQUEST` block's first line, base64: enough for the PEM check (the DER is not parsed). */
+const pemRequest = 'LS0tLS1CRUdJTiBDRVJUSUZJQ0FURSBSRVFVRVNULS0tLS0K';
 const csr = (spec: Record<string, unknown>) => make('certificates.k8s.io/v1', 'CertificateSigningRequest', 'jane', {
-  spec: { request: 'LS0t', signerName: 'kubernetes.io/kube-apiserver-client', usages: ['client auth'], ...spec },
+  spec: { request: pemRequest, signerName: 'kubernetes.io/kube-apiserver-client', usages: ['client auth'], ...spec },
 });
 const flowSchema = (name: string, spec: Record<string, unknown>) => make('flowcontrol.apiserver.k8s.io/v1', 'FlowSchema', name, {
   spec: { priorityLevelConfiguration: { name: 'workload-low' }, matchingPrecedence: 1000, ...spec },
@@ -22,12 +24,25 @@ const dnsLabelError = "a lowercase RFC 1123 label must consist of lower case alp
 const cases: Array<[string, KindValidator, KubeObject, string[]]> = [
   ['a client certificate request', validateCertificateSigningRequest, csr({}), []],
   ['a CSR without signer or usages', validateCertificateSigningRequest, csr({ signerName: '', usages: [] }),
-    ['spec.signerName: Required value', 'spec.usages: Required value: usages must be provided']],
+    ['spec.usages: Required value: usages must be provided', 'spec.signerName: Required value: signerName must be provided']],
+  ['a CSR without a request', validateCertificateSigningRequest, csr({ request: undefined }),
+    ['spec.request: Invalid value: []byte(nil): PEM block type must be CERTIFICATE REQUEST']],
+  ['a CSR whose request is not PEM', validateCertificateSigningRequest, csr({ request: 'aGk=' }),
+    ['spec.request: Invalid value: []byte{0x68, 0x69}: PEM block type must be CERTIFICATE REQUEST']],
+  ['a CSR for the legacy signer', validateCertificateSigningRequest, csr({ signerName: 'kubernetes.io/legacy-unknown' }),
+    ['spec.signerName: Invalid value: "kubernetes.io/legacy-unknown": the legacy signerName is not allowed via this API version']],
+  ['a CSR whose signer domain has no dot and a bad path', validateCertificateSigningRequest, csr({ signerName: 'example/My_Signer', usages: ['client auth', 'root', 'root'] }), [
+    'spec.usages[1]: Unsupported value: "root": supported values: "any", "cert sign", "client auth", "code signing", "content commitment", "crl sign", "data encipherment", "decipher only", "digital signature", "email protection", "encipher only", "ipsec end system", "ipsec tunnel", "ipsec user", "key agreement", "key encipherment", "microsoft sgc", "netscape sgc", "ocsp signing", "s/mime", "server auth", "signing", "timestamping"',
+    'spec.usages[2]: Unsupported value: "root": supported values: "any", "cert sign", "client auth", "code signing", "content commitment", "crl sign", "data encipherment", "decipher only", "digital signature", "email protection", "encipher only", "ipsec end system", "ipsec tunnel", "ipsec user", "key agreement", "key encipherment", "microsoft sgc", "netscape sgc", "ocsp signing", "s/mime", "server auth", "signing", "timestamping"',
+    'spec.usages[2]: Duplicate value: "root"',
+    'spec.signerName: Invalid value: "example": should be a domain with at least two segments separated by dots',
+    "spec.signerName: Invalid value: \"My_Signer\": validating label \"My_Signer\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
+  ]],
   ['a CSR for five minutes', validateCertificateSigningRequest, csr({ expirationSeconds: 300 }),
     ['spec.expirationSeconds: Invalid value: 300: may not specify a duration less than 600 seconds (10 minutes)']],
   ['a CSR with an unknown usage', validateCertificateSigningRequest, csr({ signerName: 'example', usages: ['client auth', 'root'] }), [
-    "spec.signerName: Invalid value: \"example\": must be a fully qualified domain and path of the form 'example.com/signer-name'",
     'spec.usages[1]: Unsupported value: "root": supported values: "any", "cert sign", "client auth", "code signing", "content commitment", "crl sign", "data encipherment", "decipher only", "digital signature", "email protection", "encipher only", "ipsec end system", "ipsec tunnel", "ipsec user", "key agreement", "key encipherment", "microsoft sgc", "netscape sgc", "ocsp signing", "s/mime", "server auth", "signing", "timestamping"',
+    "spec.signerName: Invalid value: \"example\": must be a fully qualified domain and path of the form 'example.com/signer-name'",
   ]],
   ['a FlowSchema for a team', validateFlowSchema, flowSchema('team-a', {
     rules: [{ subjects: [{ kind: 'Group', group: { name: 'team-a' } }], resourceRules: [{ verbs: ['*'], apiGroups: ['*'], resources: ['*'], namespaces: ['team-a'] }] }],

@@ -8,6 +8,7 @@
  */
 
 import { fieldError } from '../field-errors.ts';
+import { GoValue, goQuote } from '../go-syntax.ts';
 import type { FieldError } from '../field-errors.ts';
 import { asObject, asObjects, child, index, str } from './field-path.ts';
 import type { Loose } from './field-path.ts';
@@ -21,31 +22,89 @@ const keyUsages = [
   'key encipherment', 'microsoft sgc', 'netscape sgc', 'ocsp signing', 's/mime', 'server auth', 'signing', 'timestamping',
 ];
 
-/** `ValidateSignerName`: required, and of the form `example.com/signer-name`. */
+/**
+ * ValidateCertificateSigningRequestSignerName: `example.com/signer-name`, the domain of DNS-1123
+ * labels with at least one dot, the path of DNS-1123 subdomains, 571 characters at most. Label
+ * checks stop at the first bad label: further messages would only repeat it.
+ */
 function validateSignerName(signerName: string, path: string): FieldError[] {
-  if (signerName === '') return [fieldError.required(path, '')];
-  if (signerName.split('/').length !== 2) {
+  if (signerName === '') return [fieldError.required(path, 'signerName must be provided')];
+  const segments = signerName.split('/');
+  if (segments.length !== 2) {
     return [fieldError.invalid(path, signerName, "must be a fully qualified domain and path of the form 'example.com/signer-name'")];
   }
-  return [];
+  const [domain, rest] = segments;
+  const errs: FieldError[] = [];
+  if (domain.length > 253) errs.push(fieldError.tooLong(path, domain, 253));
+  const domainLabels = domain.split('.');
+  for (const label of domainLabels) {
+    const problems = isDNS1123Label(label);
+    if (!problems.length) continue;
+    errs.push(...problems.map((problem) => fieldError.invalid(path, domain, `validating label ${goQuote(label)}: ${problem}`)));
+    break;
+  }
+  if (domainLabels.length < 2) errs.push(fieldError.invalid(path, domain, 'should be a domain with at least two segments separated by dots'));
+  for (const label of rest.split('.')) {
+    const problems = isDNS1123Subdomain(label);
+    if (!problems.length) continue;
+    errs.push(...problems.map((problem) => fieldError.invalid(path, rest, `validating label ${goQuote(label)}: ${problem}`)));
+    break;
+  }
+  if (signerName.length > 571) errs.push(fieldError.tooLong(path, signerName, 571));
+  return errs;
 }
 
-/** CertificateSigningRequest: signerName, usages (known, no duplicates) and at least ten minutes of expiration. */
+/** The bytes a `[]byte` field holds: its JSON form is base64 (undecodable text counts as itself). */
+function bytesOf(value: string): string {
+  try {
+    return atob(value);
+  } catch {
+    return value;
+  }
+}
+
+/** Go's `%#v` of a `[]byte`: `[]byte(nil)`, `[]byte{}`, `[]byte{0x68, 0x69}`. */
+function goBytes(value: unknown): GoValue {
+  if (value === undefined || value === null) return new GoValue('[]byte(nil)');
+  return new GoValue(`[]byte{${Array.from(bytesOf(String(value)), (ch) => `0x${ch.charCodeAt(0).toString(16)}`).join(', ')}}`);
+}
+
+/**
+ * validateCSR's first step, certificates.ParseCSR: the request must hold a PEM block of type
+ * `CERTIFICATE REQUEST`. Only that much is checked here: a request with such a block is accepted
+ * without parsing its DER or checking its signature (what x509 would still refuse).
+ */
+function validateRequest(request: unknown): FieldError[] {
+  if (typeof request === 'string' && bytesOf(request).includes('-----BEGIN CERTIFICATE REQUEST-----')) return [];
+  return [fieldError.invalid('spec.request', goBytes(request), 'PEM block type must be CERTIFICATE REQUEST')];
+}
+
+/**
+ * CertificateSigningRequest, in validateCertificateSigningRequest's order: the request, usages
+ * (required, then each unknown one, then each repeated one), signerName (the legacy signer is not
+ * allowed in v1), and at least ten minutes of expiration.
+ */
 export const validateCertificateSigningRequest: KindValidator = (obj) => {
   const spec = specOf(obj);
-  const errs: FieldError[] = [...validateSignerName(str(spec.signerName), 'spec.signerName')];
+  const errs: FieldError[] = validateRequest(spec.request);
+  const usages = Array.isArray(spec.usages) ? spec.usages.map(str) : [];
+  if (usages.length === 0) errs.push(fieldError.required('spec.usages', 'usages must be provided'));
+  usages.forEach((usage, i) => {
+    if (!keyUsages.includes(usage)) errs.push(fieldError.notSupported(index('spec.usages', i), usage, keyUsages));
+  });
+  const seen = new Set<string>();
+  usages.forEach((usage, i) => {
+    if (seen.has(usage)) errs.push(fieldError.duplicate(index('spec.usages', i), usage));
+    seen.add(usage);
+  });
+  if (str(spec.signerName) === 'kubernetes.io/legacy-unknown') {
+    errs.push(fieldError.invalid('spec.signerName', str(spec.signerName), 'the legacy signerName is not allowed via this API version'));
+  } else {
+    errs.push(...validateSignerName(str(spec.signerName), 'spec.signerName'));
+  }
   if (typeof spec.expirationSeconds === 'number' && spec.expirationSeconds < 600) {
     errs.push(fieldError.invalid('spec.expirationSeconds', spec.expirationSeconds, 'may not specify a duration less than 600 seconds (10 minutes)'));
   }
-  const usages = Array.isArray(spec.usages) ? spec.usages.map(str) : [];
-  if (usages.length === 0) errs.push(fieldError.required('spec.usages', 'usages must be provided'));
-  const seen = new Set<string>();
-  usages.forEach((usage, i) => {
-    const path = index('spec.usages', i);
-    if (!keyUsages.includes(usage)) errs.push(fieldError.notSupported(path, usage, keyUsages));
-    else if (seen.has(usage)) errs.push(fieldError.duplicate(path, usage));
-    seen.add(usage);
-  });
   return errs;
 };
 

@@ -1,5 +1,5 @@
 /**
- * `kubectl auth can-i` and `kubectl auth whoami`: ask the API server rather than guess. `can-i`
+ * `kubectl auth can-i` and `kubectl auth whoami` (`reconcile` is auth-reconcile.ts): ask the API server rather than guess. `can-i`
  * creates a SelfSubjectAccessReview (or, with `--list`, a SelfSubjectRulesReview and prints its
  * rules as kubectl's table); `whoami` creates a SelfSubjectReview.
  */
@@ -15,9 +15,10 @@ import { canonicalize } from '../../api/defaulting/canonical-order.ts';
 import type { KubeObject } from '../../api/types.ts';
 import type { ApiResponse } from '../../api/types.ts';
 import { authHelp } from './help/auth.ts';
+import { authReconcileCommand } from './auth-reconcile.ts';
 import { authCanIHelp } from './help/auth-can-i.ts';
 import { authWhoamiHelp } from './help/auth-whoami.ts';
-import { notServedCommand, specFromHelp } from './help/types.ts';
+import { specFromHelp } from './help/types.ts';
 import { restMapper, serverError } from './write-support.ts';
 
 type Json = Record<string, unknown>;
@@ -221,9 +222,9 @@ export const authCanICommand: CommandSpec = specFromHelp('can-i', authCanIHelp, 
 /** `kubectl auth whoami`. */
 export const authWhoamiCommand: CommandSpec = specFromHelp('whoami', authWhoamiHelp, runWhoami);
 
-/** The `auth` command with its subcommands (`reconcile` is listed but not served). */
+/** The `auth` command with its subcommands. */
 export const authCommand: CommandSpec = specFromHelp('auth', authHelp, defaultSubCommandRun('auth', () => authCommand), [
   authCanICommand,
-  notServedCommand('auth', 'reconcile', 'Reconciles rules for RBAC role, role binding, cluster role, and cluster role binding objects'),
+  authReconcileCommand,
   authWhoamiCommand,
 ]);

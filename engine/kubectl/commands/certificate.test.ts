@@ -62,9 +62,10 @@ describe('kubectl certificate approve|deny', () => {
     }]));
     run(session, 'certificate deny bob');
     expect(run(session, 'get csr').stdout).toBe([
-      'NAME   AGE   SIGNERNAME                            REQUESTOR   REQUESTEDDURATION   CONDITION',
-      'bob    0s    kubernetes.io/kube-apiserver-client               <none>              Denied',
-      'jane   0s    kubernetes.io/kube-apiserver-client               <none>              Approved',
+      // The API server records who asked: the session's user, kind's `kubernetes-admin`.
+      'NAME   AGE   SIGNERNAME                            REQUESTOR          REQUESTEDDURATION   CONDITION',
+      'bob    0s    kubernetes.io/kube-apiserver-client   kubernetes-admin   <none>              Denied',
+      'jane   0s    kubernetes.io/kube-apiserver-client   kubernetes-admin   <none>              Approved',
       '',
     ].join('\n'));
     // No certificate is issued: the lab runs no signer.

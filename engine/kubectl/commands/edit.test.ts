@@ -147,3 +147,34 @@ describe('kubectl edit with a synchronous editor', () => {
     });
   });
 });
+
+describe('kubectl edit TYPE (no name): every object of the type, as ResourceTypeOrNameArgs(true) selects them', () => {
+  const usage = `error: You must provide one or more resources by argument or filename.
+Example resource specifications include:
+   '-f rsrc.yaml'
+   '--filename=rsrc.json'
+   '<resource> <name>'
+   '<resource>'
+`;
+
+  it.each([
+    ['kubectl edit configmaps', 'configmap/kube-root-ca.crt skipped\nconfigmap/swap edited\n', 2],
+    ['kubectl edit cm,deploy', 'configmap/kube-root-ca.crt skipped\nconfigmap/swap edited\ndeployment.apps/web skipped\n', 3],
+  ])('%s opens one List with every object of the namespace and patches the changed ones', (line, stdout, items) => {
+    const seen: string[] = [];
+    const { session } = lab({ editor: (text) => (seen.push(text), text.replace('mode: fast', 'mode: all')) });
+    session.run('kubectl create cm other -n kube-public --from-literal=mode=fast');
+    expect(session.run(line)).toEqual({ stdout, stderr: '', exitCode: 0 });
+    expect([seen.length, (seen[0].match(/^- apiVersion:/gm) ?? []).length, seen[0].includes('namespace: kube-public')]).toEqual([1, items, false]);
+    expect(get(session, 'cm swap -o jsonpath={.data.mode}')).toBe('all');
+  });
+
+  it.each([
+    ['kubectl edit', usage],
+    ['kubectl edit secrets', 'error: edit cancelled, no objects found\n'],
+    ['kubectl edit cm/swap deploy', "error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'\n"],
+  ])('%s', (line, stderr) => {
+    const { session } = lab({ editor: (text) => text });
+    expect(session.run(line)).toEqual({ stdout: '', stderr, exitCode: 1 });
+  });
+});

@@ -42,7 +42,8 @@ function bufferFormat(context: CommandContext): BufferFormat {
 function runEdit(context: CommandContext): number {
   const { session } = context;
   const editor = session.editor;
-  const found = findTargets(context, 'edit', context.args, true);
+  // ResourceTypeOrNameArgs(true, …): `kubectl edit cm` opens every ConfigMap of the namespace in one List.
+  const found = findTargets(context, 'edit', context.args, true, { allowEmptySelector: true });
   // Result.Infos() fails as a whole: one missing object and nothing is edited.
   throwErrors([...found.errors, ...found.targets.flatMap((target) => (target.error ? [target.error] : []))]);
   if (!found.targets.length) throw KubectlError.client('edit cancelled, no objects found');

@@ -34,12 +34,21 @@ export interface Targets {
   empty: boolean;
 }
 
+/** How the verb calls the Builder's ResourceTypeOrNameArgs. */
+export interface TargetOptions {
+  /**
+   * `allowEmptySelector` (kubectl edit, apply edit-last-applied): a type alone, `configmaps` or
+   * `cm,secrets`, selects every object of it in the namespace, as an empty label selector does.
+   */
+  allowEmptySelector?: boolean;
+}
+
 /** Resolve the arguments and flags of `verb` into targets; `fetch` GETs named objects as the Builder's Latest does. */
-export function findTargets(context: CommandContext, verb: string, args: string[], fetch: boolean): Targets {
+export function findTargets(context: CommandContext, verb: string, args: string[], fetch: boolean, options: TargetOptions = {}): Targets {
   const { flags } = context;
   const out: Targets = { targets: [], errors: [], empty: false };
   const selector = flagString(flags, 'selector');
-  const all = flagBool(flags, 'all');
+  const all = flagBool(flags, 'all') || (options.allowEmptySelector === true && args.length === 1 && !args[0].includes('/'));
   if (flagList(flags, 'filename').length) {
     const mapper = restMapper(context);
     for (const item of readFileObjects(context, verb)) {
