@@ -61,6 +61,16 @@ describe('the audit log view in Chromium', () => {
     await page.getByRole('tab', { name: '审计日志' }).click();
     await expect.poll(async () => (await readTable(page).catch(() => ({ headers: [] }))).headers, { timeout: 60_000 })
       .toEqual(['时间', '用户', '动作', '资源', '命名空间/名称', '状态码', '原因']);
+    // In a narrow pane the filters wrap whole: each label on one line, inside the pane.
+    await page.setViewportSize({ width: 760, height: 700 });
+    const filters = await page.locator('[data-audit-log] header label').evaluateAll((labels) => {
+      const pane = labels[0].closest('section')!.getBoundingClientRect();
+      return labels.map((label) => {
+        const box = label.getBoundingClientRect();
+        return { text: label.textContent?.trim(), inside: box.left >= pane.left && box.right <= pane.right + 1, oneLine: box.height < 32 };
+      });
+    });
+    expect(filters).toEqual(['用户', '动作', '隐藏系统组件'].map((text) => ({ text: expect.stringContaining(text), inside: true, oneLine: true })));
     await page.close();
   }, 120_000);
 

@@ -24,6 +24,24 @@ describe('the lab in Chromium', () => {
     expect(rows).toEqual(['control-plane', 'node-1', 'node-2', 'node-3']);
   }, 90_000);
 
+  it('completes on Tab, and lets the keyboard leave the terminal with Escape then Tab', async () => {
+    const inTerminal = (): Promise<boolean> => page.evaluate(() => document.activeElement?.classList.contains('xterm-helper-textarea') ?? false);
+    await page.locator('.xterm-helper-textarea').focus();
+    await page.keyboard.type('kubectl versio');
+    try {
+      await page.keyboard.press('Tab');
+      await expect.poll(() => terminalText(page), { timeout: 10_000 }).toMatch(/\$ kubectl version\s*$/m);
+      expect(await inTerminal()).toBe(true);
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Tab');
+      expect(await inTerminal()).toBe(false);
+    } finally {
+      // Back in, Ctrl-C drops the half-typed line for the tests that follow.
+      await page.locator('.xterm-helper-textarea').focus();
+      await page.keyboard.press('Control+C');
+    }
+  });
+
   it('fits the terminal to its pane, and again after the panes are resized', async () => {
     // How much of the terminal's pane its screen leaves unused: less than a cell, the scrollbar and the padding.
     const fit = (): Promise<{ width: number; spareWidth: number; spareHeight: number }> => page.evaluate(() => {
@@ -94,11 +112,46 @@ describe('the lab in Chromium', () => {
     await expect.poll(() => page.locator('.detail pre').innerText(), { timeout: 10_000 }).toContain('kind: Pod');
     await page.getByRole('tab', { name: 'Scheduling' }).click();
     await expect.poll(() => page.locator('.placement').innerText(), { timeout: 10_000 }).toMatch(/Placed on node-\d/);
+    // Describe ends with the Events, the learner's "why": the panel opens at its end, below the
+    // nodes at the pane's full width when the pane is narrow (here half of a 1280 px page).
+    await page.getByRole('tab', { name: 'Describe' }).click();
+    const describe = page.locator('.detail pre');
+    await expect.poll(() => describe.innerText(), { timeout: 10_000 }).toMatch(/Events:\n[\s\S]*Started +\S+ +kubelet +Started container/);
+    const layout = await page.evaluate(() => {
+      const box = (selector: string): DOMRect => document.querySelector(selector)!.getBoundingClientRect();
+      const pre = document.querySelector('.detail pre')!;
+      return {
+        below: box('.detail').top >= box('.nodes').bottom - 1,
+        fullWidth: Math.abs(box('.detail').width - box('.cluster').width) < 2,
+        atEnd: pre.scrollTop + pre.clientHeight >= pre.scrollHeight - 2,
+        noSideways: pre.scrollWidth <= pre.clientWidth,
+      };
+    });
+    expect(layout).toEqual({ below: true, fullWidth: true, atEnd: true, noSideways: true });
+    // The panel is a snapshot; its refresh button reads the pod again.
+    await page.getByRole('tab', { name: 'YAML', exact: true }).click();
+    const name = (await page.locator('.detail h3').innerText()).replace('pod/', '');
+    await page.evaluate((pod) => window.kubelab.kubectl({ command: `kubectl label pod ${pod} checked=yes` }), name);
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await expect.poll(() => describe.innerText(), { timeout: 10_000 }).toContain('checked: "yes"');
+    // Escape, with the focus in the panel, closes it.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.detail').count()).toBe(0);
   });
 
   it('applies the editor text with kubectl apply', async () => {
     await page.locator('.monaco-editor .view-lines').waitFor({ timeout: 30_000 });
     await page.keyboard.press('Escape');
+    await page.locator('.monaco-editor .view-lines').click();
+    await page.keyboard.press('ControlOrMeta+A');
+    // A file the API server refuses: the preview says so in words, and Enter cancels rather than applies.
+    await page.keyboard.insertText('apiVersion: v1\nkind: ConfigMap\ndata: {a: [1]}\nmetadata: {name: refused}\n');
+    await page.getByRole('button', { name: 'Apply this file (Ctrl+S or Ctrl+Enter)' }).click();
+    await expect.poll(() => page.locator('[data-preview] [role="alert"]').innerText(), { timeout: 10_000 })
+      .toBe('The API server refused this in the dry run, so Apply would fail too. Read the error below, fix the file, then Apply again.');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('apply-cancel');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('[data-preview]').count()).toBe(0);
     await page.locator('.monaco-editor .view-lines').click();
     await page.keyboard.press('ControlOrMeta+A');
     // No indented lines: the editor keeps a line's indentation on Enter, as a learner would see.
@@ -126,11 +179,17 @@ describe('the lab in Chromium', () => {
     await expect.poll(() => zh.getByRole('button', { name: '应用此文件（Ctrl+S 或 Ctrl+Enter）' }).innerText(), { timeout: 20_000 }).toBe('应用');
     expect(await zh.locator('h2').allInnerTexts()).toEqual(expect.arrayContaining(['编辑器', '终端', '集群']));
     expect(await zh.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    await expect.poll(() => terminalText(zh), { timeout: 10_000 }).toContain('Kubelab：一个模拟的 Kubernetes v1.32 集群。试试：kubectl get nodes');
     await zh.getByRole('combobox', { name: '语言' }).selectOption('en');
     expect(await zh.getByRole('button', { name: 'Apply this file (Ctrl+S or Ctrl+Enter)' }).innerText()).toBe('Apply');
+    expect(await zh.locator('.xterm-helper-textarea').getAttribute('aria-label')).toBe('kubectl terminal');
     const theme = await zh.evaluate(() => document.documentElement.dataset.theme);
+    const terminalColour = (): Promise<string> => zh.evaluate(() => getComputedStyle(document.querySelector('.xterm-rows')!).color);
+    const before = await terminalColour();
     await zh.getByRole('button', { name: 'Theme' }).click();
     expect(await zh.evaluate(() => document.documentElement.dataset.theme)).toBe(theme === 'dark' ? 'light' : 'dark');
+    // The terminal follows the switch too (its text colour comes from its xterm theme).
+    await expect.poll(terminalColour, { timeout: 5_000 }).not.toBe(before);
     await zh.close();
   });
 
