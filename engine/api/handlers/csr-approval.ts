@@ -8,13 +8,13 @@
  * type, and none of those three ever removed.
  */
 import { rfc3339 } from '../../clock.ts';
-import { storageKey, type ApiContext } from '../context.ts';
+import type { ApiContext } from '../context.ts';
 import { toStorage } from '../conversion.ts';
 import { statusErrors } from '../errors.ts';
 import { fieldError, type FieldError } from '../field-errors.ts';
-import { patchObject } from '../pipeline.ts';
 import type { ApiResponse, KubeObject } from '../types.ts';
 import { fail, isDryRun, json, present, target, type Call } from './common.ts';
+import { current, requested } from './subresources.ts';
 import { commitUpdate, fieldManager } from './write.ts';
 
 /** One entry of `status.conditions`, as sent (unvalidated). */
@@ -84,18 +84,9 @@ export function validateApprovalConditions(conditions: Condition[], old: Conditi
 
 /** GET, PUT or PATCH `certificatesigningrequests/NAME/approval`. */
 export function approval(ctx: ApiContext, call: Call, method: string): ApiResponse {
-  const old = ctx.store.get(storageKey(call.info), call.namespace, call.name!);
-  if (!old) fail(statusErrors.notFound(target(call)));
+  const old = current(ctx, call);
   if (method === 'GET') return json(200, present(call.info, old));
-  let requested: KubeObject;
-  if (method === 'PUT') {
-    if (!call.body || typeof call.body !== 'object') fail(statusErrors.badRequest('the body of the request is not an object'));
-    requested = call.body as KubeObject;
-  } else {
-    const contentType = (call.headers['content-type'] ?? '').split(';')[0].trim();
-    requested = patchObject(call.info, contentType, present(call.info, old), call.body);
-  }
-  const next = toStorage(call.info, requested);
+  const next = toStorage(call.info, requested(call, method, () => present(call.info, old)));
   const metadata = next.metadata ?? {};
   if (metadata.name !== undefined && metadata.name !== call.name) {
     fail(statusErrors.badRequest(`the name of the object (${metadata.name}) does not match the name on the URL (${call.name})`));

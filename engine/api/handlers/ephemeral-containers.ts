@@ -6,13 +6,13 @@
  * sends a strategic merge patch here that adds one container.
  */
 import type { ApiContext } from '../context.ts';
-import { storageKey } from '../context.ts';
 import { statusErrors } from '../errors.ts';
-import { patchObject, prepareUpdate } from '../pipeline.ts';
+import { prepareUpdate } from '../pipeline.ts';
 import type { ApiResponse, KubeObject } from '../types.ts';
 import { validatePodEphemeralContainersUpdate } from '../validation/pod-ephemeral.ts';
 import type { Call } from './common.ts';
 import { fail, isDryRun, json, present, target } from './common.ts';
+import { current, requested } from './subresources.ts';
 import { commitUpdate, fieldManager } from './write.ts';
 
 /** The pod a write asks for: the stored pod with only the ephemeral containers (and the identity fields) taken from the request. */
@@ -27,24 +27,16 @@ export function dropNonEphemeralContainerUpdates(requested: KubeObject, old: Kub
 
 /** Serve GET, PUT and PATCH on `pods/NAME/ephemeralcontainers`. */
 export function ephemeralContainers(ctx: ApiContext, call: Call, method: string): ApiResponse {
-  const old = ctx.store.get(storageKey(call.info), call.namespace, call.name!);
-  if (!old) fail(statusErrors.notFound(target(call)));
+  const old = current(ctx, call);
   if (method === 'GET') return json(200, present(call.info, old));
   const shown = present(call.info, old);
-  let requested: KubeObject;
-  if (method === 'PUT') {
-    if (!call.body || typeof call.body !== 'object') fail(statusErrors.badRequest('the body of the request is not an object'));
-    requested = call.body as KubeObject;
-  } else {
-    const contentType = (call.headers['content-type'] ?? '').split(';')[0].trim();
-    requested = patchObject(call.info, contentType, shown, call.body);
+  const body = requested(call, method, () => shown);
+  if (body.metadata?.name !== undefined && body.metadata.name !== call.name) {
+    fail(statusErrors.badRequest(`the name of the object (${body.metadata.name}) does not match the name on the URL (${call.name})`));
   }
-  if (requested.metadata?.name !== undefined && requested.metadata.name !== call.name) {
-    fail(statusErrors.badRequest(`the name of the object (${requested.metadata.name}) does not match the name on the URL (${call.name})`));
-  }
-  const rv = requested.metadata?.resourceVersion;
+  const rv = body.metadata?.resourceVersion;
   if (rv && rv !== old.metadata.resourceVersion) fail(statusErrors.modified(target(call)));
-  const merged = dropNonEphemeralContainerUpdates({ ...requested, metadata: { ...old.metadata, ...requested.metadata, name: call.name, namespace: call.namespace, uid: old.metadata.uid } }, old);
+  const merged = dropNonEphemeralContainerUpdates({ ...body, metadata: { ...old.metadata, ...body.metadata, name: call.name, namespace: call.namespace, uid: old.metadata.uid } }, old);
   merged.metadata.resourceVersion = old.metadata.resourceVersion;
   const dryRun = isDryRun(call);
   // Defaulting fills the new containers' terminationMessagePath, imagePullPolicy and the rest.

@@ -17,7 +17,8 @@ import {
   customResourceWithReplicas, customScale, customScaleForUpdate, customScaleGet, scaleFromCustomResource,
 } from '../custom-resources.ts';
 
-function current(ctx: ApiContext, call: Call): KubeObject {
+/** The stored object a subresource request names (NotFound otherwise). */
+export function current(ctx: ApiContext, call: Call): KubeObject {
   const object = ctx.store.get(storageKey(call.info), call.namespace, call.name!);
   if (!object) fail(statusErrors.notFound(target(call)));
   return object;
@@ -31,7 +32,7 @@ function contentType(call: Call): string {
  * The new state a PUT or PATCH asks for, given the current state in the same shape (made only for
  * a PATCH: a kubelet's status PUT, the most frequent write, never reads it).
  */
-function requested(call: Call, method: string, currentShape: () => KubeObject): KubeObject {
+export function requested(call: Call, method: string, currentShape: () => KubeObject): KubeObject {
   if (method === 'PUT') {
     const body = call.body as KubeObject;
     if (!body || typeof body !== 'object') fail(statusErrors.badRequest('the body of the request is not an object'));
