@@ -115,6 +115,22 @@ describe('decodeProtobufObject errors', () => {
   });
 });
 
+describe('decodeProtobufObject on a typed client\'s DeleteOptions', () => {
+  // Hand-encoded as gogo-protobuf writes them: tag, then a varint or a length-prefixed value.
+  const varint = (n: number): number[] => (n > 127 ? [(n & 127) | 128, ...varint(n >>> 7)] : [n]);
+  const bytes = (field: number, value: number[]): number[] => [(field << 3) | 2, ...varint(value.length), ...value];
+  const text = (value: string): number[] => [...new TextEncoder().encode(value)];
+  const body = (apiVersion: string, raw: number[]): Uint8Array =>
+    new Uint8Array([0x6b, 0x38, 0x73, 0x00, ...bytes(1, [...bytes(1, text(apiVersion)), ...bytes(2, text('DeleteOptions'))]), ...bytes(2, raw)]);
+  // gracePeriodSeconds 0 (a pointer: kept), preconditions{uid}, propagationPolicy.
+  const raw = [1 << 3, 0, ...bytes(2, bytes(1, text('abc'))), ...bytes(4, text('Background'))];
+  it.each(['rbac.authorization.k8s.io/v1', 'v1', 'apps/v1'])('in %s', (apiVersion) => {
+    expect(decodeProtobufObject(body(apiVersion, raw)).object).toEqual({
+      apiVersion, kind: 'DeleteOptions', gracePeriodSeconds: 0, preconditions: { uid: 'abc' }, propagationPolicy: 'Background',
+    });
+  });
+});
+
 describe('goDuration', () => {
   it.each([[0, '0s'], [3.6e12, '1h0m0s'], [1.5e9, '1.5s'], [90e9, '1m30s'], [5e6, '5ms']])('%d ns is %s', (ns, text) => {
     expect(goDuration(ns)).toBe(text);

@@ -83,10 +83,10 @@ export function decodeProtobufObject(body: Uint8Array): DecodedObject {
       }
     }
     const prefix = groupVersions[apiVersion];
-    if (prefix === undefined || !kindsByGroupVersion[apiVersion]?.includes(kind)) {
+    if (prefix === undefined || !(kind === 'DeleteOptions' || kindsByGroupVersion[apiVersion]?.includes(kind))) {
       throw new ProtobufDecodeError('unknown-kind', `no kind "${kind}" is registered for version "${apiVersion}" in scheme "pkg/runtime/scheme.go:100"`);
     }
-    const object = decodeMessage(raw ?? new Uint8Array(), prefix + kind);
+    const object = decodeMessage(raw ?? new Uint8Array(), kind === 'DeleteOptions' ? kind : prefix + kind);
     return { apiVersion, kind, object: { apiVersion, kind, ...object } };
   } catch (e) {
     if (e instanceof WireError) throw new ProtobufDecodeError('malformed', `unable to decode protobuf body: ${e.message}`);

@@ -7,6 +7,13 @@ import type { MessageTable } from './wire-types.ts';
 
 /** Field tables, by message name; see wire-types.ts for the field notation. */
 export const coreMessages: MessageTable = {
+  // The body of a typed client's DELETE (`kubectl auth reconcile` recreating a binding), sent in the
+  // client's own group version: every API group registers the meta/v1 options kinds.
+  DeleteOptions: {
+    1: 'gracePeriodSeconds:int64!', 2: 'preconditions:Preconditions!', 3: 'orphanDependents:bool!',
+    4: 'propagationPolicy:string!', 5: 'dryRun:string[]', 6: 'ignoreStoreReadErrorWithClusterBreakingPotential:bool!',
+  },
+  Preconditions: { 1: 'uid:string!', 2: 'resourceVersion:string!' },
   ObjectMeta: {
     1: 'name:string', 2: 'generateName:string', 3: 'namespace:string', 4: 'selfLink:string', 5: 'uid:string',
     6: 'resourceVersion:string', 7: 'generation:int64', 8: 'creationTimestamp:time', 9: 'deletionTimestamp:time!',

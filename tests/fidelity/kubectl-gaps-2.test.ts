@@ -6,11 +6,6 @@
  * 1.32 against one and the emulator against the other; every command's stdout, stderr and exit
  * code, the editor's text, and the objects afterwards must be identical. The last test checks the
  * lab's own answer through the real kubectl: the requestor is the request's user, kind's admin.
- *
- * Left out because the lab server, not the emulator, differs there (see the report): a binding
- * whose roleRef changed (the real kubectl DELETEs with a protobuf DeleteOptions body, which
- * `kubelab serve` refuses with 415) and managedFields after a reconcile (the server's protobuf
- * decoding stores objects written by the typed clientset without any).
  */
 import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -136,6 +131,22 @@ roleRef:
   apiGroup: rbac.authorization.k8s.io
 `;
 
+/** A RoleBinding of user alice to the ClusterRole `clusterRole`. */
+const viewBinding = (clusterRole: string): string => `apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata:
+  name: alice
+  namespace: default
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: ClusterRole
+  name: ${clusterRole}
+subjects:
+- apiGroup: rbac.authorization.k8s.io
+  kind: User
+  name: alice
+`;
+
 const scenarios: Scenario[] = [
   {
     name: 'edit TYPE without a name opens every object of it',
@@ -212,6 +223,14 @@ const scenarios: Scenario[] = [
       'auth reconcile -f changed.yaml --remove-extra-permissions --remove-extra-subjects', 'auth reconcile -f rbac.yaml -o yaml',
     ],
     objects: ['role pod-reader', 'rolebinding read-pods', 'clusterrole secret-reader', 'clusterrolebinding read-secrets-global', 'role lister -n team-a'],
+  },
+  {
+    // A roleRef cannot change: reconcile deletes the binding (the real kubectl's DELETE carries a
+    // protobuf DeleteOptions body) and creates it again.
+    name: 'auth reconcile: a binding whose roleRef changed is recreated',
+    files: { 'view.yaml': viewBinding('view'), 'edit.yaml': viewBinding('edit') },
+    steps: ['auth reconcile -f view.yaml', 'auth reconcile -f edit.yaml --dry-run=client', 'auth reconcile -f edit.yaml', 'get rolebinding alice -o yaml'],
+    objects: ['rolebinding alice'],
   },
 ];
 
