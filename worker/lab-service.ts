@@ -279,7 +279,7 @@ export class LabService implements LabWorkerApi {
     try {
       // A dry run may still draw from the seeded random stream (a uid): journal it, so a replay draws the same.
       this.journal({ at: this.lab.cluster.now(), op: 'preview', fileName, text });
-      return { ok: true, value: previewApply(this.lab.cluster, fileName, text) };
+      return { ok: true, value: previewApply(this.lab.cluster, fileName, text, this.lab.kubeconfig) };
     } catch (error) {
       return { ok: false, error: `kubelab: internal error: ${message(error)}` };
     }
@@ -300,7 +300,7 @@ export class LabService implements LabWorkerApi {
   private replayEntry(entry: JournalEntry): void {
     switch (entry.op) {
       case 'kubectl': this.lab.kubectl({ command: entry.command, files: entry.files, stdin: entry.stdin }); break;
-      case 'preview': previewApply(this.lab.cluster, entry.fileName, entry.text); break;
+      case 'preview': previewApply(this.lab.cluster, entry.fileName, entry.text, this.lab.kubeconfig); break;
       case 'edit':
       case 'edit-save': this.edits.replay(entry); break;
       case 'reset': this.lab.reset({ seed: entry.seed, ...(entry.lesson ? { lesson: entry.lesson } : {}) }); break;

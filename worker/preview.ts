@@ -1,72 +1,69 @@
 /**
  * The editor's "what would Apply change": for each object of a file, the live object (as
- * `kubectl get -o yaml` prints it) and the object the API server would store (a server-side
- * dry run, as `kubectl apply --dry-run=server -o yaml` prints it). The kubectl emulator does not
- * take `-o` with `apply` nor `get -f` yet, so this asks the front door directly with the same
- * requests: a GET, then an apply PATCH with `dryRun=All`.
+ * `kubectl get -o yaml` prints it) and the object the API server would store. Apply is
+ * `kubectl apply -f FILE` in the learner's kubectl, so the preview is that same command with
+ * `--dry-run=server -o yaml`: the same requests (the GET, then the create or the three-way patch,
+ * `fieldManager=kubectl-client-side-apply`, `fieldValidation=Strict`, the last-applied annotation),
+ * only with `dryRun=All` — so a file Apply would refuse is refused here in the very words Apply prints.
  */
 import type { Cluster } from '../engine/cluster.ts';
-import type { KubeObject } from '../engine/api/types.ts';
-import { resourcePath } from '../engine/api/registry.ts';
-import { parseManifests, stringifyYaml } from '../engine/yaml/index.ts';
+import { KubectlSession, type Kubeconfig, type KubectlResult } from '../engine/kubectl/session.ts';
+import { parseManifests } from '../engine/yaml/index.ts';
 import type { ApplyPreview, ObjectPreview } from './protocol.ts';
 
 function record(value: unknown): Record<string, unknown> | undefined {
   return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
 
-/** The object as `-o yaml` prints it: without metadata.managedFields. */
-function printable(object: unknown): string {
-  const copy = { ...record(object) };
-  const metadata = record(copy.metadata);
-  if (metadata && 'managedFields' in metadata) {
-    const { managedFields: _omitted, ...rest } = metadata;
-    copy.metadata = rest;
-  }
-  return stringifyYaml(copy);
+const stringOf = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+/** The YAML printer's documents: kubectl separates the second and later objects with `---`. */
+function documents(stdout: string): string[] {
+  return stdout ? stdout.split(/^---\n/m).filter((d) => d.trim() !== '') : [];
 }
 
-/** `Error from server (Reason): message`, from a Status body. */
-function serverError(body: unknown): string {
-  const status = record(body);
-  return `Error from server (${String(status?.reason ?? 'InternalError')}): ${String(status?.message ?? 'unknown error')}`;
+/** The first line of each error kubectl's apply prints (`cmdutil.CheckErr` and the aggregate it prints). */
+const errorStart = /^(error: |Error from server|The \S+ ".*" is invalid)/;
+
+/**
+ * kubectl's error output as separate errors. A line that does not start an error belongs to the one
+ * before it: the `* field: message` lines of an Invalid error, the "ensure CRDs are installed first"
+ * hint of an unknown kind. Warnings are not errors (Apply goes on with them).
+ */
+function errorsOf(stderr: string): string[] {
+  const errors: string[] = [];
+  for (const line of stderr.split('\n')) {
+    if (line === '' || line.startsWith('Warning: ')) continue;
+    if (errorStart.test(line) || !errors.length) errors.push(line);
+    else errors[errors.length - 1] += `\n${line}`;
+  }
+  return errors;
 }
 
-/** Preview `kubectl apply -f fileName` of `text`, without changing the cluster. */
-export function previewApply(cluster: Pick<Cluster, 'handle' | 'api'>, fileName: string, text: string): ApplyPreview {
-  const parsed = parseManifests(text, { filename: fileName });
-  const objects: ObjectPreview[] = [];
-  const errors = parsed.errors.map((e) => `error: ${e.kubectlMessage}`);
-  for (const manifest of parsed.kubectlObjects) {
-    const apiVersion = typeof manifest.apiVersion === 'string' ? manifest.apiVersion : '';
-    const kind = typeof manifest.kind === 'string' ? manifest.kind : '';
-    const metadata = record(manifest.metadata) ?? {};
-    const name = typeof metadata.name === 'string' ? metadata.name : '';
-    const info = cluster.api.context.registry.byKind(apiVersion, kind);
-    if (!info) {
-      errors.push(`error: resource mapping not found for name: "${name}" namespace: "${String(metadata.namespace ?? '')}" from "${fileName}": no matches for kind "${kind}" in version "${apiVersion}"`);
-      continue;
-    }
-    if (!name) {
-      errors.push(`error: error when retrieving current configuration of: Resource: "${info.resource}", GroupVersionKind: "${apiVersion}, Kind=${kind}" Name: "", Namespace: "" from server for: "${fileName}": resource name may not be empty`);
-      continue;
-    }
-    const namespace = info.namespaced ? (typeof metadata.namespace === 'string' ? metadata.namespace : 'default') : undefined;
-    const path = resourcePath(info, namespace, name);
-    const title = `${info.group ? `${info.resource}.${info.group}` : info.resource}/${name}`;
-    const live = cluster.handle({ method: 'GET', path });
-    const applied = cluster.handle({
-      method: 'PATCH',
-      path,
-      query: { dryRun: 'All', fieldManager: 'kubectl', force: 'true' },
-      headers: { 'content-type': 'application/apply-patch+yaml', 'user-agent': 'kubectl/v1.32.0 (kubelab)' },
-      body: manifest as KubeObject,
-    });
-    if (applied.status >= 400) {
-      errors.push(serverError(applied.body));
-      continue;
-    }
-    objects.push({ title, live: live.status === 200 ? printable(live.body) : '', proposed: printable(applied.body) });
-  }
-  return { objects, errors };
+/** One printed object of the dry run, titled as kubectl names it, with the live object beside it. */
+function objectPreview(cluster: Pick<Cluster, 'api'>, session: KubectlSession, proposed: string): ObjectPreview | undefined {
+  const object = parseManifests(proposed).kubectlObjects[0];
+  const metadata = record(object?.metadata);
+  const info = object && cluster.api.context.registry.byKind(stringOf(object.apiVersion), stringOf(object.kind));
+  if (!info || !metadata) return undefined;
+  const name = stringOf(metadata.name);
+  const title = `${info.group ? `${info.resource}.${info.group}` : info.resource}/${name}`;
+  const type = info.group ? `${info.resource}.${info.version}.${info.group}` : info.resource;
+  const namespace = info.namespaced ? ['-n', stringOf(metadata.namespace)] : [];
+  const live: KubectlResult = session.kubectl(['get', type, name, ...namespace, '-o', 'yaml']);
+  return { title, live: live.exitCode === 0 ? live.stdout : '', proposed };
+}
+
+/**
+ * Preview `kubectl apply -f fileName` of `text` without changing the cluster: the learner's
+ * kubeconfig (its context's namespace and user) is the one Apply runs with.
+ */
+export function previewApply(cluster: Pick<Cluster, 'handle' | 'api'>, fileName: string, text: string, kubeconfig?: Kubeconfig): ApplyPreview {
+  const session = new KubectlSession({ handle: (request) => cluster.handle(request) });
+  if (kubeconfig) session.kubeconfig = structuredClone(kubeconfig);
+  const applied = session.kubectl(['apply', '-f', fileName, '--dry-run=server', '-o', 'yaml'], { files: { [fileName]: text } });
+  const objects = documents(applied.stdout)
+    .map((proposed) => objectPreview(cluster, session, proposed))
+    .filter((o): o is ObjectPreview => o !== undefined);
+  return { objects, errors: errorsOf(applied.stderr) };
 }

@@ -137,7 +137,7 @@ export interface NodeSummary {
   kind: 'Node';
   key: string;
   name: string;
-  /** `Ready`, `NotReady` or `Unknown`, from the Ready condition; `,SchedulingDisabled` when cordoned. */
+  /** The STATUS of `kubectl get nodes`: `Ready`, `NotReady` (Ready condition False or Unknown), `Unknown` (none); `,SchedulingDisabled` when cordoned. */
   status: string;
   roles: string[];
   cpu: string;

@@ -2,10 +2,11 @@
  * Small summaries of nodes, pods and namespaces for the cluster view: only what a card shows, so a
  * change batch stays a few hundred bytes per object instead of the whole object.
  */
+import type { Node } from 'kubernetes-types/core/v1';
+import { nodeStatus } from '../engine/api/table/cluster.ts';
 import type { KubeObject } from '../engine/api/types.ts';
 import type { NamespaceSummary, NodeSummary, ObjectSummary, PodSummary } from './protocol.ts';
 
-interface Condition { type?: string; status?: string }
 interface ContainerStatus {
   ready?: boolean;
   restartCount?: number;
@@ -19,16 +20,14 @@ export function summaryKey(kind: string, namespace: string | undefined, name: st
 
 function nodeSummary(object: KubeObject): NodeSummary {
   const spec = (object.spec ?? {}) as { unschedulable?: boolean; taints?: { key: string; value?: string; effect: string }[] };
-  const status = (object.status ?? {}) as { conditions?: Condition[]; capacity?: Record<string, string> };
-  const ready = status.conditions?.find((c) => c.type === 'Ready');
-  // As kubectl's node printer: True → Ready, False → NotReady, anything else → Unknown.
-  let text = ready?.status === 'True' ? 'Ready' : ready?.status === 'False' ? 'NotReady' : 'Unknown';
-  if (spec.unschedulable) text += ',SchedulingDisabled';
+  const status = (object.status ?? {}) as { capacity?: Record<string, string> };
   const labels = object.metadata.labels ?? {};
   const roles = Object.keys(labels).filter((l) => l.startsWith('node-role.kubernetes.io/')).map((l) => l.slice('node-role.kubernetes.io/'.length));
   return {
     kind: 'Node', key: summaryKey('Node', undefined, object.metadata.name!), name: object.metadata.name!,
-    status: text, roles, cpu: status.capacity?.cpu ?? '', memory: status.capacity?.memory ?? '',
+    // The STATUS column of `kubectl get nodes`, from the same printer the API server's Table uses:
+    // a Ready condition of False or Unknown is `NotReady`; only a node with no Ready condition is `Unknown`.
+    status: nodeStatus(object as Node), roles, cpu: status.capacity?.cpu ?? '', memory: status.capacity?.memory ?? '',
     zone: labels['topology.kubernetes.io/zone'],
     taints: (spec.taints ?? []).map((t) => `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`),
   };

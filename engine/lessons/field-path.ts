@@ -3,6 +3,7 @@
  * `status.conditions[type=Available].status`, `metadata.annotations['deployment.kubernetes.io/revision']`.
  * A small closed grammar, parsed once at load time, so a lesson cannot smuggle in a regular expression.
  */
+import { graderMessages, type GraderMessages } from './grader-messages.ts';
 import type { FieldExpectation } from './types.ts';
 
 /** One step of a path: a key, a list index, or the list element whose `key` field equals `value`. */
@@ -64,21 +65,21 @@ const show = (value: unknown): string => (typeof value === 'string' ? value : JS
 
 /**
  * Whether `object` meets an expectation: undefined when it does, else why not
- * (`spec.replicas is 2, expected 3`), in English — the grader's messages name fields as the API does.
+ * (`spec.replicas is 2, expected 3`) in the learner's language — field paths and values stay as the API writes them.
  */
-export function unmet(object: unknown, expectation: FieldExpectation): string | undefined {
+export function unmet(object: unknown, expectation: FieldExpectation, messages: GraderMessages = graderMessages()): string | undefined {
   const value = readField(object, parseFieldPath(expectation.path));
   const path = expectation.path;
-  if (expectation.exists === false) return value === undefined ? undefined : `${path} is set (${show(value)}), expected it unset`;
+  if (expectation.exists === false) return value === undefined ? undefined : messages.fieldSetExpectedUnset(path, show(value));
   if (value === undefined) {
     const needsValue = expectation.exists || expectation.equals !== undefined || expectation.oneOf || expectation.atLeast !== undefined || expectation.atMost !== undefined || expectation.contains !== undefined;
-    return needsValue ? `${path} is not set` : undefined;
+    return needsValue ? messages.fieldNotSet(path) : undefined;
   }
-  if (expectation.equals !== undefined && String(value) !== String(expectation.equals)) return `${path} is ${show(value)}, expected ${show(expectation.equals)}`;
-  if (expectation.oneOf && !expectation.oneOf.some((v) => String(v) === String(value))) return `${path} is ${show(value)}, expected one of ${expectation.oneOf.map(show).join(', ')}`;
+  if (expectation.equals !== undefined && String(value) !== String(expectation.equals)) return messages.fieldIs(path, show(value), show(expectation.equals));
+  if (expectation.oneOf && !expectation.oneOf.some((v) => String(v) === String(value))) return messages.fieldOneOf(path, show(value), expectation.oneOf.map(show));
   const number = Number(value);
-  if (expectation.atLeast !== undefined && !(number >= expectation.atLeast)) return `${path} is ${show(value)}, expected at least ${expectation.atLeast}`;
-  if (expectation.atMost !== undefined && !(number <= expectation.atMost)) return `${path} is ${show(value)}, expected at most ${expectation.atMost}`;
-  if (expectation.contains !== undefined && !show(value).includes(expectation.contains)) return `${path} does not contain "${expectation.contains}"`;
+  if (expectation.atLeast !== undefined && !(number >= expectation.atLeast)) return messages.fieldAtLeast(path, show(value), expectation.atLeast);
+  if (expectation.atMost !== undefined && !(number <= expectation.atMost)) return messages.fieldAtMost(path, show(value), expectation.atMost);
+  if (expectation.contains !== undefined && !show(value).includes(expectation.contains)) return messages.fieldMissingText(path, expectation.contains);
   return undefined;
 }

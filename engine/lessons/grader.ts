@@ -11,6 +11,7 @@ import { statusViewerFor } from '../kubectl/commands/rollout-status-viewers.ts';
 import type { Json } from '../kubectl/commands/write-support.ts';
 import type { InClusterRequest, InClusterResult } from '../network/index.ts';
 import { parseFieldPath, readField, unmet } from './field-path.ts';
+import { graderMessages, type GraderMessages } from './grader-messages.ts';
 import type { AuditCheck, Check, CheckResult, CountCheck, HttpCheck, LessonLanguage, ObjectCheck, RolloutCheck } from './types.ts';
 
 /** Where a resource is served: enough to build its URL. */
@@ -44,39 +45,41 @@ function url(location: ResourceLocation, namespace: string | undefined, name?: s
 
 const qualified = (l: ResourceLocation): string => (l.group ? `${l.resource}.${l.group}` : l.resource);
 
-/** GET one object: the object, or the reason it could not be read. */
-function getObject(env: GraderEnv, location: ResourceLocation, namespace: string | undefined, name: string): Json | string {
+/** GET one object: the object, or the reason it could not be read (a 404 in the API's own words). */
+function getObject(env: GraderEnv, location: ResourceLocation, namespace: string | undefined, name: string, say: GraderMessages): Json | string {
   const response = env.handle({ method: 'GET', path: url(location, namespace, name), headers: { 'user-agent': graderAgent } });
   if (response.status === 404) return `${qualified(location)} "${name}" not found`;
-  if (response.status >= 400) return `reading ${qualified(location)} "${name}" failed with ${response.status}`;
+  if (response.status >= 400) return say.readFailed(qualified(location), name, response.status);
   return response.body as Json;
 }
 
-function objectCheck(env: GraderEnv, check: ObjectCheck, location: ResourceLocation): [boolean, string] {
-  const object = getObject(env, location, check.namespace, check.name);
-  if (check.absent) return typeof object === 'string' && object.endsWith('not found') ? [true, `${qualified(location)} "${check.name}" is gone`] : [false, `${qualified(location)} "${check.name}" still exists`];
+function objectCheck(env: GraderEnv, check: ObjectCheck, location: ResourceLocation, say: GraderMessages): [boolean, string] {
+  const object = getObject(env, location, check.namespace, check.name, say);
+  const resource = qualified(location);
+  if (check.absent) return typeof object === 'string' && object.endsWith('not found') ? [true, say.gone(resource, check.name)] : [false, say.stillExists(resource, check.name)];
   if (typeof object === 'string') return [false, object];
-  const problems = (check.fields ?? []).map((f) => unmet(object, f)).filter((p): p is string => p !== undefined);
-  return problems.length ? [false, problems.join('; ')] : [true, `${qualified(location)} "${check.name}" is as expected`];
+  const problems = (check.fields ?? []).map((f) => unmet(object, f, say)).filter((p): p is string => p !== undefined);
+  return problems.length ? [false, say.joinProblems(problems)] : [true, say.asExpected(resource, check.name)];
 }
 
-function countCheck(env: GraderEnv, check: CountCheck, location: ResourceLocation): [boolean, string] {
+function countCheck(env: GraderEnv, check: CountCheck, location: ResourceLocation, say: GraderMessages): [boolean, string] {
   const query: Record<string, string> = {};
   if (check.selector) query.labelSelector = check.selector;
   const response = env.handle({ method: 'GET', path: url(location, check.namespace), query, headers: { 'user-agent': graderAgent } });
-  if (response.status >= 400) return [false, `listing ${qualified(location)} failed with ${response.status}`];
+  if (response.status >= 400) return [false, say.listFailed(qualified(location), response.status)];
   const items = ((response.body as { items?: Json[] }).items ?? []);
-  const matching = items.filter((item) => (check.where ?? []).every((f) => unmet(item, f) === undefined)).length;
-  const selected = `${qualified(location)}${check.selector ? ` with ${check.selector}` : ''}`;
-  const what = check.where?.length ? `${matching} of ${items.length} ${selected} match` : `${matching} ${selected}`;
-  if (check.equals !== undefined && matching !== check.equals) return [false, `${what}, expected ${check.equals}`];
-  if (check.atLeast !== undefined && matching < check.atLeast) return [false, `${what}, expected at least ${check.atLeast}`];
-  if (check.atMost !== undefined && matching > check.atMost) return [false, `${what}, expected at most ${check.atMost}`];
+  const matching = items.filter((item) => (check.where ?? []).every((f) => unmet(item, f, say) === undefined)).length;
+  const selected = say.selected(qualified(location), check.selector);
+  const what = check.where?.length ? say.countMatching(matching, items.length, selected) : say.countPlain(matching, selected);
+  if (check.equals !== undefined && matching !== check.equals) return [false, `${what}${say.expected('equals', check.equals)}`];
+  if (check.atLeast !== undefined && matching < check.atLeast) return [false, `${what}${say.expected('atLeast', check.atLeast)}`];
+  if (check.atMost !== undefined && matching > check.atMost) return [false, `${what}${say.expected('atMost', check.atMost)}`];
   return [true, what];
 }
 
-function rolloutCheck(env: GraderEnv, check: RolloutCheck, location: ResourceLocation): [boolean, string] {
-  const object = getObject(env, location, check.namespace, check.name);
+/** `kubectl rollout status`'s own message, in English as kubectl prints it. */
+function rolloutCheck(env: GraderEnv, check: RolloutCheck, location: ResourceLocation, say: GraderMessages): [boolean, string] {
+  const object = getObject(env, location, check.namespace, check.name, say);
   if (typeof object === 'string') return [false, object];
   try {
     const status = statusViewerFor(location.group, location.kind)(object, 0);
@@ -87,55 +90,57 @@ function rolloutCheck(env: GraderEnv, check: RolloutCheck, location: ResourceLoc
   }
 }
 
-function auditCheck(env: GraderEnv, check: AuditCheck): [boolean, string] {
+function auditCheck(env: GraderEnv, check: AuditCheck, say: GraderMessages): [boolean, string] {
   const made = env.audit(env.since).some((r) => r.userAgent !== graderAgent && r.verb === check.verb && r.resource === check.resource
     && (check.subresource ?? undefined) === (r.subresource ?? undefined)
     && (check.name === undefined || r.name === check.name) && (check.namespace === undefined || r.namespace === check.namespace)
     && (check.code === undefined ? r.code >= 200 && r.code < 300 : r.code === check.code));
   const what = `${check.verb} ${check.resource}${check.subresource ? `/${check.subresource}` : ''}${check.name ? ` "${check.name}"` : ''}`;
-  return made ? [true, `a ${what} request was made`] : [false, `no ${what} request has been made yet`];
+  return made ? [true, say.requestMade(what)] : [false, say.requestNotMade(what)];
 }
 
-function httpCheck(env: GraderEnv, check: HttpCheck): [boolean, string] {
+function httpCheck(env: GraderEnv, check: HttpCheck, say: GraderMessages): [boolean, string] {
   const [namespace, pod] = check.from?.split('/') ?? [];
   let result;
   try {
     result = env.fetch({ ...(pod ? { fromPod: { namespace, name: pod } } : { fromNode: 'control-plane' }), url: check.url, method: check.method, connectTimeoutMs: 5_000 });
   } catch {
     // The network refuses a source that has no IP: the pod is missing or not started.
-    return [false, `pod ${check.from} is not running`];
+    return [false, say.podNotRunning(String(check.from))];
   }
-  if ('error' in result) return [false, `${check.url}: ${result.error}`];
-  if (check.status !== undefined && result.status !== check.status) return [false, `${check.url} answered ${result.status}, expected ${check.status}`];
-  if (check.contains !== undefined && !result.body.includes(check.contains)) return [false, `${check.url} did not answer with "${check.contains}"`];
+  if ('error' in result) return [false, say.httpDetail(check.url, result.error)];
+  if (check.status !== undefined && result.status !== check.status) return [false, say.httpStatus(check.url, result.status, check.status)];
+  if (check.contains !== undefined && !result.body.includes(check.contains)) return [false, say.httpMissing(check.url, check.contains)];
   if (check.json) {
     let parsed: unknown;
     try {
       parsed = JSON.parse(result.body);
     } catch {
-      return [false, `${check.url} did not answer with JSON`];
+      return [false, say.httpNotJson(check.url)];
     }
-    const problem = unmet(parsed, check.json);
-    if (problem) return [false, `${check.url}: ${problem}`];
-    return [true, `${check.url}: ${check.json.path} is ${JSON.stringify(readField(parsed, parseFieldPath(check.json.path)))}`];
+    const problem = unmet(parsed, check.json, say);
+    if (problem) return [false, say.httpDetail(check.url, problem)];
+    return [true, say.httpDetail(check.url, say.jsonValue(check.json.path, JSON.stringify(readField(parsed, parseFieldPath(check.json.path)))))];
   }
-  return [true, `${check.url} answered ${result.status}`];
+  return [true, say.httpAnswered(check.url, result.status)];
 }
 
-function evaluate(env: GraderEnv, check: Check): [boolean, string] {
-  if (check.type === 'audit') return auditCheck(env, check);
-  if (check.type === 'http') return httpCheck(env, check);
+function evaluate(env: GraderEnv, check: Check, say: GraderMessages): [boolean, string] {
+  if (check.type === 'audit') return auditCheck(env, check, say);
+  if (check.type === 'http') return httpCheck(env, check, say);
   const location = env.locate(check.resource);
+  // kubectl's own error for an unknown resource type, as the learner would see it in the terminal.
   if (!location) return [false, `the server doesn't have a resource type "${check.resource}"`];
-  if (check.type === 'object') return objectCheck(env, check, location);
-  if (check.type === 'count') return countCheck(env, check, location);
-  return rolloutCheck(env, check, location);
+  if (check.type === 'object') return objectCheck(env, check, location, say);
+  if (check.type === 'count') return countCheck(env, check, location, say);
+  return rolloutCheck(env, check, location, say);
 }
 
-/** Grade every check, in order, with titles in the learner's language. */
+/** Grade every check, in order, with titles and the grader's own messages in the learner's language. */
 export function grade(env: GraderEnv, checks: readonly Check[], language: LessonLanguage = 'en'): CheckResult[] {
+  const say = graderMessages(language);
   return checks.map((check) => {
-    const [passed, message] = evaluate(env, check);
+    const [passed, message] = evaluate(env, check, say);
     return { id: check.id, title: check.title[language] ?? check.title.en, passed, message };
   });
 }

@@ -107,6 +107,6 @@ export function defaultNode(obj: Obj): void {
 
 /** PodTemplate: PodSpec defaults on its template. */
 export function defaultPodTemplate(obj: Obj): void {
-  const spec = child(child(obj, 'template') ?? {}, 'spec');
-  if (spec) defaultPodSpec(spec);
+  // `template` and its `spec` are Go structs: defaulted even when the request leaves them out.
+  defaultPodSpec(ensure(ensure(obj, 'template'), 'spec'));
 }

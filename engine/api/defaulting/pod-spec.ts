@@ -127,8 +127,9 @@ function defaultVolume(volume: Obj): void {
     if (token && (token.expirationSeconds === undefined || token.expirationSeconds === null)) token.expirationSeconds = 3600;
     for (const item of items(child(projection, 'downwardAPI'), 'items')) defaultFieldRef(item);
   }
-  const claimSpec = child(child(child(volume, 'ephemeral') ?? {}, 'volumeClaimTemplate') ?? {}, 'spec');
-  if (claimSpec) defaultClaimSpec(claimSpec);
+  // volumeClaimTemplate is a pointer, its spec a struct: defaulted whenever the template is given.
+  const claimTemplate = child(child(volume, 'ephemeral') ?? {}, 'volumeClaimTemplate');
+  if (claimTemplate) defaultClaimSpec(ensure(claimTemplate, 'spec'));
 }
 
 function defaultFieldRef(item: Obj): void {

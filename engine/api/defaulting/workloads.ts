@@ -8,9 +8,14 @@ import { child, ensure, hasEntries, isObj, items, setDefault, type Obj } from '.
 /** The largest int32: Job backoffLimit when a per-index limit is set instead. */
 const maxInt32 = 2147483647;
 
+/**
+ * The pod template's PodSpec, defaulted even when the request leaves `template` or its `spec` out:
+ * both are Go structs (not pointers) in these kinds, so the decoder gives zero values and
+ * SetDefaults_PodSpec fills them in — a template without `spec:` is then rejected only for its
+ * missing containers, as on a real server.
+ */
 function defaultTemplate(spec: Obj): void {
-  const templateSpec = child(child(spec, 'template') ?? {}, 'spec');
-  if (templateSpec) defaultPodSpec(templateSpec);
+  defaultPodSpec(ensure(ensure(spec, 'template'), 'spec'));
 }
 
 /** Deployment: 1 replica, RollingUpdate 25%/25%, 10 old ReplicaSets kept, 600 s progress deadline. */
@@ -47,7 +52,9 @@ export function defaultReplicationController(obj: Obj): void {
     if (!hasEntries(metadata.labels)) metadata.labels = { ...labels };
   }
   setDefault(spec, 'replicas', 1);
-  defaultTemplate(spec);
+  // The RC's template is a pointer: absent stays absent; present, its PodSpec is a struct.
+  const template = child(spec, 'template');
+  if (template) defaultPodSpec(ensure(template, 'spec'));
 }
 
 /**
@@ -75,8 +82,7 @@ export function defaultStatefulSet(obj: Obj): void {
     // apps/v1 conversion writes these on every claim template (kubernetes issue 87583).
     claim.apiVersion = 'v1';
     claim.kind = 'PersistentVolumeClaim';
-    const claimSpec = child(claim, 'spec');
-    if (claimSpec) defaultClaimSpec(claimSpec);
+    defaultClaimSpec(ensure(claim, 'spec'));
     // PersistentVolumeClaim defaulting also gives each template a Pending status.
     const status = ensure(claim, 'status');
     setDefault(status, 'phase', 'Pending');
@@ -142,11 +148,10 @@ export function defaultCronJob(obj: Obj): void {
   setDefault(spec, 'suspend', false);
   setDefault(spec, 'successfulJobsHistoryLimit', 3);
   setDefault(spec, 'failedJobsHistoryLimit', 1);
-  const jobSpec = child(child(spec, 'jobTemplate') ?? {}, 'spec');
-  if (jobSpec) {
-    defaultPodFailurePolicy(jobSpec);
-    defaultTemplate(jobSpec);
-  }
+  // jobTemplate and its spec are structs too: the nested pod template is defaulted even when absent.
+  const jobSpec = ensure(ensure(spec, 'jobTemplate'), 'spec');
+  defaultPodFailurePolicy(jobSpec);
+  defaultTemplate(jobSpec);
 }
 
 function defaultPodFailurePolicy(spec: Obj): void {
