@@ -14,6 +14,11 @@ import { configureMonacoYaml } from 'monaco-yaml';
 import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker?worker';
 import { kubernetesSchemaUri } from './kubernetes-schema-uri.ts';
 import YamlWorker from './yaml.worker.ts?worker';
+// Internal modules, for `prepareEditor` only (typed in monaco-internals.d.ts).
+import { PixelRatio } from 'monaco-editor/esm/vs/base/browser/pixelRatio.js';
+import { FontMeasurements } from 'monaco-editor/esm/vs/editor/browser/config/fontMeasurements.js';
+import { editorOptionsRegistry } from 'monaco-editor/esm/vs/editor/common/config/editorOptions.js';
+import { BareFontInfo } from 'monaco-editor/esm/vs/editor/common/config/fontInfo.js';
 
 // monaco's own typings declare the global `MonacoEnvironment`.
 self.MonacoEnvironment = {
@@ -42,5 +47,24 @@ configureMonacoYaml(monaco, {
   isKubernetes: true,
   schemas: [{ uri: kubernetesSchemaUri, fileMatch: ['*.yaml', '*.yml'] }],
 });
+
+/**
+ * Does, in a task of its own, the parts of `monaco.editor.create(host, options)` and of its first
+ * render that monaco does once per page and then caches: measuring the font (a forced layout of
+ * probe elements), the theme's stylesheet, tokenizing the first lines of the model it will show,
+ * and compiling the line renderer. Creating the editor and its first frame are then shorter tasks.
+ */
+export function prepareEditor(options: monaco.editor.IStandaloneEditorConstructionOptions, model: monaco.editor.ITextModel | null): void {
+  // The font is measured as the editor's configuration would: its options validated, keyed by the
+  // same BareFontInfo, for the window's pixel ratio.
+  const validated = { get: (id: number) => editorOptionsRegistry[id].validate((options as Record<string, unknown>)[editorOptionsRegistry[id].name]) };
+  FontMeasurements.readFontInfo(window, BareFontInfo.createFromValidatedSettings(validated, PixelRatio.getInstance(window).value, false));
+  if (options.theme) monaco.editor.setTheme(options.theme);
+  // Colouring a line adds the theme's stylesheet to the page, tokenizes the line and runs the
+  // renderer the editor's view lines use: the first frame then finds its tokens ready and its code
+  // compiled. A screenful is enough.
+  if (!model) return;
+  for (let line = 1; line <= Math.min(model.getLineCount(), 60); line++) monaco.editor.colorizeModelLine(model, line, options.tabSize);
+}
 
 export { monaco };

@@ -186,10 +186,15 @@ describe('the lab in Chromium', () => {
     const theme = await zh.evaluate(() => document.documentElement.dataset.theme);
     const terminalColour = (): Promise<string> => zh.evaluate(() => getComputedStyle(document.querySelector('.xterm-rows')!).color);
     const before = await terminalColour();
+    // monaco marks its editor with the theme's class.
+    const editorTheme = (): Promise<string> => zh.evaluate(() => (document.querySelector('.monaco-editor')?.classList.contains('vs-dark') ? 'dark' : 'light'));
+    await zh.locator('.monaco-editor .view-lines').waitFor({ timeout: 60_000 });
+    expect(await editorTheme()).toBe(theme);
     await zh.getByRole('button', { name: 'Theme' }).click();
     expect(await zh.evaluate(() => document.documentElement.dataset.theme)).toBe(theme === 'dark' ? 'light' : 'dark');
-    // The terminal follows the switch too (its text colour comes from its xterm theme).
+    // The terminal and the editor follow the switch too (the terminal's text colour comes from its xterm theme).
     await expect.poll(terminalColour, { timeout: 5_000 }).not.toBe(before);
+    await expect.poll(editorTheme, { timeout: 5_000 }).toBe(theme === 'dark' ? 'light' : 'dark');
     await zh.close();
   });
 
