@@ -1,8 +1,8 @@
 /**
- * Fidelity of three kubectl 1.32 / API gaps the emulator used to have: `kubectl edit TYPE` with no
+ * Fidelity of kubectl 1.32 / API gaps the emulator used to have: `kubectl edit TYPE` with no
  * name (every object of the type in one List buffer), the CertificateSigningRequest requestor the
- * API server records (`kubectl get csr` REQUESTOR, `spec.username`/`groups`, `status: {}`), and
- * `kubectl auth reconcile`. Each scenario runs on twin labs from the same seed, the real kubectl
+ * API server records (`kubectl get csr` REQUESTOR, `spec.username`/`groups`, `status: {}`),
+ * `kubectl auth reconcile`, and `kubectl run --overrides`. Each scenario runs on twin labs from the same seed, the real kubectl
  * 1.32 against one and the emulator against the other; every command's stdout, stderr and exit
  * code, the editor's text, and the objects afterwards must be identical. The last test checks the
  * lab's own answer through the real kubectl: the requestor is the request's user, kind's admin.
@@ -223,6 +223,23 @@ const scenarios: Scenario[] = [
       'auth reconcile -f changed.yaml --remove-extra-permissions --remove-extra-subjects', 'auth reconcile -f rbac.yaml -o yaml',
     ],
     objects: ['role pod-reader', 'rolebinding read-pods', 'clusterrole secret-reader', 'clusterrolebinding read-secrets-global', 'role lister -n team-a'],
+  },
+  {
+    // The JSON is a word of its own, without spaces: splitArgs keeps a word's quotes as typed.
+    name: 'run --overrides: merge, JSON and strategic patches of the generated Pod',
+    steps: [
+      `run hog --image=nginx --overrides {"spec":{"containers":[{"name":"hog","image":"nginx","resources":{"requests":{"cpu":"64"}}}]}}`,
+      `run ns --image=nginx --overrides {"apiVersion":"v1","spec":{"nodeSelector":{"disk":"ssd"}}} --dry-run=client -o yaml`,
+      `run s --image=nginx --override-type=strategic --overrides {"spec":{"containers":[{"name":"s","resources":{"limits":{"cpu":"1"}}}]}} -o yaml`,
+      `run j --image=nginx --override-type=json --overrides [{"op":"add","path":"/spec/hostname","value":"h"}] --dry-run=server -o yaml`,
+      `run k --image=nginx --overrides {"spec":{"replicas":3,"containers":[{"name":"k","image":"nginx","bogus":1}]}} --dry-run=client -o json`,
+      `run l --image=nginx --labels=a=b --overrides {"metadata":{"labels":{"a":null,"c":"d"}},"spec":{"tolerations":[{"key":"x","operator":"Exists"}]}}`,
+      `run bad --image=nginx --overrides {bad`, `run bad --image=nginx --override-type=json --overrides {bad`,
+      `run bad --image=nginx --override-type=strategic --overrides {bad`, `run bad --image=nginx --override-type=foo --overrides {}`,
+      `run bad --image=nginx --override-type=json --overrides [{"op":"remove","path":"/spec/nope"}]`,
+      `run bad --image=nginx --overrides {"spec":{"containers":"x"}}`,
+    ],
+    objects: ['pod hog', 'pod s', 'pod l'],
   },
   {
     // A roleRef cannot change: reconcile deletes the binding (the real kubectl's DELETE carries a

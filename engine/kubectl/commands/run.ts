@@ -1,7 +1,7 @@
 /**
  * `kubectl run NAME --image=…`: the Pod kubectl's run generator builds (label `run=NAME`, one
  * container named NAME, `--port`, `--labels`, `--env`, `--restart`, `--command -- …` or args),
- * POSTed as JSON.
+ * patched by `--overrides` (run-overrides.ts), POSTed as JSON.
  */
 import { KubectlError } from '../client/api-client.ts';
 import type { CommandContext, CommandSpec } from '../command.ts';
@@ -14,6 +14,7 @@ import { runHelp } from './help/run.ts';
 import { withTypedLastApplied } from './last-applied.ts';
 import { specFromHelp } from './help/types.ts';
 import { recordChangeCause, withRecordFlag } from './record.ts';
+import { applyRunOverrides } from './run-overrides.ts';
 import { requireFlags, bodyOf, dryRunOf, dryRunQuery, fieldManager, objectPath, restMapper, send, type Json } from './write-support.ts';
 
 /** `a=b,c=d` as a label map: the generators' ParseLabels, where a pair must split on `=` into exactly two. */
@@ -81,8 +82,8 @@ function runRun(context: CommandContext): number {
     throw KubectlError.client('kubelab: attaching to a pod (-i, -t, --attach, --rm) is not supported in this lab');
   }
   const dryRun = dryRunOf(context);
-  const built = buildRunPod(context, args[0]);
-  // The Recorder runs before the dry-run split (and before --save-config's annotation).
+  const built = applyRunOverrides(context, buildRunPod(context, args[0]));
+  // The Recorder runs after the overrides, before the dry-run split (and before --save-config's annotation).
   recordChangeCause(context, built);
   // Only a request that reaches the server carries the annotation; a client dry run prints the bare Pod.
   const pod = flagBool(flags, 'save-config') && dryRun !== 'client' ? withTypedLastApplied(built) : built;
