@@ -139,6 +139,23 @@ describe('the lab in Chromium', () => {
     await expect.poll(() => page.locator('.detail').count()).toBe(0);
   });
 
+  it('opens a pod in trouble on the view that says why', async () => {
+    const run = (command: string): Promise<unknown> => page.evaluate((line) => window.kubelab.kubectl({ command: line }), command);
+    // No node has 64 CPUs: the pod opens on the scheduler's record of why it is Pending.
+    await run(`kubectl run hog --image=nginx --overrides='{"spec":{"containers":[{"name":"hog","image":"nginx","resources":{"requests":{"cpu":"64"}}}]}}'`);
+    await page.locator('[data-pod="hog"]').click({ timeout: 20_000 });
+    await expect.poll(() => page.getByRole('tab', { name: 'Scheduling' }).getAttribute('aria-selected'), { timeout: 10_000 }).toBe('true');
+    await expect.poll(() => page.locator('.placement').innerText(), { timeout: 10_000 }).toContain('Insufficient cpu');
+    // An image that cannot be pulled: describe, at its Events.
+    await run('kubectl run typo --image=nginx:doesnotexist');
+    await expect.poll(() => page.locator('[data-pod="typo"]').getAttribute('data-status'), { timeout: 20_000 }).toMatch(/ErrImagePull|ImagePullBackOff/);
+    await page.locator('[data-pod="typo"]').click();
+    expect(await page.getByRole('tab', { name: 'Describe' }).getAttribute('aria-selected')).toBe('true');
+    await expect.poll(() => page.locator('.detail pre').innerText(), { timeout: 10_000 }).toMatch(/Events:[\s\S]*Failed to pull image "nginx:doesnotexist"/);
+    await page.keyboard.press('Escape');
+    await run('kubectl delete pod hog typo');
+  });
+
   it('applies the editor text with kubectl apply', async () => {
     await page.locator('.monaco-editor .view-lines').waitFor({ timeout: 30_000 });
     await page.keyboard.press('Escape');
