@@ -4,28 +4,13 @@
  * against the other. Every command's stdout, stderr and exit code, the text each editor was given,
  * and the objects (with their annotations) afterwards must be identical.
  */
-import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KubectlSession } from '../../engine/kubectl/index.ts';
-import { kubectlPath, noKubectlMessage, realKubectlBinary, splitArgs, type KubectlResult } from '../support/kubectl.ts';
+import { kubectlPath, noKubectlMessage, splitArgs } from '../support/kubectl.ts';
 import { resetCluster } from '../support/scenario.ts';
-import { useTwinLabs } from './twin-labs.ts';
-
-/** The real kubectl with the lab's kubeconfig, as twin-labs.ts runs it, plus an environment (KUBE_EDITOR). */
-function runReal(home: string, args: string[], env: Record<string, string> = {}): Promise<KubectlResult> {
-  return new Promise((resolve) => {
-    const child = execFile(realKubectlBinary(home), args, {
-      cwd: join(home, 'work'), env: { ...process.env, HOME: home, KUBECONFIG: join(home, 'kubeconfig'), ...env }, timeout: 30_000,
-    }, (error, stdout, stderr) => {
-      const code = error && typeof (error as { code?: unknown }).code === 'number' ? (error as { code: number }).code : error ? 1 : 0;
-      resolve({ stdout, stderr, exitCode: code });
-    });
-    child.stdin?.on('error', () => {});
-    child.stdin?.end('');
-  });
-}
+import { runReal, useTwinLabs } from './twin-labs.ts';
 
 /** One command, and for an edit the `sed 's/FROM/TO/'` the editor applies to the first match on each line. */
 interface Step {

@@ -7,14 +7,13 @@
  * code, the editor's text, and the objects afterwards must be identical. The last test checks the
  * lab's own answer through the real kubectl: the requestor is the request's user, kind's admin.
  */
-import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KubectlSession } from '../../engine/kubectl/index.ts';
-import { kubectlPath, noKubectlMessage, realKubectlBinary, splitArgs, type KubectlResult, type RealKubectl } from '../support/kubectl.ts';
+import { kubectlPath, noKubectlMessage, splitArgs, type RealKubectl } from '../support/kubectl.ts';
 import { resetCluster } from '../support/scenario.ts';
-import { useTwinLabs } from './twin-labs.ts';
+import { runReal, useTwinLabs } from './twin-labs.ts';
 
 /** One command line; `edit` makes both editors replace the first match of FROM with TO on each line. */
 interface Step {
@@ -250,20 +249,6 @@ const scenarios: Scenario[] = [
     objects: ['rolebinding alice'],
   },
 ];
-
-/** Run the real kubectl 1.32 with the lab's kubeconfig and extra environment. */
-function runReal(home: string, args: string[], env: Record<string, string> = {}): Promise<KubectlResult> {
-  return new Promise((resolve) => {
-    const child = execFile(realKubectlBinary(home), args, {
-      cwd: join(home, 'work'), env: { ...process.env, HOME: home, KUBECONFIG: join(home, 'kubeconfig'), ...env }, timeout: 30_000,
-    }, (error, stdout, stderr) => {
-      const code = error && typeof (error as { code?: unknown }).code === 'number' ? (error as { code: number }).code : error ? 1 : 0;
-      resolve({ stdout, stderr, exitCode: code });
-    });
-    child.stdin?.on('error', () => {});
-    child.stdin?.end('');
-  });
-}
 
 /** Reset both labs, run every step on both sides (the real editor a script, the emulator's a function), and list the differences. */
 async function compare(real: RealKubectl, twin: RealKubectl, scenario: Scenario): Promise<string[]> {

@@ -7,14 +7,13 @@
  * The decided-CSR scenarios seed their decisions through the API as JSON, on both labs alike; the
  * last test has the real kubectl approve a pending CSR itself (its PUT to /approval is protobuf).
  */
-import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KubectlSession } from '../../engine/kubectl/index.ts';
-import { kubectlPath, noKubectlMessage, realKubectlBinary, splitArgs, type KubectlResult, type RealKubectl } from '../support/kubectl.ts';
+import { kubectlPath, noKubectlMessage, splitArgs, type RealKubectl } from '../support/kubectl.ts';
 import { advance, resetCluster } from '../support/scenario.ts';
-import { useTwinLabs } from './twin-labs.ts';
+import { runReal, useTwinLabs } from './twin-labs.ts';
 
 /** One command line; `edit` makes both editors replace the first match of FROM with TO on each line. */
 interface Step {
@@ -118,20 +117,6 @@ const scenarios: Scenario[] = [
     objects: [],
   },
 ];
-
-/** Run the real kubectl 1.32 with the lab's kubeconfig and extra environment. */
-function runReal(home: string, args: string[], env: Record<string, string> = {}): Promise<KubectlResult> {
-  return new Promise((resolve) => {
-    const child = execFile(realKubectlBinary(home), args, {
-      cwd: join(home, 'work'), env: { ...process.env, HOME: home, KUBECONFIG: join(home, 'kubeconfig'), ...env }, timeout: 30_000,
-    }, (error, stdout, stderr) => {
-      const code = error && typeof (error as { code?: unknown }).code === 'number' ? (error as { code: number }).code : error ? 1 : 0;
-      resolve({ stdout, stderr, exitCode: code });
-    });
-    child.stdin?.on('error', () => {});
-    child.stdin?.end('');
-  });
-}
 
 /** Reset both labs, create the scenario's files' objects where asked, run every step on both sides, and list the differences. */
 async function compare(real: RealKubectl, twin: RealKubectl, scenario: Scenario): Promise<string[]> {

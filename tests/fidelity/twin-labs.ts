@@ -27,11 +27,14 @@ export interface Scenario {
   objects: string[];
 }
 
-/** Run the real kubectl with the lab's kubeconfig (no --server flag, so its messages are its own). */
-export function runReal(home: string, args: string[]): Promise<KubectlResult> {
+/**
+ * Run the real kubectl with the lab's kubeconfig (no --server flag, so its messages are its own),
+ * and `env` on top (`KUBE_EDITOR` for the edit verbs, `PATH` for plugins).
+ */
+export function runReal(home: string, args: string[], env: Record<string, string> = {}): Promise<KubectlResult> {
   return new Promise((resolve) => {
     const child = execFile(realKubectlBinary(home), args, {
-      cwd: join(home, 'work'), env: { ...process.env, HOME: home, KUBECONFIG: join(home, 'kubeconfig') }, timeout: 30_000,
+      cwd: join(home, 'work'), env: { ...process.env, HOME: home, KUBECONFIG: join(home, 'kubeconfig'), ...env }, timeout: 30_000,
     }, (error, stdout, stderr) => {
       const code = error && typeof (error as { code?: unknown }).code === 'number' ? (error as { code: number }).code : error ? 1 : 0;
       resolve({ stdout, stderr, exitCode: code });
