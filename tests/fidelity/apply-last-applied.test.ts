@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { KubectlSession } from '../../engine/kubectl/index.ts';
 import { kubectlPath, noKubectlMessage, splitArgs } from '../support/kubectl.ts';
 import { resetCluster } from '../support/scenario.ts';
-import { runReal, useTwinLabs } from './twin-labs.ts';
+import { compareObjects, runReal, useTwinLabs } from './twin-labs.ts';
 
 /** One command, and for an edit the `sed 's/FROM/TO/'` the editor applies to the first match on each line. */
 interface Step {
@@ -172,13 +172,7 @@ describe.skipIf(!kubectlPath)('kubectl emulator fidelity: apply view-, set- and 
         }
       }
     }
-    for (const target of scenario.objects) {
-      const args = ['get', ...splitArgs(target), '-o', 'yaml'];
-      const [expected, actual] = await Promise.all([runReal(dirname(real.workdir), args), runReal(dirname(twin.workdir), args)]);
-      if (expected.stdout !== actual.stdout || expected.stderr !== actual.stderr) {
-        differences.push(`object ${target}\n  real:     ${JSON.stringify(expected)}\n  emulator: ${JSON.stringify(actual)}`);
-      }
-    }
+    differences.push(...(await compareObjects(real, twin, scenario.objects)));
     expect(differences.join('\n')).toBe('');
   }, 180_000);
 });

@@ -7,13 +7,13 @@
  * code, the editor's text, and the objects afterwards must be identical. The last test checks the
  * lab's own answer through the real kubectl: the requestor is the request's user, kind's admin.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KubectlSession } from '../../engine/kubectl/index.ts';
 import { kubectlPath, noKubectlMessage, splitArgs, type RealKubectl } from '../support/kubectl.ts';
 import { resetCluster } from '../support/scenario.ts';
-import { runReal, useTwinLabs } from './twin-labs.ts';
+import { compareObjects, realEditor, realEditorTexts, runReal, useTwinLabs } from './twin-labs.ts';
 
 /** One command line; `edit` makes both editors replace the first match of FROM with TO on each line. */
 interface Step {
@@ -273,12 +273,7 @@ async function compare(real: RealKubectl, twin: RealKubectl, scenario: Scenario)
     if (step.edit) {
       edit = step.edit;
       buffers = [];
-      // The real editor: a script that keeps each text it was given (NUL-separated) and edits it as `editor` does.
-      writeFileSync(join(real.workdir, 'buffers.txt'), '');
-      writeFileSync(join(real.workdir, 'edit.js'), `const fs = require('fs');\nconst file = process.argv[2];\nconst text = fs.readFileSync(file, 'utf8');\n`
-        + `fs.appendFileSync(${JSON.stringify(join(real.workdir, 'buffers.txt'))}, text + '\\0');\n`
-        + `fs.writeFileSync(file, text.split('\\n').map((line) => line.replace(${JSON.stringify(edit[0])}, ${JSON.stringify(edit[1])})).join('\\n'));\n`);
-      env.KUBE_EDITOR = `${process.execPath} ${join(real.workdir, 'edit.js')}`;
+      Object.assign(env, realEditor(real.workdir, step.edit));
     }
     const expected = await runReal(home, args, env);
     const actual = session.kubectl(args, { files });
@@ -288,19 +283,13 @@ async function compare(real: RealKubectl, twin: RealKubectl, scenario: Scenario)
       differences.push(`kubectl ${step.line}\n  real:     ${JSON.stringify(expected)}\n  emulator: ${JSON.stringify(actual)}`);
     }
     if (step.edit) {
-      const realBuffers = readFileSync(join(real.workdir, 'buffers.txt'), 'utf8').split('\0').slice(0, -1);
+      const realBuffers = realEditorTexts(real.workdir);
       if (JSON.stringify(realBuffers) !== JSON.stringify(buffers)) {
         differences.push(`kubectl ${step.line}: the editor's text\n  real:     ${JSON.stringify(realBuffers)}\n  emulator: ${JSON.stringify(buffers)}`);
       }
     }
   }
-  for (const target of scenario.objects) {
-    const args = ['get', ...splitArgs(target), '-o', 'yaml'];
-    const [expected, actual] = await Promise.all([runReal(home, args), runReal(dirname(twin.workdir), args)]);
-    if (expected.stdout !== actual.stdout || expected.stderr !== actual.stderr) {
-      differences.push(`object ${target}\n  real:     ${JSON.stringify(expected)}\n  emulator: ${JSON.stringify(actual)}`);
-    }
-  }
+  differences.push(...(await compareObjects(real, twin, scenario.objects)));
   return differences;
 }
 

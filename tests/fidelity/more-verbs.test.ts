@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KubectlSession } from '../../engine/kubectl/index.ts';
 import { kubectlPath, noKubectlMessage, realKubectlBinary, splitArgs } from '../support/kubectl.ts';
-import { runReal, useTwinLabs } from './twin-labs.ts';
+import { compareObjects, runReal, useTwinLabs } from './twin-labs.ts';
 import { advance, requestCount, resetCluster, waitForRequest } from '../support/scenario.ts';
 
 interface Scenario {
@@ -196,13 +196,7 @@ describe.skipIf(!kubectlPath)('kubectl emulator fidelity: explain, diff, autosca
         differences.push(`kubectl ${line}\n  real:     ${JSON.stringify(expected)}\n  emulator: ${JSON.stringify(actual)}`);
       }
     }
-    for (const target of scenario.objects) {
-      const args = ['get', ...splitArgs(target), '-o', 'yaml'];
-      const [expected, actual] = await Promise.all([runReal(dirname(real.workdir), args), runReal(dirname(twin.workdir), args)]);
-      if (expected.stdout !== actual.stdout || expected.stderr !== actual.stderr) {
-        differences.push(`object ${target}\n  real:     ${JSON.stringify(expected)}\n  emulator: ${JSON.stringify(actual)}`);
-      }
-    }
+    differences.push(...(await compareObjects(real, twin, scenario.objects)));
     expect(differences.join('\n')).toBe('');
   }, 180_000);
 });

@@ -4,7 +4,7 @@
  * scenario's stdout, stderr, exit codes and resulting objects must be identical.
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { KubectlSession } from '../../engine/kubectl/index.ts';
@@ -109,7 +109,14 @@ export async function compareScenario(real: RealKubectl, twin: RealKubectl, scen
       for (const k of [real, twin]) k.lab.control.advance({ seconds: step.advance });
     }
   }
-  for (const target of scenario.objects) {
+  differences.push(...(await compareObjects(real, twin, scenario.objects)));
+  return differences;
+}
+
+/** `TYPE NAME` targets whose `get -o yaml`, read by the real kubectl from each lab, differ (none: an empty list). */
+export async function compareObjects(real: RealKubectl, twin: RealKubectl, targets: readonly string[]): Promise<string[]> {
+  const differences: string[] = [];
+  for (const target of targets) {
     const args = ['get', ...splitArgs(target), '-o', 'yaml'];
     const [expected, actual] = await Promise.all([runReal(dirname(real.workdir), args), runReal(dirname(twin.workdir), args)]);
     if (expected.stdout !== actual.stdout || expected.stderr !== actual.stderr) {
@@ -117,4 +124,23 @@ export async function compareScenario(real: RealKubectl, twin: RealKubectl, scen
     }
   }
   return differences;
+}
+
+/**
+ * A `KUBE_EDITOR` for the real kubectl in `workdir`: a script that keeps each text it is given
+ * (read back with `realEditorTexts`) and replaces `edit[0]` with `edit[1]` on every line, as the
+ * emulator's test editor does. Returns the environment to run kubectl with.
+ */
+export function realEditor(workdir: string, edit: [string, string]): Record<string, string> {
+  mkdirSync(workdir, { recursive: true });
+  writeFileSync(join(workdir, 'buffers.txt'), '');
+  writeFileSync(join(workdir, 'edit.js'), `const fs = require('fs');\nconst file = process.argv[2];\nconst text = fs.readFileSync(file, 'utf8');\n`
+    + `fs.appendFileSync(${JSON.stringify(join(workdir, 'buffers.txt'))}, text + '\\0');\n`
+    + `fs.writeFileSync(file, text.split('\\n').map((line) => line.replace(${JSON.stringify(edit[0])}, ${JSON.stringify(edit[1])})).join('\\n'));\n`);
+  return { KUBE_EDITOR: `${process.execPath} ${join(workdir, 'edit.js')}` };
+}
+
+/** The texts the real kubectl gave `realEditor`'s script, in order. */
+export function realEditorTexts(workdir: string): string[] {
+  return readFileSync(join(workdir, 'buffers.txt'), 'utf8').split('\0').slice(0, -1);
 }
