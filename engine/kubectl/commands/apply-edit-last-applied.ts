@@ -25,22 +25,10 @@ import {
 
 const noAnnotations = 'no last-applied-configuration annotation found on resources, to create the annotation, use command `kubectl apply set-last-applied --create-annotation`';
 
-/**
- * The Builder's arguments for an edit: ResourceTypeOrNameArgs(allowEmptySelector=true), so a type
- * alone (`configmaps`) selects every object of it, as `--all` would.
- */
-function editContext(context: CommandContext): CommandContext {
-  const [only, ...rest] = context.args;
-  const typeAlone = only !== undefined && !rest.length && !only.includes('/') && !context.flags.values.has('filename');
-  if (!typeAlone) return context;
-  const values = new Map(context.flags.values);
-  values.set('all', true);
-  return { ...context, flags: { ...context.flags, values } };
-}
-
 /** The annotations of the objects, decoded as the editor's stream would decode them. */
 function annotationTargets(context: CommandContext): EditTarget[] {
-  const found = findTargetsOrNone(editContext(context), 'edit-last-applied', context.args);
+  // The Builder's ResourceTypeOrNameArgs(allowEmptySelector=true): a type alone selects every object of it.
+  const found = findTargetsOrNone(context, 'edit-last-applied', context.args, { allowEmptySelector: true });
   // Result.Infos() fails as a whole: one missing object and nothing is edited.
   throwErrors([...found.errors, ...found.targets.flatMap((target) => (target.error ? [target.error] : []))]);
   const mapper = restMapper(context);

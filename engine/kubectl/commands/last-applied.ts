@@ -10,7 +10,7 @@ import { goNumber, goQuote } from '../printers/go-json.ts';
 import { KubectlError } from '../client/api-client.ts';
 import type { CommandContext } from '../command.ts';
 import { goMarshal } from './edit-buffer.ts';
-import { findTargets, type Targets } from './targets.ts';
+import { findTargets, type TargetOptions, type Targets } from './targets.ts';
 import { readFileObjects, type FileObject, type Json } from './write-support.ts';
 
 /** A copy of the configuration carrying its own last-applied annotation (computed without that annotation). */
@@ -81,9 +81,9 @@ export function fileObjects(context: CommandContext, verb: string): FileObject[]
 }
 
 /** findTargets for `apply view-last-applied` and `edit-last-applied`, where `-f` files holding no object select nothing. */
-export function findTargetsOrNone(context: CommandContext, verb: string, args: string[]): Targets {
+export function findTargetsOrNone(context: CommandContext, verb: string, args: string[], options: TargetOptions = {}): Targets {
   try {
-    return findTargets(context, verb, args, true);
+    return findTargets(context, verb, args, true, options);
   } catch (error) {
     if (noObjects(error, verb)) return { targets: [], errors: [], empty: true };
     throw error;
